@@ -238,7 +238,7 @@ function readEmissions(
 function kgReason(raw: string, grams: bigint, kind: Kind | null, body: string): string | null {
   const n = Number(raw);
   // prose such as "5.6 KgCO2" or "5.6 kg" stating the same figure in kg (not "5.6 kgs of x")
-  for (const m of body.matchAll(/(\d+(?:[.,]\d+)?)\s*(?:kg|kilograms?)(?=co2|[^a-z]|$)/gi)) {
+  for (const m of body.matchAll(/(\d+(?:[.,]\d+)?)\s*(?:kg|kilograms?)(?:\s*co2e?q?)?(?![a-z])/gi)) {
     if (Number((m[1] as string).replace(",", ".")) === n) return `the card's text states ${m[0]}`;
   }
   if (kind === Kind.PRETRAINING && grams < PRETRAINING_MIN_PLAUSIBLE_G) {
