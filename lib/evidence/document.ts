@@ -7,7 +7,7 @@
  */
 import { sha256, type Hex } from "viem";
 import { EVIDENCE_SCHEMA, KIND_NAMES, METHOD_NAMES, type Kind, type Method } from "../spec";
-import { canonicalBytes, canonicalize, JcsError, type JsonObject, type JsonValue } from "./jcs";
+import { canonicalBytes, canonicalize, JcsError, type JsonObject } from "./jcs";
 import { rowsRoot } from "./merkle";
 
 /** A value with where it came from (a tool, a meter, a grid-data provider, a document). */
@@ -115,7 +115,7 @@ export function buildEvidenceDocument(input: EvidenceInput): EvidenceDocument {
 
 /** The exact bytes to publish: the document's JCS form in UTF-8. */
 export function serializeEvidence(doc: EvidenceDocument): Uint8Array {
-  return canonicalBytes(doc as unknown as JsonValue);
+  return canonicalBytes(doc);
 }
 
 /** `evidenceHash` (SPEC 4 and 7): SHA-256 of the JCS bytes, as a 0x bytes32. */
@@ -161,7 +161,7 @@ export function verifyEvidence(bytes: Uint8Array | string, expectedHash: Hex): E
   }
   let canonicalText: string;
   try {
-    canonicalText = canonicalize(parsed as JsonValue);
+    canonicalText = canonicalize(parsed);
   } catch (e) {
     const msg = e instanceof JcsError ? e.message : String(e);
     return { ok: false, hash: null, rawHash, canonical: false, errors: [`cannot canonicalise: ${msg}`], document: null };

@@ -68,12 +68,17 @@ function serialise(v: unknown, path: string, seen: Set<object>): string {
   }
 }
 
-/** RFC 8785 canonical form of a JSON value, as a string. */
-export function canonicalize(value: JsonValue): string {
+/**
+ * RFC 8785 canonical form of a JSON value, as a string. Takes `unknown` so typed
+ * interfaces (which TypeScript will not widen to {@link JsonValue}) can be passed
+ * directly; every value is checked at run time and a {@link JcsError} names the path
+ * of the first one that is not JSON.
+ */
+export function canonicalize(value: unknown): string {
   return serialise(value, "$", new Set());
 }
 
 /** RFC 8785 canonical form as UTF-8 bytes (what gets hashed). */
-export function canonicalBytes(value: JsonValue): Uint8Array {
+export function canonicalBytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(canonicalize(value));
 }

@@ -69,7 +69,7 @@ describe("evidence document (SPEC 7)", () => {
     const v = verifyEvidence(bytes, h);
     expect(v).toMatchObject({ ok: true, canonical: true, hash: h, rawHash: h, errors: [] });
     expect(v.document?.energyWh.value).toBe("12345");
-    const pretty = verifyEvidence(JSON.stringify(JSON.parse(canonicalize(doc as never)), null, 2), h);
+    const pretty = verifyEvidence(JSON.stringify(JSON.parse(canonicalize(doc)), null, 2), h);
     expect(pretty.ok).toBe(true);
     expect(pretty.canonical).toBe(false);
     expect(pretty.rawHash).not.toBe(h);
@@ -83,11 +83,11 @@ describe("evidence document (SPEC 7)", () => {
     expect(t.errors[0]).toMatch(/^hash mismatch: the document hashes to 0x[0-9a-f]{64}, the attestation says 0x/);
     expect(verifyEvidence("{not json", h).errors).toEqual(["not valid JSON"]);
     const wrongSchema = { ...doc, schema: "other/v0" };
-    const ws = verifyEvidence(canonicalize(wrongSchema as never), nodeSha256(canonicalize(wrongSchema as never)) as `0x${string}`);
+    const ws = verifyEvidence(canonicalize(wrongSchema), nodeSha256(canonicalize(wrongSchema)) as `0x${string}`);
     expect(ws.errors).toEqual(['schema is not "greenprint.evidence/v1"']);
     // a row edited after the root was computed: hash matches (republished) but the root does not
     const badRows = { ...doc, rows: { ...doc.rows, items: [{ wh: "6001" }, { wh: "6345" }] } };
-    const text = canonicalize(badRows as never);
+    const text = canonicalize(badRows);
     const br = verifyEvidence(text, nodeSha256(text) as `0x${string}`);
     expect(br.ok).toBe(false);
     expect(br.errors[0]).toMatch(/^rows root 0x[0-9a-f]{64} does not match the rows/);
