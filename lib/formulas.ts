@@ -10,12 +10,12 @@ import {
   DEFAULT_PARAMS,
   GRADE_THRESHOLDS,
   GRAMS_PER_LEAF,
-  Kind,
-  Method,
-  ONE_LEAF,
-  Status,
   type Grade,
+  type Kind,
+  type Method,
+  ONE_LEAF,
   type ProtocolParams,
+  Status,
 } from "./spec";
 
 function assertNonNegative(name: string, v: bigint): void {
@@ -152,16 +152,25 @@ export function efficiencyBonusG(
   params: Pick<ProtocolParams, "baselineIntensity" | "efficiencyBps"> = DEFAULT_PARAMS,
 ): bigint {
   if (energyWh <= 0n || energyWh >= parentEnergyWh) return 0n;
-  return ((((parentEnergyWh - energyWh) * params.baselineIntensity) / 1000n) * params.efficiencyBps) / BPS_DENOMINATOR;
+  return (
+    ((((parentEnergyWh - energyWh) * params.baselineIntensity) / 1000n) * params.efficiencyBps) /
+    BPS_DENOMINATOR
+  );
 }
 
 /** Efficiency bonus paid like a reward: grams → LEAF wei, capped at `maxRewardPerAttestation`. */
 export function efficiencyBonusLeaf(
   parentEnergyWh: bigint,
   energyWh: bigint,
-  params: Pick<ProtocolParams, "baselineIntensity" | "efficiencyBps" | "maxRewardPerAttestation"> = DEFAULT_PARAMS,
+  params: Pick<
+    ProtocolParams,
+    "baselineIntensity" | "efficiencyBps" | "maxRewardPerAttestation"
+  > = DEFAULT_PARAMS,
 ): bigint {
-  return cap(gramsToLeafWei(efficiencyBonusG(parentEnergyWh, energyWh, params)), params.maxRewardPerAttestation);
+  return cap(
+    gramsToLeafWei(efficiencyBonusG(parentEnergyWh, energyWh, params)),
+    params.maxRewardPerAttestation,
+  );
 }
 
 /** Facts the efficiency-bonus eligibility rule of SPEC 6 depends on. */
@@ -342,7 +351,8 @@ export function aggregateModel(
     totalG: total,
     intensity: inten,
     renewableBps: renewableShareBps(counted),
-    gPerBillionParams: opts.parameterCount === undefined ? null : gPerBillionParams(total, opts.parameterCount),
+    gPerBillionParams:
+      opts.parameterCount === undefined ? null : gPerBillionParams(total, opts.parameterCount),
     grade: energyWh === 0n ? null : grade(inten),
     recWh,
     creditsG,

@@ -53,7 +53,7 @@ export function parseDecimal(value: string, label = "value"): Rational {
 /** Floor division for possibly negative numerators (bigint `/` truncates toward zero). */
 export function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** Round-half-up division of non-negative a by positive b. */
@@ -64,6 +64,7 @@ export function roundDiv(a: bigint, b: bigint): bigint {
 /** Sum of exact rationals (denominators stay powers of ten). */
 export function addRational(a: Rational, b: Rational): Rational {
   if (a.den === b.den) return { num: a.num + b.num, den: a.den };
+  // biome-ignore lint/complexity/useMathMinMax: Math.max does not take bigint
   const den = a.den > b.den ? a.den : b.den;
   return { num: a.num * (den / a.den) + b.num * (den / b.den), den };
 }

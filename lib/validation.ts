@@ -5,7 +5,7 @@
  * is owner, sealed model, period overlap) are checked when their facts are passed in
  * the context.
  */
-import { bytesToString, hexToBytes, toHex, type Hex } from "viem";
+import { bytesToString, type Hex, hexToBytes, toHex } from "viem";
 import { isAlpha2 } from "./importers/regions";
 import { BOUNDS, Kind, Method } from "./spec";
 
@@ -84,7 +84,8 @@ export function isValidRegion(region: string): boolean {
 /** Region → bytes8: ASCII, right-padded with zero bytes (`US-CA` → 0x55532d4341000000). */
 export function encodeRegion(region: string): Hex {
   if (!/^[\x20-\x7e]*$/.test(region)) throw new RangeError(`region "${region}" is not printable ASCII`);
-  if (region.length > BOUNDS.REGION_MAX_BYTES) throw new RangeError(`region "${region}" is longer than 8 bytes`);
+  if (region.length > BOUNDS.REGION_MAX_BYTES)
+    throw new RangeError(`region "${region}" is longer than 8 bytes`);
   return toHex(region, { size: 8 });
 }
 
@@ -95,7 +96,8 @@ export function decodeRegion(bytes8: Hex): string {
   let end = bytes.length;
   while (end > 0 && bytes[end - 1] === 0) end--;
   const used = bytes.subarray(0, end);
-  if (used.some((b) => b < 0x20 || b > 0x7e)) throw new RangeError(`${bytes8} is not a right-padded ASCII region`);
+  if (used.some((b) => b < 0x20 || b > 0x7e))
+    throw new RangeError(`${bytes8} is not a right-padded ASCII region`);
   return bytesToString(used);
 }
 
@@ -124,10 +126,18 @@ function parseUint(v: IntegerLike | undefined, max: bigint, typeName: string): P
  * periodEnd <= now; evidenceHash non-zero bytes32; region ISO 3166; kind and method
  * known; every integer fits its Solidity type.
  */
-export function validateAttestation(input: AttestationFormInput, ctx: ValidationContext = {}): ValidationResult {
+export function validateAttestation(
+  input: AttestationFormInput,
+  ctx: ValidationContext = {},
+): ValidationResult {
   const errors: FieldErrors = {};
   const now = ctx.now ?? BigInt(Math.floor(Date.now() / 1000));
-  const num = (field: keyof AttestationFormInput, max: bigint, typeName: string, optional = false): bigint => {
+  const num = (
+    field: keyof AttestationFormInput,
+    max: bigint,
+    typeName: string,
+    optional = false,
+  ): bigint => {
     const raw = input[field] as IntegerLike | undefined;
     if (optional && (raw === undefined || raw === "")) return 0n;
     const p = parseUint(raw, max, typeName);
@@ -155,7 +165,8 @@ export function validateAttestation(input: AttestationFormInput, ctx: Validation
     errors.pueMilli ??= `pueMilli must be between 1000 (PUE 1.000) and 5000 (PUE 5.000), got ${pueMilli}`;
   }
   const renewableBps = num("renewableBps", BOUNDS.UINT16_MAX, "uint16");
-  if (renewableBps > BOUNDS.BPS_MAX) errors.renewableBps ??= `renewableBps must be at most 10000 (100%), got ${renewableBps}`;
+  if (renewableBps > BOUNDS.BPS_MAX)
+    errors.renewableBps ??= `renewableBps must be at most 10000 (100%), got ${renewableBps}`;
   const locationIntensity = num("locationIntensity", BOUNDS.UINT32_MAX, "uint32");
   if (locationIntensity > BOUNDS.INTENSITY_MAX) {
     errors.locationIntensity ??= `locationIntensity must be at most 2000 gCO2e/kWh, got ${locationIntensity}`;
@@ -165,22 +176,31 @@ export function validateAttestation(input: AttestationFormInput, ctx: Validation
   const periodStart = num("periodStart", BOUNDS.UINT64_MAX, "uint64");
   const periodEnd = num("periodEnd", BOUNDS.UINT64_MAX, "uint64");
   if (periodStart >= 0n && periodEnd >= 0n) {
-    if (periodStart >= periodEnd) errors.periodStart = `periodStart (${periodStart}) must be before periodEnd (${periodEnd})`;
+    if (periodStart >= periodEnd)
+      errors.periodStart = `periodStart (${periodStart}) must be before periodEnd (${periodEnd})`;
     if (periodEnd > now) errors.periodEnd = `periodEnd (${periodEnd}) is in the future (now ${now})`;
   }
   const supersedes = num("supersedes", UINT256_MAX, "uint256", true);
-  if (ctx.latestPeriodEnd !== undefined && supersedes === 0n && periodStart >= 0n && periodStart < ctx.latestPeriodEnd) {
+  if (
+    ctx.latestPeriodEnd !== undefined &&
+    supersedes === 0n &&
+    periodStart >= 0n &&
+    periodStart < ctx.latestPeriodEnd
+  ) {
     errors.periodStart ??= `periodStart (${periodStart}) overlaps the latest attestation of this kind, which ends at ${ctx.latestPeriodEnd}`;
   }
   if (ctx.sealed === true && kind === BigInt(Kind.PRETRAINING)) {
     errors.kind ??= "the model is sealed: no PRETRAINING attestation can be added";
   }
 
-  if (!BYTES32_RE.test(input.evidenceHash)) errors.evidenceHash = "evidenceHash must be a 0x-prefixed 32-byte hex value";
+  if (!BYTES32_RE.test(input.evidenceHash))
+    errors.evidenceHash = "evidenceHash must be a 0x-prefixed 32-byte hex value";
   else if (input.evidenceHash.toLowerCase() === ZERO32) errors.evidenceHash = "evidenceHash must not be zero";
   const rowsRoot = input.rowsRoot === undefined || input.rowsRoot === "" ? ZERO32 : input.rowsRoot;
-  if (!BYTES32_RE.test(rowsRoot)) errors.rowsRoot = "rowsRoot must be a 0x-prefixed 32-byte hex value or empty";
-  if (input.evidenceURI.trim() === "") errors.evidenceURI = "evidenceURI is required: verifiers fetch the evidence there";
+  if (!BYTES32_RE.test(rowsRoot))
+    errors.rowsRoot = "rowsRoot must be a 0x-prefixed 32-byte hex value or empty";
+  if (input.evidenceURI.trim() === "")
+    errors.evidenceURI = "evidenceURI is required: verifiers fetch the evidence there";
   // the format admits at most 6 characters, so a valid region always fits bytes8
   if (!isValidRegion(input.region)) {
     errors.region = `region "${input.region}" must be an ISO 3166 code such as FR or US-CA (upper case)`;

@@ -5,8 +5,8 @@
  * a decimal string: uint64 values can exceed JavaScript's 2^53 safe range, and JCS
  * (RFC 8785) only carries IEEE doubles. Small counts (hardware count, TDP) stay numbers.
  */
-import { sha256, type Hex } from "viem";
-import { EVIDENCE_SCHEMA, KIND_NAMES, METHOD_NAMES, type Kind, type Method } from "../spec";
+import { type Hex, sha256 } from "viem";
+import { EVIDENCE_SCHEMA, KIND_NAMES, type Kind, METHOD_NAMES, type Method } from "../spec";
 import { canonicalBytes, canonicalize, JcsError, type JsonObject } from "./jcs";
 import { rowsRoot } from "./merkle";
 
@@ -80,7 +80,10 @@ export interface EvidenceDocument {
 
 const SHA256_RE = /^0x[0-9a-f]{64}$/;
 
-const sourced = (s: { value: bigint; source: string }): Sourced => ({ value: s.value.toString(), source: s.source });
+const sourced = (s: { value: bigint; source: string }): Sourced => ({
+  value: s.value.toString(),
+  source: s.source,
+});
 
 /**
  * Builds the SPEC section 7 document: fixed schema tag, integers as decimal strings,
@@ -88,9 +91,12 @@ const sourced = (s: { value: bigint; source: string }): Sourced => ({ value: s.v
  */
 export function buildEvidenceDocument(input: EvidenceInput): EvidenceDocument {
   for (const a of input.attachments ?? []) {
-    if (!SHA256_RE.test(a.sha256)) throw new TypeError(`attachment "${a.name}": sha256 must be 0x + 64 lower-case hex digits`);
+    if (!SHA256_RE.test(a.sha256))
+      throw new TypeError(`attachment "${a.name}": sha256 must be 0x + 64 lower-case hex digits`);
   }
-  const rows = input.rows ? { format: input.rows.format, items: input.rows.items, root: rowsRoot(input.rows.items) } : null;
+  const rows = input.rows
+    ? { format: input.rows.format, items: input.rows.items, root: rowsRoot(input.rows.items) }
+    : null;
   return {
     schema: EVIDENCE_SCHEMA,
     model: { ...input.model, modelId: input.model.modelId.toString() },
@@ -164,7 +170,14 @@ export function verifyEvidence(bytes: Uint8Array | string, expectedHash: Hex): E
     canonicalText = canonicalize(parsed);
   } catch (e) {
     const msg = e instanceof JcsError ? e.message : String(e);
-    return { ok: false, hash: null, rawHash, canonical: false, errors: [`cannot canonicalise: ${msg}`], document: null };
+    return {
+      ok: false,
+      hash: null,
+      rawHash,
+      canonical: false,
+      errors: [`cannot canonicalise: ${msg}`],
+      document: null,
+    };
   }
   const hash = sha256(new TextEncoder().encode(canonicalText));
   if (hash.toLowerCase() !== expectedHash.toLowerCase()) {

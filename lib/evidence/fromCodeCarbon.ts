@@ -3,7 +3,7 @@
  * figures, every row of those runs as raw rows, and the tool named with its version.
  */
 import { aggregateRuns, type CodeCarbonImport, type CodeCarbonRun } from "../importers/codecarbon";
-import { Method, type Kind } from "../spec";
+import { type Kind, Method } from "../spec";
 import type { Attachment, EvidenceHardware, EvidenceInput } from "./document";
 
 /** Facts a CodeCarbon file does not hold, supplied by the submitter. */
@@ -18,7 +18,10 @@ export interface CodeCarbonEvidenceContext {
   attachments?: Attachment[];
 }
 
-function hardwareOf(runs: ReadonlyArray<CodeCarbonRun>, tdpW: Readonly<Record<string, number>>): EvidenceHardware[] {
+function hardwareOf(
+  runs: ReadonlyArray<CodeCarbonRun>,
+  tdpW: Readonly<Record<string, number>>,
+): EvidenceHardware[] {
   const out = new Map<string, EvidenceHardware>();
   for (const r of runs) {
     const h = r.hardware;
@@ -27,7 +30,8 @@ function hardwareOf(runs: ReadonlyArray<CodeCarbonRun>, tdpW: Readonly<Record<st
       const model = h.gpuModel.replace(/^\d+\s*x\s+/i, "");
       const count = h.gpusInstalled ?? h.gpuCount ?? 1;
       const prev = out.get(`GPU:${model}`);
-      if (!prev || prev.count < count) out.set(`GPU:${model}`, { type: "GPU", model, count, tdpW: tdpW[model] });
+      if (!prev || prev.count < count)
+        out.set(`GPU:${model}`, { type: "GPU", model, count, tdpW: tdpW[model] });
     } else if (h.cpuModel) {
       out.set(`CPU:${h.cpuModel}`, { type: "CPU", model: h.cpuModel, count: 1, tdpW: tdpW[h.cpuModel] });
     }
@@ -51,14 +55,21 @@ export function evidenceInputFromCodeCarbon(
     kind: ctx.kind,
     period: { start: agg.periodStart, end: agg.periodEnd },
     region: agg.region ?? "",
-    cloud: first?.cloudProvider ? { provider: first.cloudProvider, region: first.cloudRegion ?? "" } : undefined,
+    cloud: first?.cloudProvider
+      ? { provider: first.cloudProvider, region: first.cloudRegion ?? "" }
+      : undefined,
     hardware: hardwareOf(runs, ctx.tdpW ?? {}),
     method: Method.SOFTWARE,
     tool: { name: "CodeCarbon", version: versions.length > 0 ? versions.join(", ") : `layout ${imp.layout}` },
-    energyWh: { value: agg.energyWh, source: "CodeCarbon energy_consumed (kWh, PUE included), last row of each run, summed" },
+    energyWh: {
+      value: agg.energyWh,
+      source: "CodeCarbon energy_consumed (kWh, PUE included), last row of each run, summed",
+    },
     pueMilli: {
       value: agg.pueMilli,
-      source: anyPue ? "CodeCarbon pue column (energy-weighted)" : "CodeCarbon layout without pue: 1.0 assumed",
+      source: anyPue
+        ? "CodeCarbon pue column (energy-weighted)"
+        : "CodeCarbon layout without pue: 1.0 assumed",
     },
     locationIntensity: {
       value: agg.locationIntensity,
@@ -67,7 +78,10 @@ export function evidenceInputFromCodeCarbon(
     renewableBps: ctx.renewable ?? { value: 0n, source: "none declared" },
     acceleratorHours: agg.acceleratorHours,
     embodiedG: ctx.embodiedG ?? 0n,
-    rows: { format: "codecarbon-emissions-csv", items: runs.flatMap((r) => r.rows.map((row) => ({ ...row.values }))) },
+    rows: {
+      format: "codecarbon-emissions-csv",
+      items: runs.flatMap((r) => r.rows.map((row) => ({ ...row.values }))),
+    },
     attachments: ctx.attachments,
   };
 }

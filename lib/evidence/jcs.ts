@@ -13,7 +13,13 @@
  */
 
 /** A JSON value as JCS accepts it. `undefined` members are dropped, like JSON.stringify. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue | undefined };
+export type JsonValue =
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue | undefined };
 /** A JSON object. */
 export type JsonObject = { [key: string]: JsonValue | undefined };
 

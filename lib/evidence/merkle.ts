@@ -9,7 +9,7 @@
  * - an odd node at the end of a level is promoted unchanged to the next level.
  * Leaves stay in row order, so leaf i is row i.
  */
-import { concat, keccak256, type Hex } from "viem";
+import { concat, type Hex, keccak256 } from "viem";
 import { canonicalBytes, type JsonValue } from "./jcs";
 
 /** Root of an empty row set: the SPEC's "no rowsRoot" value. */

@@ -12,7 +12,15 @@
  *   zone; it is read as UTC.
  */
 import { Method } from "../spec";
-import { addRational, mulRational, parseDecimal, roundDiv, scaleRational, type Rational, UnitError } from "../units";
+import {
+  addRational,
+  mulRational,
+  parseDecimal,
+  type Rational,
+  roundDiv,
+  scaleRational,
+  UnitError,
+} from "../units";
 import { CsvSyntaxError, parseCsv } from "./csv";
 import { resolveRegion } from "./regions";
 
@@ -192,7 +200,12 @@ function readNumber(v: string, line: number, column: string): Rational {
     throw e;
   }
   if (r.num < 0n) {
-    throw new CodeCarbonImportError("INVALID_VALUE", `line ${line}, column "${column}": "${v}" is negative`, line, column);
+    throw new CodeCarbonImportError(
+      "INVALID_VALUE",
+      `line ${line}, column "${column}": "${v}" is negative`,
+      line,
+      column,
+    );
   }
   return r;
 }
@@ -206,7 +219,12 @@ function countOf(v: string | undefined, line: number, column: string): number | 
   if (s === null) return null;
   const r = readNumber(s, line, column);
   if (r.num % r.den !== 0n) {
-    throw new CodeCarbonImportError("INVALID_VALUE", `line ${line}, column "${column}": "${s}" is not a whole count`, line, column);
+    throw new CodeCarbonImportError(
+      "INVALID_VALUE",
+      `line ${line}, column "${column}": "${s}" is not a whole count`,
+      line,
+      column,
+    );
   }
   return Number(r.num / r.den);
 }
@@ -303,7 +321,12 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
       );
     }
     if (!values[groupBy]) {
-      throw new CodeCarbonImportError("INVALID_VALUE", `line ${rec.line}, column "${groupBy}": empty run id`, rec.line, groupBy);
+      throw new CodeCarbonImportError(
+        "INVALID_VALUE",
+        `line ${rec.line}, column "${groupBy}": empty run id`,
+        rec.line,
+        groupBy,
+      );
     }
     for (const c of ["pue", "gpu_count", "cpu_count", "cpu_power", "gpu_power"]) {
       const v = values[c];
@@ -311,7 +334,8 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
     }
     rows.push({ line: rec.line, values });
   }
-  if (rows.length === 0) throw new CodeCarbonImportError("NO_ROWS", "the file has a header but no measurement rows");
+  if (rows.length === 0)
+    throw new CodeCarbonImportError("NO_ROWS", "the file has a header but no measurement rows");
 
   const tsRaw = rows[0]?.values.timestamp ?? "";
   if (!/(Z|[+-]\d{2}:?\d{2})$/.test(tsRaw)) {
@@ -320,7 +344,10 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
 
   const versions = [...new Set(rows.map((r) => r.values.codecarbon_version ?? "").filter((v) => v !== ""))];
   if (versions.length > 1) {
-    warnings.push({ code: "MIXED_VERSIONS", message: `rows written by several CodeCarbon versions: ${versions.join(", ")}` });
+    warnings.push({
+      code: "MIXED_VERSIONS",
+      message: `rows written by several CodeCarbon versions: ${versions.join(", ")}`,
+    });
   }
 
   const groups = new Map<string, CodeCarbonRow[]>();
@@ -379,20 +406,42 @@ function buildRun(runId: string, rows: CodeCarbonRow[], warnings: CodeCarbonWarn
   const w = (code: CodeCarbonWarning["code"], message: string) =>
     warnings.push({ code, line: last.line, runId, message: `line ${last.line}: ${message}` });
   if (intensity === 475n && resolved.country !== null) {
-    w("WORLD_AVERAGE", `475 g/kWh is CodeCarbon's world-average fallback: the grid of ${v.country_iso_code} was not found`);
+    w(
+      "WORLD_AVERAGE",
+      `475 g/kWh is CodeCarbon's world-average fallback: the grid of ${v.country_iso_code} was not found`,
+    );
   }
-  if (intensity !== null && intensity > 2000n) w("IMPLAUSIBLE_INTENSITY", `implied intensity ${intensity} g/kWh exceeds 2000`);
+  if (intensity !== null && intensity > 2000n)
+    w("IMPLAUSIBLE_INTENSITY", `implied intensity ${intensity} g/kWh exceeds 2000`);
   const cpuPower = nonEmpty(v.cpu_power);
-  if (cpuPower && hardware.cpuModel && CONSUMER_CPU_RE.test(hardware.cpuModel) && Number(cpuPower) > CONSUMER_CPU_MAX_W) {
+  if (
+    cpuPower &&
+    hardware.cpuModel &&
+    CONSUMER_CPU_RE.test(hardware.cpuModel) &&
+    Number(cpuPower) > CONSUMER_CPU_MAX_W
+  ) {
     w("IMPLAUSIBLE_CPU_POWER", `cpu_power ${cpuPower} W is implausible for a ${hardware.cpuModel}`);
   }
-  if (gpuModel && v.gpu_power !== undefined && Number(v.gpu_power) === 0 && Number(v.gpu_energy ?? "0") === 0) {
+  if (
+    gpuModel &&
+    v.gpu_power !== undefined &&
+    Number(v.gpu_power) === 0 &&
+    Number(v.gpu_energy ?? "0") === 0
+  ) {
     w("GPU_NOT_MEASURED", `GPU "${gpuModel}" reports 0 W: its energy was not measured`);
   }
-  if (hardware.gpusInstalled !== null && hardware.gpuCount !== null && hardware.gpuCount !== hardware.gpusInstalled) {
-    w("GPU_COUNT_MISMATCH", `tracked ${hardware.gpuCount} of the ${hardware.gpusInstalled} GPUs installed ("${gpuModel}")`);
+  if (
+    hardware.gpusInstalled !== null &&
+    hardware.gpuCount !== null &&
+    hardware.gpuCount !== hardware.gpusInstalled
+  ) {
+    w(
+      "GPU_COUNT_MISMATCH",
+      `tracked ${hardware.gpuCount} of the ${hardware.gpusInstalled} GPUs installed ("${gpuModel}")`,
+    );
   }
-  if (resolved.country === null) w("UNKNOWN_REGION", `country "${v.country_iso_code ?? ""}" is not an ISO 3166 code`);
+  if (resolved.country === null)
+    w("UNKNOWN_REGION", `country "${v.country_iso_code ?? ""}" is not an ISO 3166 code`);
 
   return {
     runId,
@@ -480,7 +529,11 @@ export function aggregateRuns(runs: ReadonlyArray<CodeCarbonRun>): CodeCarbonAgg
     pues.add(r.pue ?? "1");
     pueWeighted = addRational(pueWeighted, mulRational(e, pue));
     if (r.hardware.gpuCount === null) known = false;
-    else gpuSeconds = addRational(gpuSeconds, mulRational(parseDecimal(String(r.hardware.gpuCount)), parseDecimal(r.duration)));
+    else
+      gpuSeconds = addRational(
+        gpuSeconds,
+        mulRational(parseDecimal(String(r.hardware.gpuCount)), parseDecimal(r.duration)),
+      );
     energyByRegion.set(r.region, addRational(energyByRegion.get(r.region) ?? { num: 0n, den: 1n }, e));
   }
   const warnings: string[] = [];
@@ -490,7 +543,10 @@ export function aggregateRuns(runs: ReadonlyArray<CodeCarbonRun>): CodeCarbonAgg
   // Σ(kWh × pue) × 1000 / Σ kWh, rounded down
   const pueMilli =
     energy.num === 0n ? 1000n : (pueWeighted.num * energy.den * 1000n) / (pueWeighted.den * energy.num);
-  if (pues.size > 1) warnings.push(`runs use different PUE values (${[...pues].join(", ")}); pueMilli is their energy-weighted mean`);
+  if (pues.size > 1)
+    warnings.push(
+      `runs use different PUE values (${[...pues].join(", ")}); pueMilli is their energy-weighted mean`,
+    );
   let region: string | null = null;
   let best: Rational | null = null;
   for (const [reg, e] of energyByRegion) {
@@ -500,7 +556,9 @@ export function aggregateRuns(runs: ReadonlyArray<CodeCarbonRun>): CodeCarbonAgg
     }
   }
   if (energyByRegion.size > 1) {
-    warnings.push(`runs span several regions (${[...energyByRegion.keys()].map((k) => k ?? "unknown").join(", ")}); region is the one with the most energy`);
+    warnings.push(
+      `runs span several regions (${[...energyByRegion.keys()].map((k) => k ?? "unknown").join(", ")}); region is the one with the most energy`,
+    );
   }
   if (!known) warnings.push("GPU count unknown for some runs (1.x layout): acceleratorHours left at 0");
   return {

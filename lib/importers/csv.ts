@@ -45,7 +45,7 @@ export function parseCsv(text: string): CsvRecord[] {
 
   while (i < n) {
     const c = text[i] as string;
-    if (c === "," ) {
+    if (c === ",") {
       fields.push(field);
       field = "";
       afterQuote = false;

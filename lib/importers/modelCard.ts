@@ -68,7 +68,13 @@ export interface ModelCardImport {
 /** Below this, a bare pre-training figure in "grams" is more likely kilograms (1 kg of CO2e). */
 export const PRETRAINING_MIN_PLAUSIBLE_G = 1000n;
 
-const STANDARD_KEYS = ["emissions", "source", "training_type", "geographical_location", "hardware_used"] as const;
+const STANDARD_KEYS = [
+  "emissions",
+  "source",
+  "training_type",
+  "geographical_location",
+  "hardware_used",
+] as const;
 /** Misspellings seen on the Hub, mapped to the schema key. */
 const KEY_ALIASES: Readonly<Record<string, (typeof STANDARD_KEYS)[number]>> = {
   "hardware used": "hardware_used",
@@ -79,9 +85,20 @@ const KEY_ALIASES: Readonly<Record<string, (typeof STANDARD_KEYS)[number]>> = {
   "geographic location": "geographical_location",
 };
 const UNIT_FACTOR: Readonly<Record<string, bigint>> = {
-  g: 1n, gram: 1n, grams: 1n, kg: 1000n, kilogram: 1000n, kilograms: 1000n, t: 1_000_000n, ton: 1_000_000n, tons: 1_000_000n, tonne: 1_000_000n, tonnes: 1_000_000n,
+  g: 1n,
+  gram: 1n,
+  grams: 1n,
+  kg: 1000n,
+  kilogram: 1000n,
+  kilograms: 1000n,
+  t: 1_000_000n,
+  ton: 1_000_000n,
+  tons: 1_000_000n,
+  tonne: 1_000_000n,
+  tonnes: 1_000_000n,
 };
-const VALUE_WITH_UNIT_RE = /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]+)?\s*(?:co2(?:e|eq|-eq)?)?\s*$/i;
+const VALUE_WITH_UNIT_RE =
+  /^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Z]+)?\s*(?:co2(?:e|eq|-eq)?)?\s*$/i;
 
 /** Splits a README into front matter and body; a text without `---` is taken as YAML. */
 export function splitFrontMatter(text: string): { yaml: string; body: string } {
@@ -113,14 +130,21 @@ export function parseModelCard(cardText: string): ModelCardImport {
   const { yaml, body } = splitFrontMatter(cardText);
   const doc = parseDocument(yaml, { uniqueKeys: false });
   if (doc.errors.length > 0) {
-    throw new ModelCardImportError("INVALID_YAML", `front matter is not valid YAML: ${doc.errors[0]?.message.split("\n")[0]}`);
+    throw new ModelCardImportError(
+      "INVALID_YAML",
+      `front matter is not valid YAML: ${doc.errors[0]?.message.split("\n")[0]}`,
+    );
   }
   const meta: unknown = doc.toJS();
   if (meta === null || typeof meta !== "object" || Array.isArray(meta)) {
-    throw new ModelCardImportError("NO_METADATA", "no YAML metadata found (expected front matter between --- lines)");
+    throw new ModelCardImportError(
+      "NO_METADATA",
+      "no YAML metadata found (expected front matter between --- lines)",
+    );
   }
   const root = meta as Record<string, unknown>;
-  if (!("co2_eq_emissions" in root)) throw new ModelCardImportError("NO_CO2", "the card has no co2_eq_emissions");
+  if (!("co2_eq_emissions" in root))
+    throw new ModelCardImportError("NO_CO2", "the card has no co2_eq_emissions");
   // The raw YAML node tells a bare number from a quoted string, which toJS() cannot.
   const node = doc.get("co2_eq_emissions", true);
   const raw = root.co2_eq_emissions;
@@ -130,7 +154,10 @@ export function parseModelCard(cardText: string): ModelCardImport {
 
   if (isSeq(node)) {
     form = "list";
-    warnings.push({ code: "LIST_FORM", message: "co2_eq_emissions is a list of one-key maps, not a mapping; its items were merged" });
+    warnings.push({
+      code: "LIST_FORM",
+      message: "co2_eq_emissions is a list of one-key maps, not a mapping; its items were merged",
+    });
     for (const item of (raw as unknown[]) ?? []) {
       if (item && typeof item === "object" && !Array.isArray(item)) Object.assign(fields, item);
     }
@@ -156,7 +183,10 @@ export function parseModelCard(cardText: string): ModelCardImport {
       warnings.push({ code: "NONSTANDARD_KEY", message: `key "${key}" read as "${to}"` });
     } else {
       extra[key] = v;
-      warnings.push({ code: "UNKNOWN_KEY", message: `key "${key}" is not part of the co2_eq_emissions schema; kept in extra` });
+      warnings.push({
+        code: "UNKNOWN_KEY",
+        message: `key "${key}" is not part of the co2_eq_emissions schema; kept in extra`,
+      });
     }
   }
 
@@ -177,7 +207,9 @@ export function parseModelCard(cardText: string): ModelCardImport {
 
   const location = text(std.geographical_location);
   const modelIndex = root["model-index"];
-  const firstModel = Array.isArray(modelIndex) ? (modelIndex[0] as Record<string, unknown> | undefined) : undefined;
+  const firstModel = Array.isArray(modelIndex)
+    ? (modelIndex[0] as Record<string, unknown> | undefined)
+    : undefined;
   return {
     form,
     emissionsG,
@@ -210,7 +242,8 @@ function readEmissions(
     try {
       const g = decimalToScaledInt(raw, 1n, "emissions");
       const r = parseDecimal(raw);
-      if (r.num % r.den !== 0n) warnings.push({ code: "ROUNDED", message: `emissions ${raw} g rounded down to ${g} g` });
+      if (r.num % r.den !== 0n)
+        warnings.push({ code: "ROUNDED", message: `emissions ${raw} g rounded down to ${g} g` });
       return { emissionsG: g, emissionsRaw: raw, bare: true };
     } catch (e) {
       if (!(e instanceof UnitError)) throw e;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AggregateAttestation,
   aggregateModel,
   attestationReward,
   avoidedG,
@@ -18,7 +19,6 @@ import {
   supersedingReward,
   totalG,
   verifierShare,
-  type AggregateAttestation,
 } from "../../lib/formulas";
 import { DEFAULT_PARAMS, Kind, Method, ONE_LEAF, Status, sizeClassOf } from "../../lib/spec";
 import { mWhToWh } from "../../lib/units";
@@ -84,7 +84,12 @@ describe("rewards (SPEC 6)", () => {
 
   it("chains an attestation's fields to its reward", () => {
     expect(
-      attestationReward({ energyWh: 1000n, locationIntensity: 333n, renewableBps: 2500n, method: Method.SOFTWARE }),
+      attestationReward({
+        energyWh: 1000n,
+        locationIntensity: 333n,
+        renewableBps: 2500n,
+        method: Method.SOFTWARE,
+      }),
     ).toBe(180n * 10n ** 15n);
   });
 
@@ -136,15 +141,33 @@ describe("rewards (SPEC 6)", () => {
 describe("leaderboard figures (SPEC 9)", () => {
   it("grades by location-based intensity at the inclusive thresholds", () => {
     const cases: Array<[bigint, string]> = [
-      [0n, "A"], [50n, "A"], [51n, "B"], [150n, "B"], [151n, "C"],
-      [300n, "C"], [301n, "D"], [500n, "D"], [501n, "E"], [2000n, "E"],
+      [0n, "A"],
+      [50n, "A"],
+      [51n, "B"],
+      [150n, "B"],
+      [151n, "C"],
+      [300n, "C"],
+      [301n, "D"],
+      [500n, "D"],
+      [501n, "E"],
+      [2000n, "E"],
     ];
     for (const [i, g] of cases) expect(grade(i)).toBe(g);
   });
 
   it("renewable share is energy-weighted and rounded down", () => {
-    expect(renewableShareBps([{ energyWh: 1000n, renewableBps: 10_000n }, { energyWh: 3000n, renewableBps: 0n }])).toBe(2500n);
-    expect(renewableShareBps([{ energyWh: 1n, renewableBps: 1n }, { energyWh: 2n, renewableBps: 0n }])).toBe(0n);
+    expect(
+      renewableShareBps([
+        { energyWh: 1000n, renewableBps: 10_000n },
+        { energyWh: 3000n, renewableBps: 0n },
+      ]),
+    ).toBe(2500n);
+    expect(
+      renewableShareBps([
+        { energyWh: 1n, renewableBps: 1n },
+        { energyWh: 2n, renewableBps: 0n },
+      ]),
+    ).toBe(0n);
     expect(renewableShareBps([])).toBe(0n);
   });
 
@@ -167,7 +190,14 @@ describe("leaderboard figures (SPEC 9)", () => {
 
   const base = { embodiedG: 0n, renewableBps: 0n, kind: Kind.PRETRAINING, method: Method.METER } as const;
   const atts: AggregateAttestation[] = [
-    { ...base, status: Status.FINAL, energyWh: 1_287_000_000n, locationIntensity: 429n, verifier: "0xABC", leafPaidWei: 5n },
+    {
+      ...base,
+      status: Status.FINAL,
+      energyWh: 1_287_000_000n,
+      locationIntensity: 429n,
+      verifier: "0xABC",
+      leafPaidWei: 5n,
+    },
     {
       ...base,
       status: Status.FINAL,

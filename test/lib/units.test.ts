@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  UnitError,
   formatBps,
   formatEmissionsG,
   formatEnergyWh,
@@ -9,13 +8,14 @@ import {
   formatPue,
   fractionToBps,
   gWhToWh,
-  kWhToWh,
   kgToG,
+  kWhToWh,
   mWhToWh,
   parseDecimal,
   percentToBps,
   pueToMilli,
   tonnesToG,
+  UnitError,
 } from "../../lib/units";
 
 describe("parseDecimal", () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AttestationFormInput,
   decodeRegion,
   encodeRegion,
   isValidRegion,
   validateAttestation,
-  type AttestationFormInput,
 } from "../../lib/validation";
 
 const NOW = 1_763_000_000n;
@@ -52,7 +52,9 @@ describe("validateAttestation (SPEC 4)", () => {
   });
 
   it("pueMilli in 1000..5000", () => {
-    expect(errorsOf({ pueMilli: 999 }).pueMilli).toBe("pueMilli must be between 1000 (PUE 1.000) and 5000 (PUE 5.000), got 999");
+    expect(errorsOf({ pueMilli: 999 }).pueMilli).toBe(
+      "pueMilli must be between 1000 (PUE 1.000) and 5000 (PUE 5.000), got 999",
+    );
     expect(errorsOf({ pueMilli: 5001 }).pueMilli).toMatch(/got 5001/);
     expect(errorsOf({ pueMilli: 1000 }).pueMilli).toBeUndefined();
     expect(errorsOf({ pueMilli: 5000 }).pueMilli).toBeUndefined();
@@ -61,7 +63,9 @@ describe("validateAttestation (SPEC 4)", () => {
 
   it("renewableBps <= 10000 and locationIntensity <= 2000", () => {
     expect(errorsOf({ renewableBps: 10_000 }).renewableBps).toBeUndefined();
-    expect(errorsOf({ renewableBps: 10_001 }).renewableBps).toBe("renewableBps must be at most 10000 (100%), got 10001");
+    expect(errorsOf({ renewableBps: 10_001 }).renewableBps).toBe(
+      "renewableBps must be at most 10000 (100%), got 10001",
+    );
     expect(errorsOf({ locationIntensity: 2000 }).locationIntensity).toBeUndefined();
     expect(errorsOf({ locationIntensity: 2001 }).locationIntensity).toBe(
       "locationIntensity must be at most 2000 gCO2e/kWh, got 2001",
@@ -69,20 +73,28 @@ describe("validateAttestation (SPEC 4)", () => {
   });
 
   it("periodStart < periodEnd <= now", () => {
-    expect(errorsOf({ periodStart: 10, periodEnd: 10 }).periodStart).toBe("periodStart (10) must be before periodEnd (10)");
-    expect(errorsOf({ periodEnd: NOW + 1n }).periodEnd).toBe(`periodEnd (${NOW + 1n}) is in the future (now ${NOW})`);
+    expect(errorsOf({ periodStart: 10, periodEnd: 10 }).periodStart).toBe(
+      "periodStart (10) must be before periodEnd (10)",
+    );
+    expect(errorsOf({ periodEnd: NOW + 1n }).periodEnd).toBe(
+      `periodEnd (${NOW + 1n}) is in the future (now ${NOW})`,
+    );
     expect(errorsOf({ periodEnd: NOW }).periodEnd).toBeUndefined();
   });
 
   it("evidenceHash non-zero bytes32, rowsRoot optional bytes32", () => {
-    expect(errorsOf({ evidenceHash: `0x${"00".repeat(32)}` }).evidenceHash).toBe("evidenceHash must not be zero");
+    expect(errorsOf({ evidenceHash: `0x${"00".repeat(32)}` }).evidenceHash).toBe(
+      "evidenceHash must not be zero",
+    );
     expect(errorsOf({ evidenceHash: "0x1234" }).evidenceHash).toMatch(/32-byte/);
     expect(errorsOf({ rowsRoot: "0xzz" }).rowsRoot).toMatch(/32-byte/);
     expect(errorsOf({ rowsRoot: `0x${"11".repeat(32)}` }).rowsRoot).toBeUndefined();
   });
 
   it("kind, method, modelId, region, evidenceURI", () => {
-    expect(errorsOf({ kind: 3 }).kind).toBe("kind must be PRETRAINING (0), FINETUNING (1) or INFERENCE (2), got 3");
+    expect(errorsOf({ kind: 3 }).kind).toBe(
+      "kind must be PRETRAINING (0), FINETUNING (1) or INFERENCE (2), got 3",
+    );
     expect(errorsOf({ method: 9 }).method).toMatch(/METER \(0\)/);
     expect(errorsOf({ modelId: 0 }).modelId).toMatch(/ids start at 1/);
     expect(errorsOf({ region: "us-ca" }).region).toMatch(/ISO 3166/);
@@ -91,7 +103,9 @@ describe("validateAttestation (SPEC 4)", () => {
   });
 
   it("chain facts: sealed model refuses PRETRAINING; periods must not overlap unless superseding", () => {
-    expect(errorsOf({}, { sealed: true }).kind).toBe("the model is sealed: no PRETRAINING attestation can be added");
+    expect(errorsOf({}, { sealed: true }).kind).toBe(
+      "the model is sealed: no PRETRAINING attestation can be added",
+    );
     expect(errorsOf({ kind: 1 }, { sealed: true }).kind).toBeUndefined();
     expect(errorsOf({}, { latestPeriodEnd: 1_600_000_001n }).periodStart).toMatch(/overlaps/);
     expect(errorsOf({}, { latestPeriodEnd: 1_600_000_000n }).periodStart).toBeUndefined();
@@ -99,14 +113,19 @@ describe("validateAttestation (SPEC 4)", () => {
   });
 
   it("reports every bad field at once", () => {
-    expect(Object.keys(errorsOf({ energyWh: 0, pueMilli: 1, region: "" })).sort()).toEqual(["energyWh", "pueMilli", "region"]);
+    expect(Object.keys(errorsOf({ energyWh: 0, pueMilli: 1, region: "" })).sort()).toEqual([
+      "energyWh",
+      "pueMilli",
+      "region",
+    ]);
   });
 });
 
 describe("region bytes8", () => {
   it("validates ISO 3166 alpha-2 with an optional subdivision", () => {
     for (const r of ["FR", "IS", "US-CA", "IT-67", "GB-ENG", "CA-QC"]) expect(isValidRegion(r)).toBe(true);
-    for (const r of ["", "F", "fr", "USA", "US-", "US-CALI", "ZZ", "US_CA"]) expect(isValidRegion(r)).toBe(false);
+    for (const r of ["", "F", "fr", "USA", "US-", "US-CALI", "ZZ", "US_CA"])
+      expect(isValidRegion(r)).toBe(false);
   });
 
   it("encodes ASCII right-padded with zeros and decodes back", () => {

@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   attachmentHash,
   buildEvidenceDocument,
+  type EvidenceInput,
   evidenceHash,
   serializeEvidence,
   verifyEvidence,
-  type EvidenceInput,
 } from "../../../lib/evidence/document";
 import { evidenceInputFromCodeCarbon } from "../../../lib/evidence/fromCodeCarbon";
 import { canonicalize } from "../../../lib/evidence/jcs";
@@ -50,7 +50,9 @@ describe("evidence document (SPEC 7)", () => {
 
   it("serialises canonically, keys sorted, and hashes with SHA-256", () => {
     const text = new TextDecoder().decode(serializeEvidence(doc));
-    expect(text.startsWith('{"acceleratorHours":"0","attachments":[{"name":"pdu.csv","sha256":"0x')).toBe(true);
+    expect(text.startsWith('{"acceleratorHours":"0","attachments":[{"name":"pdu.csv","sha256":"0x')).toBe(
+      true,
+    );
     expect(text).toContain(',"schema":"greenprint.evidence/v1","tool":{"name":"PDU export","version":"1"}}');
     // hashed independently with node:crypto over the canonical text
     expect(evidenceHash(doc)).toBe(nodeSha256(text));
@@ -80,10 +82,15 @@ describe("evidence document (SPEC 7)", () => {
     const tampered = new TextDecoder().decode(serializeEvidence(doc)).replace('"12345"', '"12344"');
     const t = verifyEvidence(tampered, h);
     expect(t.ok).toBe(false);
-    expect(t.errors[0]).toMatch(/^hash mismatch: the document hashes to 0x[0-9a-f]{64}, the attestation says 0x/);
+    expect(t.errors[0]).toMatch(
+      /^hash mismatch: the document hashes to 0x[0-9a-f]{64}, the attestation says 0x/,
+    );
     expect(verifyEvidence("{not json", h).errors).toEqual(["not valid JSON"]);
     const wrongSchema = { ...doc, schema: "other/v0" };
-    const ws = verifyEvidence(canonicalize(wrongSchema), nodeSha256(canonicalize(wrongSchema)) as `0x${string}`);
+    const ws = verifyEvidence(
+      canonicalize(wrongSchema),
+      nodeSha256(canonicalize(wrongSchema)) as `0x${string}`,
+    );
     expect(ws.errors).toEqual(['schema is not "greenprint.evidence/v1"']);
     // a row edited after the root was computed: hash matches (republished) but the root does not
     const badRows = { ...doc, rows: { ...doc.rows, items: [{ wh: "6001" }, { wh: "6345" }] } };
@@ -103,7 +110,11 @@ describe("evidence document (SPEC 7)", () => {
     const imp = parseCodeCarbonCsv(readFixture("codecarbon/ArkNightmaster__AIRA.csv"));
     const hk = imp.runs.filter((r) => r.region === "HK");
     const ev = buildEvidenceDocument(
-      evidenceInputFromCodeCarbon(imp, hk, { model: { modelId: 3n }, kind: Kind.FINETUNING, tdpW: { "NVIDIA H800": 700 } }),
+      evidenceInputFromCodeCarbon(imp, hk, {
+        model: { modelId: 3n },
+        kind: Kind.FINETUNING,
+        tdpW: { "NVIDIA H800": 700 },
+      }),
     );
     expect(ev.method).toBe("SOFTWARE");
     expect(ev.tool).toEqual({ name: "CodeCarbon", version: "2.8.3, 3.0.7" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JcsError, canonicalBytes, canonicalize, type JsonValue } from "../../../lib/evidence/jcs";
+import { canonicalBytes, canonicalize, JcsError, type JsonValue } from "../../../lib/evidence/jcs";
 
 /** IEEE 754 double from its 16 hex digits (RFC 8785 Appendix B lists inputs this way). */
 function fromBits(hex: string): number {
@@ -82,7 +82,9 @@ describe("RFC 8785 JCS", () => {
   });
 
   it("nests, drops undefined members, keeps array order, no whitespace", () => {
-    expect(canonicalize({ b: [3, { z: 1, a: "x" }], a: undefined, c: {} })).toBe('{"b":[3,{"a":"x","z":1}],"c":{}}');
+    expect(canonicalize({ b: [3, { z: 1, a: "x" }], a: undefined, c: {} })).toBe(
+      '{"b":[3,{"a":"x","z":1}],"c":{}}',
+    );
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(() => canonicalize(cyclic)).toThrow(/circular/);

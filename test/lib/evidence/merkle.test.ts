@@ -1,4 +1,4 @@
-import { keccak256, toBytes, type Hex } from "viem";
+import { type Hex, keccak256, toBytes } from "viem";
 import { describe, expect, it } from "vitest";
 import {
   EMPTY_ROOT,
@@ -29,10 +29,26 @@ const OZ = {
   ] as Hex[],
   root: "0xb4cf1fa90f8b1cb03b85d7cd8c7273f7f9f7efffe7a2a67fa5e9f476cfb0abb9" as Hex,
   proofs: [
-    ["0x8eddebe127b20ba1b05925f7c49f16693192c7b9396b744d2671d81829b86476", "0x872ea7685d4e80f8c6cbedec58635fcd16c9e54652796b0959171ffa5b548b83", "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b"],
-    ["0x91a627c54c6902f17d236732f93a0073c250f2d7b38baf7f6b17c29be02fdff7", "0x872ea7685d4e80f8c6cbedec58635fcd16c9e54652796b0959171ffa5b548b83", "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b"],
-    ["0xf40a8b3592546b989914bb2a90e7bca5651a4e37e65798ba416e67bb527990d9", "0xbfee6ebca7205225dd0563d0d11354c1a57abeccf4a6d7584bb3f06fd8373bf6", "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b"],
-    ["0x491fa3e3836d50c5beb8bf849f1e1f47230d9c7e911d0f488a0a8dafd1ca196a", "0xbfee6ebca7205225dd0563d0d11354c1a57abeccf4a6d7584bb3f06fd8373bf6", "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b"],
+    [
+      "0x8eddebe127b20ba1b05925f7c49f16693192c7b9396b744d2671d81829b86476",
+      "0x872ea7685d4e80f8c6cbedec58635fcd16c9e54652796b0959171ffa5b548b83",
+      "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b",
+    ],
+    [
+      "0x91a627c54c6902f17d236732f93a0073c250f2d7b38baf7f6b17c29be02fdff7",
+      "0x872ea7685d4e80f8c6cbedec58635fcd16c9e54652796b0959171ffa5b548b83",
+      "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b",
+    ],
+    [
+      "0xf40a8b3592546b989914bb2a90e7bca5651a4e37e65798ba416e67bb527990d9",
+      "0xbfee6ebca7205225dd0563d0d11354c1a57abeccf4a6d7584bb3f06fd8373bf6",
+      "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b",
+    ],
+    [
+      "0x491fa3e3836d50c5beb8bf849f1e1f47230d9c7e911d0f488a0a8dafd1ca196a",
+      "0xbfee6ebca7205225dd0563d0d11354c1a57abeccf4a6d7584bb3f06fd8373bf6",
+      "0xe512f76a7c4a34403efc46f2de0e9c497feaedf25de8a372378405819453f03b",
+    ],
     ["0xedbbf3f81aa90137c7ee95dfa5e083426e8efa784b4c18603dcd78ff6885e2d4"],
   ] as Hex[][],
 };
@@ -80,7 +96,8 @@ describe("Merkle rows root (OpenZeppelin MerkleProof compatible)", () => {
       const many = Array.from({ length: n }, (_, i) => ({ n: i }));
       const leaves = many.map(rowLeaf);
       const root = merkleRoot(leaves);
-      for (let i = 0; i < n; i++) expect(verifyMerkleProof(merkleProof(leaves, i), root, leaves[i] as Hex)).toBe(true);
+      for (let i = 0; i < n; i++)
+        expect(verifyMerkleProof(merkleProof(leaves, i), root, leaves[i] as Hex)).toBe(true);
     }
   });
 });

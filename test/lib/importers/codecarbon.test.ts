@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  aggregateRuns,
+  type CodeCarbonImport,
   CodeCarbonImportError,
   MAX_CODECARBON_FILE_BYTES,
-  aggregateRuns,
   parseCodeCarbonCsv,
   parseCodeCarbonTimestamp,
-  type CodeCarbonImport,
 } from "../../../lib/importers/codecarbon";
 import { Method } from "../../../lib/spec";
 import { readFixture } from "../fixtures";
@@ -22,16 +22,136 @@ const load = (name: string): CodeCarbonImport => parseCodeCarbonCsv(readFixture(
  * floor(Σ kWh × pue × 1000 / Σ kWh).
  */
 const EXPECTED = {
-  "06202003__s-sparc.csv": { layout: "3.1", rows: 200, runs: 200, energyWh: 3879n, emissionsG: 2621n, intensity: 676n, start: 1763856653n, end: 1764618075n, accH: 13n, pue: 1043n, region: "ID" },
-  "Abir9288__green-ai-energy-efficient-ml.csv": { layout: "3.2+", rows: 1, runs: 1, energyWh: 4n, emissionsG: 3n, intensity: 691n, start: 1767474405n, end: 1767474448n, accH: 0n, pue: 1000n, region: "BD" },
-  "Adiba08__GreeNERE.csv": { layout: "1.x", rows: 16, runs: 16, energyWh: 35n, emissionsG: 7n, intensity: 210n, start: 1638390722n, end: 1638488719n, accH: null, pue: 1000n, region: "US-NY" },
-  "AlessandraParziale__SATD-empirical-comparison.csv": { layout: "3.2+", rows: 2, runs: 2, energyWh: 78n, emissionsG: 26n, intensity: 331n, start: 1770889509n, end: 1770891156n, accH: 0n, pue: 1000n, region: "IT-72" },
-  "Ambroise012__EnergyTracker.csv": { layout: "2.3-2.6", rows: 46, runs: 46, energyWh: 79n, emissionsG: 0n, intensity: 2n, start: 1717066910n, end: 1717069392n, accH: 0n, pue: 1000n, region: "CA-QC" },
-  "ArkNightmaster__AIRA.csv": { layout: "2.7-3.0", rows: 37, runs: 37, energyWh: 4795n, emissionsG: 3231n, intensity: 674n, start: 1748566197n, end: 1760720463n, accH: 9n, pue: 1000n, region: "HK" },
-  "AzimovS__auto-scalers-energy-consumption.csv": { layout: "2.3-2.6", rows: 199, runs: 1, energyWh: 26n, emissionsG: 9n, intensity: 341n, start: 1702416459n, end: 1702418452n, accH: 0n, pue: 1000n, region: "IT-67" },
-  "Dodoboulistick__datachallenge-django.csv": { layout: "2.0-2.1", rows: 81, runs: 81, energyWh: 28n, emissionsG: 1n, intensity: 55n, start: 1670095428n, end: 1670169698n, accH: 1n, pue: 1000n, region: "FR" },
-  "FNNDSC__pypx-repack-codecarbon-datalad.csv": { layout: "2.2", rows: 2, runs: 2, energyWh: 1455n, emissionsG: 542n, intensity: 373n, start: 1690169105n, end: 1690186876n, accH: 4n, pue: 1000n, region: "US-MA" },
-  "huggingface__peft.csv": { layout: "1.x", rows: 3, runs: 3, energyWh: 1n, emissionsG: 0n, intensity: 566n, start: 1690825402n, end: 1698666514n, accH: null, pue: 1000n, region: "US-IA" },
+  "06202003__s-sparc.csv": {
+    layout: "3.1",
+    rows: 200,
+    runs: 200,
+    energyWh: 3879n,
+    emissionsG: 2621n,
+    intensity: 676n,
+    start: 1763856653n,
+    end: 1764618075n,
+    accH: 13n,
+    pue: 1043n,
+    region: "ID",
+  },
+  "Abir9288__green-ai-energy-efficient-ml.csv": {
+    layout: "3.2+",
+    rows: 1,
+    runs: 1,
+    energyWh: 4n,
+    emissionsG: 3n,
+    intensity: 691n,
+    start: 1767474405n,
+    end: 1767474448n,
+    accH: 0n,
+    pue: 1000n,
+    region: "BD",
+  },
+  "Adiba08__GreeNERE.csv": {
+    layout: "1.x",
+    rows: 16,
+    runs: 16,
+    energyWh: 35n,
+    emissionsG: 7n,
+    intensity: 210n,
+    start: 1638390722n,
+    end: 1638488719n,
+    accH: null,
+    pue: 1000n,
+    region: "US-NY",
+  },
+  "AlessandraParziale__SATD-empirical-comparison.csv": {
+    layout: "3.2+",
+    rows: 2,
+    runs: 2,
+    energyWh: 78n,
+    emissionsG: 26n,
+    intensity: 331n,
+    start: 1770889509n,
+    end: 1770891156n,
+    accH: 0n,
+    pue: 1000n,
+    region: "IT-72",
+  },
+  "Ambroise012__EnergyTracker.csv": {
+    layout: "2.3-2.6",
+    rows: 46,
+    runs: 46,
+    energyWh: 79n,
+    emissionsG: 0n,
+    intensity: 2n,
+    start: 1717066910n,
+    end: 1717069392n,
+    accH: 0n,
+    pue: 1000n,
+    region: "CA-QC",
+  },
+  "ArkNightmaster__AIRA.csv": {
+    layout: "2.7-3.0",
+    rows: 37,
+    runs: 37,
+    energyWh: 4795n,
+    emissionsG: 3231n,
+    intensity: 674n,
+    start: 1748566197n,
+    end: 1760720463n,
+    accH: 9n,
+    pue: 1000n,
+    region: "HK",
+  },
+  "AzimovS__auto-scalers-energy-consumption.csv": {
+    layout: "2.3-2.6",
+    rows: 199,
+    runs: 1,
+    energyWh: 26n,
+    emissionsG: 9n,
+    intensity: 341n,
+    start: 1702416459n,
+    end: 1702418452n,
+    accH: 0n,
+    pue: 1000n,
+    region: "IT-67",
+  },
+  "Dodoboulistick__datachallenge-django.csv": {
+    layout: "2.0-2.1",
+    rows: 81,
+    runs: 81,
+    energyWh: 28n,
+    emissionsG: 1n,
+    intensity: 55n,
+    start: 1670095428n,
+    end: 1670169698n,
+    accH: 1n,
+    pue: 1000n,
+    region: "FR",
+  },
+  "FNNDSC__pypx-repack-codecarbon-datalad.csv": {
+    layout: "2.2",
+    rows: 2,
+    runs: 2,
+    energyWh: 1455n,
+    emissionsG: 542n,
+    intensity: 373n,
+    start: 1690169105n,
+    end: 1690186876n,
+    accH: 4n,
+    pue: 1000n,
+    region: "US-MA",
+  },
+  "huggingface__peft.csv": {
+    layout: "1.x",
+    rows: 3,
+    runs: 3,
+    energyWh: 1n,
+    emissionsG: 0n,
+    intensity: 566n,
+    start: 1690825402n,
+    end: 1698666514n,
+    accH: null,
+    pue: 1000n,
+    region: "US-IA",
+  },
 } as const;
 
 describe("CodeCarbon importer: every fixture", () => {
@@ -64,7 +184,13 @@ describe("CodeCarbon importer: fixture quirks", () => {
     expect(run?.energyKWh).toBe("0.026839209879868518");
     expect(run?.energyWh).toBe(26n); // the naive sum of the column is 2.68 kWh
     expect(run?.duration).toBe("1992.2314162254333");
-    expect(run?.hardware).toEqual({ cpuModel: "Apple M2 Pro", cpuCount: 10, gpuModel: null, gpuCount: 0, gpusInstalled: null });
+    expect(run?.hardware).toEqual({
+      cpuModel: "Apple M2 Pro",
+      cpuCount: 10,
+      gpuModel: null,
+      gpuCount: 0,
+      gpusInstalled: null,
+    });
     expect(imp.warnings.some((w) => w.code === "NOT_CUMULATIVE")).toBe(false);
   });
 
@@ -125,7 +251,11 @@ describe("CodeCarbon importer: fixture quirks", () => {
     const imp = load("ArkNightmaster__AIRA.csv");
     expect(imp.versions).toEqual(["2.8.3", "3.0.7"]);
     expect(imp.warnings.some((w) => w.code === "MIXED_VERSIONS")).toBe(true);
-    expect(imp.runs[0]?.hardware).toMatchObject({ gpuModel: "8 x NVIDIA H20", gpuCount: 1, gpusInstalled: 8 });
+    expect(imp.runs[0]?.hardware).toMatchObject({
+      gpuModel: "8 x NVIDIA H20",
+      gpuCount: 1,
+      gpusInstalled: 8,
+    });
     expect(new Set(imp.runs.map((r) => r.region))).toEqual(new Set(["HK", "CA-QC"]));
     expect(imp.warnings.filter((w) => w.code === "SAME_TIMESTAMP").length).toBe(5);
     expect(aggregateRuns(imp.runs).warnings.some((w) => /several regions/.test(w))).toBe(true);
@@ -191,12 +321,17 @@ describe("CodeCarbon importer: errors", () => {
 
   it("a file over 20 MiB", () => {
     expect(MAX_CODECARBON_FILE_BYTES).toBe(20_971_520);
-    expect(code(() => parseCodeCarbonCsv(`${header}\n`, MAX_CODECARBON_FILE_BYTES + 1))).toMatch(/^TOO_LARGE: file is 20971521 bytes/);
+    expect(code(() => parseCodeCarbonCsv(`${header}\n`, MAX_CODECARBON_FILE_BYTES + 1))).toMatch(
+      /^TOO_LARGE: file is 20971521 bytes/,
+    );
   });
 
   it("a CSV that CodeCarbon did not write (vehicle CO2)", () => {
-    const vehicles = "Make,Model,Vehicle Class,Engine Size(L),Cylinders,Fuel Type,CO2 Emissions(g/km)\nACURA,ILX,COMPACT,2.0,4,Z,196\n";
-    expect(code(() => parseCodeCarbonCsv(vehicles))).toMatch(/^NOT_CODECARBON: not a CodeCarbon emissions.csv/);
+    const vehicles =
+      "Make,Model,Vehicle Class,Engine Size(L),Cylinders,Fuel Type,CO2 Emissions(g/km)\nACURA,ILX,COMPACT,2.0,4,Z,196\n";
+    expect(code(() => parseCodeCarbonCsv(vehicles))).toMatch(
+      /^NOT_CODECARBON: not a CodeCarbon emissions.csv/,
+    );
   });
 
   it("missing required columns are named", () => {
@@ -217,19 +352,24 @@ describe("CodeCarbon importer: errors", () => {
       expect([err.line, err.column]).toEqual([3, "emissions"]);
     }
     const neg = `${header}\n2024-01-01T00:00:00,p,r1,10,0.001,-0.002,France,FRA,\n`;
-    expect(code(() => parseCodeCarbonCsv(neg))).toBe('INVALID_VALUE: line 2, column "energy_consumed": "-0.002" is negative');
+    expect(code(() => parseCodeCarbonCsv(neg))).toBe(
+      'INVALID_VALUE: line 2, column "energy_consumed": "-0.002" is negative',
+    );
     const ts = `${header}\nyesterday,p,r1,10,0.001,0.002,France,FRA,\n`;
     expect(code(() => parseCodeCarbonCsv(ts))).toMatch(/line 2, column "timestamp"/);
   });
 
   it("a header without rows, and an unterminated quote", () => {
     expect(code(() => parseCodeCarbonCsv(`${header}\n`))).toMatch(/^NO_ROWS/);
-    expect(code(() => parseCodeCarbonCsv(`${header}\n2024-01-01T00:00:00,"p,r1,10\n`))).toMatch(/^CSV_SYNTAX: line 2/);
+    expect(code(() => parseCodeCarbonCsv(`${header}\n2024-01-01T00:00:00,"p,r1,10\n`))).toMatch(
+      /^CSV_SYNTAX: line 2/,
+    );
   });
 });
 
 describe("CodeCarbon importer: synthetic cases", () => {
-  const header = "timestamp,project_name,run_id,duration,emissions,energy_consumed,country_name,country_iso_code,region,gpu_count,gpu_model";
+  const header =
+    "timestamp,project_name,run_id,duration,emissions,energy_consumed,country_name,country_iso_code,region,gpu_count,gpu_model";
 
   it("reads quoted fields and skips rows with the wrong field count", () => {
     const text = `${header}\r\n2024-01-01T00:00:10,"proj, with comma",r1,10,0.5,1.0,"United States",USA,"new york",2,"2 x A100"\r\n2024-01-01T00:00:20,p,r2,10\r\n`;
@@ -261,7 +401,9 @@ describe("CodeCarbon importer: synthetic cases", () => {
 
   it("warns when rows of one run are not cumulative", () => {
     const text = `${header}\n2024-01-01T00:00:10,p,r,20,0.1,0.2,France,FRA,,,\n2024-01-01T00:00:20,p,r,5,0.1,0.2,France,FRA,,,\n`;
-    expect(parseCodeCarbonCsv(text).warnings.some((w) => w.code === "NOT_CUMULATIVE" && w.line === 3)).toBe(true);
+    expect(parseCodeCarbonCsv(text).warnings.some((w) => w.code === "NOT_CUMULATIVE" && w.line === 3)).toBe(
+      true,
+    );
   });
 
   it("parses timestamps as UTC unless an offset is given", () => {

@@ -85,7 +85,9 @@ describe("model-card forms and errors", () => {
     expect(splitFrontMatter(readme).body).toContain("# Model");
     const r = parseModelCard(readme);
     expect(r.emissionsG).toBe(5n);
-    expect(r.warnings.find((w) => w.code === "LIKELY_KG")?.message).toMatch(/the card's text states 5\.6 KgCO2/);
+    expect(r.warnings.find((w) => w.code === "LIKELY_KG")?.message).toMatch(
+      /the card's text states 5\.6 KgCO2/,
+    );
   });
 
   it("accepts the short form and explicit kg strings", () => {
