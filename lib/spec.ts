@@ -2,8 +2,8 @@
  * Enums, defaults and bounds of the Greenprint protocol (shared/SPEC.md, v1).
  *
  * This module holds constants only; the formulas live in `formulas.ts`. Numeric enum
- * values follow the order the SPEC lists them in, which is also the order of the
- * Solidity enums (`uint8`).
+ * values equal the Solidity enums in contracts/Common.sol (`uint8`), so chain values
+ * decode with these tables directly.
  */
 
 /** Attestation kind (SPEC section 4). */
@@ -17,19 +17,20 @@ export const Method = { METER: 0, SOFTWARE: 1, ESTIMATE: 2 } as const;
 export type Method = (typeof Method)[keyof typeof Method];
 
 /**
- * Attestation lifecycle state (SPEC section 5), in the order the lifecycle diagram
- * introduces them. The SPEC names the states but not their numbers; the contracts use
- * this same order.
+ * Attestation lifecycle state (SPEC section 5), numbered exactly as the contracts'
+ * `Status` enum (contracts/Common.sol): NONE means "no such attestation", and FINAL is
+ * never stored on chain but derived (Verified, challenge window over, no open dispute).
  */
 export const Status = {
-  SUBMITTED: 0,
-  VERIFIED: 1,
-  FINAL: 2,
-  REJECTED: 3,
-  WITHDRAWN: 4,
-  DISPUTED: 5,
+  NONE: 0,
+  SUBMITTED: 1,
+  VERIFIED: 2,
+  DISPUTED: 3,
+  REJECTED: 4,
+  WITHDRAWN: 5,
   INVALIDATED: 6,
   SUPERSEDED: 7,
+  FINAL: 8,
 } as const;
 /** Numeric value of a {@link Status}. */
 export type Status = (typeof Status)[keyof typeof Status];
@@ -53,14 +54,15 @@ export const METHOD_NAMES: Record<Method, keyof typeof Method> = {
 };
 /** Reverse lookup of {@link Status}. */
 export const STATUS_NAMES: Record<Status, keyof typeof Status> = {
-  0: "SUBMITTED",
-  1: "VERIFIED",
-  2: "FINAL",
-  3: "REJECTED",
-  4: "WITHDRAWN",
-  5: "DISPUTED",
+  0: "NONE",
+  1: "SUBMITTED",
+  2: "VERIFIED",
+  3: "DISPUTED",
+  4: "REJECTED",
+  5: "WITHDRAWN",
   6: "INVALIDATED",
   7: "SUPERSEDED",
+  8: "FINAL",
 };
 
 /** 10^18: LEAF has 18 decimals. */

@@ -29,7 +29,8 @@ export interface AttestationFormInput {
   evidenceHash: string;
   evidenceURI: string;
   rowsRoot?: string;
-  supersedes?: IntegerLike;
+  /** Id (bytes32) of the attestation this one corrects; empty or "0" for none. */
+  supersedes?: string;
 }
 
 /** Validated attestation, typed as the contract takes it. */
@@ -51,7 +52,8 @@ export interface AttestationFields {
   evidenceHash: Hex;
   evidenceURI: string;
   rowsRoot: Hex;
-  supersedes: bigint;
+  /** bytes32 id of the corrected attestation, zero for none. */
+  supersedes: Hex;
 }
 
 /** One message per invalid field. */
@@ -180,10 +182,16 @@ export function validateAttestation(
       errors.periodStart = `periodStart (${periodStart}) must be before periodEnd (${periodEnd})`;
     if (periodEnd > now) errors.periodEnd = `periodEnd (${periodEnd}) is in the future (now ${now})`;
   }
-  const supersedes = num("supersedes", UINT256_MAX, "uint256", true);
+  // Attestation ids are bytes32 on chain (the EIP-712 struct hash of the attestation).
+  const supersedesRaw = input.supersedes?.trim() ?? "";
+  const supersedes = supersedesRaw === "" || supersedesRaw === "0" ? ZERO32 : supersedesRaw;
+  if (!BYTES32_RE.test(supersedes)) {
+    errors.supersedes = "supersedes must be an attestation id (0x + 64 hex digits) or empty";
+  }
+  const correcting = supersedes.toLowerCase() !== ZERO32;
   if (
     ctx.latestPeriodEnd !== undefined &&
-    supersedes === 0n &&
+    !correcting &&
     periodStart >= 0n &&
     periodStart < ctx.latestPeriodEnd
   ) {
@@ -226,7 +234,7 @@ export function validateAttestation(
       evidenceHash: input.evidenceHash as Hex,
       evidenceURI: input.evidenceURI,
       rowsRoot: rowsRoot as Hex,
-      supersedes,
+      supersedes: supersedes as Hex,
     },
   };
 }

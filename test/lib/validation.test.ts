@@ -38,7 +38,7 @@ describe("validateAttestation (SPEC 4)", () => {
     expect(r.value.regionBytes).toBe("0x55532d4341000000");
     expect(r.value.rowsRoot).toBe(`0x${"00".repeat(32)}`);
     expect(r.value.embodiedG).toBe(0n);
-    expect(r.value.supersedes).toBe(0n);
+    expect(r.value.supersedes).toBe(`0x${"00".repeat(32)}`);
   });
 
   it("energyWh > 0 and fits uint64", () => {
@@ -109,7 +109,11 @@ describe("validateAttestation (SPEC 4)", () => {
     expect(errorsOf({ kind: 1 }, { sealed: true }).kind).toBeUndefined();
     expect(errorsOf({}, { latestPeriodEnd: 1_600_000_001n }).periodStart).toMatch(/overlaps/);
     expect(errorsOf({}, { latestPeriodEnd: 1_600_000_000n }).periodStart).toBeUndefined();
-    expect(errorsOf({ supersedes: 4 }, { latestPeriodEnd: 1_600_000_001n }).periodStart).toBeUndefined();
+    expect(
+      errorsOf({ supersedes: `0x${"cd".repeat(32)}` }, { latestPeriodEnd: 1_600_000_001n }).periodStart,
+    ).toBeUndefined();
+    expect(errorsOf({ supersedes: "4" }).supersedes).toMatch(/attestation id/);
+    expect(errorsOf({ supersedes: "0" }).supersedes).toBeUndefined();
   });
 
   it("reports every bad field at once", () => {
