@@ -44,7 +44,9 @@ export interface EvidenceInput {
   cloud?: { provider: string; region: string };
   hardware: EvidenceHardware[];
   method: Method;
-  tool?: { name: string; version?: string };
+  /** Measuring tool, e.g. CodeCarbon; omit for METER readings without software. */
+  tool?: string;
+  toolVersion?: string;
   energyWh: { value: bigint; source: string };
   pueMilli: { value: bigint; source: string };
   locationIntensity: { value: bigint; source: string };
@@ -67,7 +69,8 @@ export interface EvidenceDocument {
   cloud: { provider: string; region: string } | null;
   hardware: EvidenceHardware[];
   method: string;
-  tool: { name: string; version?: string } | null;
+  tool: string | null;
+  toolVersion: string | null;
   energyWh: Sourced;
   pueMilli: Sourced;
   locationIntensity: Sourced;
@@ -108,6 +111,7 @@ export function buildEvidenceDocument(input: EvidenceInput): EvidenceDocument {
     hardware: input.hardware,
     method: METHOD_NAMES[input.method],
     tool: input.tool ?? null,
+    toolVersion: input.toolVersion ?? null,
     energyWh: sourced(input.energyWh),
     pueMilli: sourced(input.pueMilli),
     locationIntensity: sourced(input.locationIntensity),

@@ -60,7 +60,9 @@ export function evidenceInputFromCodeCarbon(
       : undefined,
     hardware: hardwareOf(runs, ctx.tdpW ?? {}),
     method: Method.SOFTWARE,
-    tool: { name: "CodeCarbon", version: versions.length > 0 ? versions.join(", ") : `layout ${imp.layout}` },
+    tool: "CodeCarbon",
+    // 1.x-2.1 files do not record the version; their column layout narrows it down
+    toolVersion: versions.length > 0 ? versions.join(", ") : `layout ${imp.layout}`,
     energyWh: {
       value: agg.energyWh,
       source: "CodeCarbon energy_consumed (kWh, PUE included), last row of each run, summed",

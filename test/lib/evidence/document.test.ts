@@ -25,7 +25,8 @@ const input: EvidenceInput = {
   region: "FR",
   hardware: [{ type: "GPU", model: "NVIDIA A100", count: 8, tdpW: 400 }],
   method: Method.METER,
-  tool: { name: "PDU export", version: "1" },
+  tool: "PDU export",
+  toolVersion: "1",
   energyWh: { value: 12_345n, source: "PDU" },
   pueMilli: { value: 1_100n, source: "facility report" },
   locationIntensity: { value: 56n, source: "RTE eco2mix" },
@@ -53,7 +54,7 @@ describe("evidence document (SPEC 7)", () => {
     expect(text.startsWith('{"acceleratorHours":"0","attachments":[{"name":"pdu.csv","sha256":"0x')).toBe(
       true,
     );
-    expect(text).toContain(',"schema":"greenprint.evidence/v1","tool":{"name":"PDU export","version":"1"}}');
+    expect(text).toContain(',"schema":"greenprint.evidence/v1","tool":"PDU export","toolVersion":"1"}');
     // hashed independently with node:crypto over the canonical text
     expect(evidenceHash(doc)).toBe(nodeSha256(text));
     expect(evidenceHash(doc)).toMatch(/^0x[0-9a-f]{64}$/);
@@ -117,7 +118,7 @@ describe("evidence document (SPEC 7)", () => {
       }),
     );
     expect(ev.method).toBe("SOFTWARE");
-    expect(ev.tool).toEqual({ name: "CodeCarbon", version: "2.8.3, 3.0.7" });
+    expect([ev.tool, ev.toolVersion]).toEqual(["CodeCarbon", "2.8.3, 3.0.7"]);
     expect(ev.region).toBe("HK");
     expect(ev.hardware).toEqual([
       { type: "GPU", model: "NVIDIA H20", count: 8 },
