@@ -186,7 +186,12 @@ function ceilRational(r: Rational): bigint {
 /** Reads a non-negative decimal cell, or throws naming line and column. */
 function readNumber(v: string, line: number, column: string): Rational {
   if (v === "") {
-    throw new CodeCarbonImportError("INVALID_VALUE", `line ${line}, column "${column}": value is empty`, line, column);
+    throw new CodeCarbonImportError(
+      "INVALID_VALUE",
+      `line ${line}, column "${column}": value is empty`,
+      line,
+      column,
+    );
   }
   let r: Rational;
   try {

@@ -356,7 +356,9 @@ describe("CodeCarbon importer: errors", () => {
       'INVALID_VALUE: line 2, column "energy_consumed": "-0.002" is negative',
     );
     const empty = `${header}\n2024-01-01T00:00:00,p,r1,10,0.001,,France,FRA,\n`;
-    expect(code(() => parseCodeCarbonCsv(empty))).toBe('INVALID_VALUE: line 2, column "energy_consumed": value is empty');
+    expect(code(() => parseCodeCarbonCsv(empty))).toBe(
+      'INVALID_VALUE: line 2, column "energy_consumed": value is empty',
+    );
     const ts = `${header}\nyesterday,p,r1,10,0.001,0.002,France,FRA,\n`;
     expect(code(() => parseCodeCarbonCsv(ts))).toMatch(/line 2, column "timestamp"/);
   });
