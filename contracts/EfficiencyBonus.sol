@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {AttestationHash} from "./AttestationHash.sol";
+import {Attestation, Kind, Status} from "./Common.sol";
+import {IAttestationRegistry} from "./IAttestationRegistry.sol";
+import {IEfficiencyBonus} from "./IEfficiencyBonus.sol";
+import {IModelRegistry} from "./IModelRegistry.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+
+/// @title Greenprint efficiency bonus (SPEC section 6)
+/// @notice See IEfficiencyBonus. Completeness of E and Ep: the caller lists the model's PRETRAINING
+/// attestations; their number must equal the live PRETRAINING count the attestation registry keeps per
+/// model, ids strictly increasing (no duplicates), each Final. Any Submitted or Disputed run therefore
+/// blocks the approval until it is resolved.
+contract EfficiencyBonus is IEfficiencyBonus {
+    uint8 private constant _REQUESTED = 1;
+    uint8 private constant _PAID = 2;
+    uint256 private constant _BPS = 10_000;
+
+    /// @notice The attestation registry (roles, pause, parameters, attestation states, minting).
+    IAttestationRegistry public immutable attestations;
+    /// @notice The model registry.
+    IModelRegistry public immutable models;
+
+    mapping(uint256 modelId => uint8 state) private _state;
+
+    /// @param attestationRegistry the AttestationRegistry
+    /// @param modelRegistry the ModelRegistry
+    constructor(IAttestationRegistry attestationRegistry, IModelRegistry modelRegistry) {
+        attestations = attestationRegistry;
+        models = modelRegistry;
+    }
+
+    modifier whenNotPaused() {
+        if (attestations.paused()) revert EfficiencyBonusPaused();
+        _;
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function requestEfficiencyBonus(uint256 modelId) external override whenNotPaused {
+        if (_state[modelId] == _PAID) revert EfficiencyBonusAlreadyPaid(modelId);
+        (address owner, uint256 parentId) = _eligibility(modelId);
+        if (owner != msg.sender) revert EfficiencyBonusNotModelOwner(modelId, msg.sender);
+        _state[modelId] = _REQUESTED;
+        emit EfficiencyBonusRequested(modelId, parentId, owner);
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function approveEfficiencyBonus(
+        uint256 modelId,
+        Attestation[] calldata modelRuns,
+        Attestation[] calldata parentRuns
+    ) external override whenNotPaused {
+        _requireVerdict(modelId);
+        (address owner, uint256 parentId) = _eligibility(modelId);
+        if (owner == msg.sender) revert EfficiencyBonusVerifierIsOwner(modelId, msg.sender);
+        uint256 energy = _finalPretrainingEnergy(modelId, modelRuns);
+        uint256 parentEnergy = _finalPretrainingEnergy(parentId, parentRuns);
+        if (energy == 0) revert EfficiencyBonusNoTrainingEnergy(modelId);
+        if (energy >= parentEnergy) revert EfficiencyBonusNotMoreEfficient(energy, parentEnergy);
+        IAttestationRegistry.Params memory p = attestations.getParams();
+        uint256 bonus = (parentEnergy - energy) * p.baselineIntensity / 1000 * p.efficiencyBps / _BPS * 1e15;
+        if (bonus > p.maxRewardPerAttestation) bonus = p.maxRewardPerAttestation;
+        uint256 verifierReward = bonus * p.verifierBps / _BPS;
+        _state[modelId] = _PAID;
+        emit EfficiencyBonusPaid(modelId, owner, msg.sender, energy, parentEnergy, bonus, verifierReward);
+        attestations.mintEfficiencyBonus(owner, bonus, msg.sender, verifierReward);
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external override whenNotPaused {
+        _requireVerdict(modelId);
+        delete _state[modelId];
+        emit EfficiencyBonusRejected(modelId, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function bonusState(uint256 modelId) external view override returns (uint8) {
+        return _state[modelId];
+    }
+
+    function _requireVerdict(uint256 modelId) private view {
+        if (!attestations.isVerifier(msg.sender)) revert EfficiencyBonusNotVerifier(msg.sender);
+        if (_state[modelId] != _REQUESTED) revert EfficiencyBonusNotRequested(modelId);
+    }
+
+    function _eligibility(uint256 modelId) private view returns (address owner, uint256 parentId) {
+        IModelRegistry.ModelInfo memory info = models.getModel(modelId);
+        parentId = info.parentId;
+        if (parentId == 0) revert EfficiencyBonusNoParent(modelId);
+        if (!info.trainingSealed) revert EfficiencyBonusNotSealed(modelId);
+        IModelRegistry.ModelInfo memory parent = models.getModel(parentId);
+        if (!parent.trainingSealed) revert EfficiencyBonusNotSealed(parentId);
+        owner = IERC721(address(models)).ownerOf(modelId);
+        address parentOwner = IERC721(address(models)).ownerOf(parentId);
+        if (parentOwner != owner) revert EfficiencyBonusOwnerMismatch(parentId, parentOwner);
+        if (info.parameterCount < parent.parameterCount) {
+            revert EfficiencyBonusParameterCountTooLow(info.parameterCount, parent.parameterCount);
+        }
+    }
+
+    function _finalPretrainingEnergy(uint256 modelId, Attestation[] calldata runs)
+        private
+        view
+        returns (uint256 energy)
+    {
+        (, uint16 expected) = attestations.modelCursor(modelId);
+        if (runs.length != expected) revert EfficiencyBonusRunsIncomplete(modelId, runs.length, expected);
+        uint256 previous;
+        for (uint256 i; i < runs.length; ++i) {
+            bytes32 id = AttestationHash.hash(runs[i]);
+            if (uint256(id) <= previous) revert EfficiencyBonusRunsNotSorted(id);
+            previous = uint256(id);
+            IAttestationRegistry.AttestationState memory st = attestations.getAttestation(id);
+            if (st.status == Status.None || st.modelId != modelId || st.kind != Kind.PRETRAINING) {
+                revert EfficiencyBonusNotModelRun(id, modelId);
+            }
+            if (st.status != Status.Final) revert EfficiencyBonusRunNotFinal(id, st.status);
+            energy += runs[i].energyWh;
+        }
+    }
+}

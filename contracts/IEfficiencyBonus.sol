@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Attestation, Status} from "./Common.sol";
+
+/// @title Greenprint efficiency bonus (SPEC section 6, "more efficient algorithms")
+/// @notice Once per model: a model and its parent, both sealed and held by the same owner, the model
+/// at least as large, and the model's Final PRETRAINING energy E (> 0) below the parent's Ep. The owner
+/// requests, a verifier approves; `bonusG = (Ep - E) * baselineIntensity / 1000 * efficiencyBps / 10000`,
+/// paid like a reward (1 LEAF per 1000 g, capped at maxRewardPerAttestation, verifier share on top),
+/// minted through the AttestationRegistry.
+interface IEfficiencyBonus {
+    /// @notice The owner requested the bonus.
+    /// @param modelId the model
+    /// @param parentId its parent
+    /// @param owner the owner of both
+    event EfficiencyBonusRequested(uint256 indexed modelId, uint256 indexed parentId, address indexed owner);
+    /// @notice A verifier rejected the request; the owner may request again.
+    /// @param modelId the model
+    /// @param verifier the verifier
+    /// @param reasonHash hash of the reason
+    event EfficiencyBonusRejected(uint256 indexed modelId, address indexed verifier, bytes32 reasonHash);
+    /// @notice A verifier approved the bonus and it was paid.
+    /// @param modelId the model
+    /// @param owner paid `bonus`
+    /// @param verifier paid `verifierReward`
+    /// @param energyWh E
+    /// @param parentEnergyWh Ep
+    /// @param bonus LEAF wei minted to the owner
+    /// @param verifierReward LEAF wei minted to the verifier
+    event EfficiencyBonusPaid(
+        uint256 indexed modelId,
+        address indexed owner,
+        address indexed verifier,
+        uint256 energyWh,
+        uint256 parentEnergyWh,
+        uint256 bonus,
+        uint256 verifierReward
+    );
+
+    /// @notice The registries are paused.
+    error EfficiencyBonusPaused();
+    /// @notice The caller is not the model owner.
+    error EfficiencyBonusNotModelOwner(uint256 modelId, address account);
+    /// @notice The caller is not an accredited verifier.
+    error EfficiencyBonusNotVerifier(address account);
+    /// @notice A verifier may not approve a bonus for a model it owns.
+    error EfficiencyBonusVerifierIsOwner(uint256 modelId, address verifier);
+    /// @notice The bonus of this model was already paid.
+    error EfficiencyBonusAlreadyPaid(uint256 modelId);
+    /// @notice No request is pending for the model.
+    error EfficiencyBonusNotRequested(uint256 modelId);
+    /// @notice The model has no parent.
+    error EfficiencyBonusNoParent(uint256 modelId);
+    /// @notice The model's training is not sealed.
+    error EfficiencyBonusNotSealed(uint256 modelId);
+    /// @notice Model and parent are not held by the same owner.
+    error EfficiencyBonusOwnerMismatch(uint256 parentId, address parentOwner);
+    /// @notice The model has fewer parameters than its parent.
+    error EfficiencyBonusParameterCountTooLow(uint64 parameterCount, uint64 parentParameterCount);
+    /// @notice The runs given are not all live PRETRAINING attestations of the model.
+    error EfficiencyBonusRunsIncomplete(uint256 modelId, uint256 given, uint256 expected);
+    /// @notice Runs must be given in strictly increasing id order.
+    error EfficiencyBonusRunsNotSorted(bytes32 id);
+    /// @notice The run is not a PRETRAINING attestation of the model.
+    error EfficiencyBonusNotModelRun(bytes32 id, uint256 modelId);
+    /// @notice The run is not Final.
+    error EfficiencyBonusRunNotFinal(bytes32 id, Status status);
+    /// @notice The model has no Final PRETRAINING energy.
+    error EfficiencyBonusNoTrainingEnergy(uint256 modelId);
+    /// @notice E is not below Ep.
+    error EfficiencyBonusNotMoreEfficient(uint256 energyWh, uint256 parentEnergyWh);
+
+    /// @notice Request the bonus (owner of the model and of its parent).
+    /// @param modelId the model
+    function requestEfficiencyBonus(uint256 modelId) external;
+
+    /// @notice Approve and pay a requested bonus (verifier not owning the model).
+    /// @param modelId the model
+    /// @param modelRuns every live PRETRAINING attestation of the model (all Final), ids strictly increasing
+    /// @param parentRuns every live PRETRAINING attestation of the parent (all Final), ids strictly increasing
+    function approveEfficiencyBonus(
+        uint256 modelId,
+        Attestation[] calldata modelRuns,
+        Attestation[] calldata parentRuns
+    ) external;
+
+    /// @notice Reject a requested bonus (verifier).
+    /// @param modelId the model
+    /// @param reasonHash hash of the reason
+    function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external;
+
+    /// @notice Bonus state of a model: 0 none, 1 requested, 2 paid.
+    /// @param modelId the model
+    /// @return state the state
+    function bonusState(uint256 modelId) external view returns (uint8 state);
+}
