@@ -1,0 +1,53 @@
+// `npm test`: every check a change must pass, in order, each printing its own summary.
+// All steps run even when one fails, so one CI run shows every problem; exits non-zero if any failed.
+import { spawn } from "node:child_process";
+import { bin } from "./lib/processes";
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+const steps: Step[] = [
+  { name: "lint (biome)", command: bin("biome"), args: ["check", "."] },
+  { name: "format (forge fmt)", command: bin("forge"), args: ["fmt", "--check"] },
+  { name: "lint (solhint)", command: bin("solhint"), args: ["--max-warnings", "0", "contracts/**/*.sol"] },
+  { name: "codegen (forge build + wagmi)", command: bin("wagmi"), args: ["generate"] },
+  { name: "typecheck (tsc)", command: bin("tsc"), args: ["--noEmit"] },
+  { name: "contracts (forge test)", command: bin("forge"), args: ["test"] },
+  { name: "unit (vitest)", command: bin("vitest"), args: ["run"] },
+  { name: "end-to-end (playwright + anvil)", command: bin("tsx"), args: ["test/e2e/run.ts"] },
+];
+
+function runStep(step: Step): Promise<boolean> {
+  return new Promise((resolve) => {
+    console.log(`\n=== ${step.name}`);
+    const child = spawn(step.command, step.args, { stdio: "inherit", env: { ...process.env, ...step.env } });
+    child.on("error", (error) => {
+      console.error(error.message);
+      resolve(false);
+    });
+    child.on("exit", (code) => resolve(code === 0));
+  });
+}
+
+const only = process.argv.slice(2);
+const failed: string[] = [];
+let passed = 0;
+const started = Date.now();
+for (const step of steps) {
+  if (only.length > 0 && !only.some((o) => step.name.includes(o))) continue;
+  const stepStarted = Date.now();
+  const ok = await runStep(step);
+  console.log(
+    `=== ${step.name}: ${ok ? "ok" : "FAILED"} (${((Date.now() - stepStarted) / 1000).toFixed(0)} s)`,
+  );
+  if (ok) passed++;
+  else failed.push(step.name);
+}
+console.log(`\nnpm test finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+if (failed.length > 0) console.log(`failed steps: ${failed.join(", ")}`);
+console.log(`steps: ${passed} passed, ${failed.length} failed`);
+process.exit(failed.length > 0 ? 1 : 0);

@@ -1,0 +1,93 @@
+// The foundation's vertical slice in a real browser: connect an injected wallet, register a
+// model through a real transaction on anvil, see it listed; bad input and a rejected
+// signature lose nothing; the public list works with no wallet and no JavaScript.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ANVIL_KEYS } from "../../script/lib/anvil";
+import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
+import { TestWallet } from "./wallet";
+
+const MODEL = {
+  name: `E2E Llama ${Date.now()}`,
+  version: "1.0",
+  organization: "Greenprint tests",
+  architecture: "decoder-only transformer",
+  parameterCount: "7000000000",
+  license: "apache-2.0",
+};
+
+describe("register a model through a browser wallet", () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let wallet: TestWallet;
+
+  before(async () => {
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    wallet = new TestWallet(ANVIL_KEYS[3], RPC_URL);
+    await wallet.install(context);
+    page = await context.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  async function fill(values: Partial<typeof MODEL>) {
+    for (const [field, value] of Object.entries(values)) await page.fill(`#${field}`, value);
+  }
+
+  it("connects the EIP-6963 wallet", async () => {
+    await page.goto(`${APP_URL}/models/new`);
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();
+    const shown = await page.getByTestId("connected-account").getAttribute("title");
+    assert.equal(shown, wallet.account.address);
+  });
+
+  it("names every invalid field and sends nothing", async () => {
+    await fill({ name: MODEL.name, parameterCount: "-5" });
+    await page.getByRole("button", { name: "Register model" }).click();
+    await page.getByText("Parameter count must be a whole number").waitFor();
+    await page.getByText("Organization is required.").waitFor();
+    assert.equal(await page.inputValue("#name"), MODEL.name, "typed input is kept");
+    assert.ok(!wallet.requests.includes("eth_sendTransaction"), "no transaction was requested");
+  });
+
+  it("keeps the form as it was when the wallet rejects", async () => {
+    await fill(MODEL);
+    wallet.rejectNext = "eth_sendTransaction";
+    await page.getByRole("button", { name: "Register model" }).click();
+    const alert = await page.getByTestId("tx-failed").textContent();
+    assert.match(alert ?? "", /rejected the request/);
+    for (const [field, value] of Object.entries(MODEL))
+      assert.equal(await page.inputValue(`#${field}`), value);
+  });
+
+  it("registers the model with a real transaction and lists it", async () => {
+    await page.getByRole("button", { name: "Register model" }).click();
+    const confirmed = await page.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });
+    assert.match(confirmed ?? "", new RegExp(`Model #\\d+ "${MODEL.name}" registered`));
+    assert.match(confirmed ?? "", /gas used [\d,]+/);
+    await screenshot(page, "register-model-desktop");
+    await page.goto(`${APP_URL}/models`);
+    const row = page.getByRole("row").filter({ hasText: MODEL.name });
+    assert.equal(await row.count(), 1);
+    assert.match((await row.textContent()) ?? "", /Greenprint tests/);
+    await screenshot(page, "models-desktop");
+  });
+
+  it("serves the public list with no wallet and no JavaScript", async () => {
+    const plain = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const phone = await plain.newPage();
+    await phone.goto(`${APP_URL}/models`);
+    assert.equal(await phone.getByRole("row").filter({ hasText: MODEL.name }).count(), 1);
+    await screenshot(phone, "models-phone-nojs");
+    await plain.close();
+  });
+});
