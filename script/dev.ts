@@ -8,6 +8,12 @@ import { bin, run, startChild, stopChildrenOnExit } from "./lib/processes";
 
 const ANVIL_PORT = Number(process.env.ANVIL_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
+/**
+ * Next.js looks for every platform's SWC binary in package-lock.json and tries to "patch" the
+ * lock when the registry mirror lacks some (macOS/Windows builds); harmless on Linux, so hidden.
+ */
+const NEXT_NOISE =
+  /lockfile missing swc|Failed to patch lockfile|reading 'os'|Unknown (env|user) config "nodedir"/;
 
 async function main() {
   stopChildrenOnExit();
@@ -35,6 +41,7 @@ async function main() {
   step(`starting Next.js on http://localhost:${APP_PORT}`);
   startChild("next", bin("next"), ["dev", "--port", String(APP_PORT)], {
     env: { RPC_URL: rpcUrl, CHAIN_ID: String(LOCAL_CHAIN_ID), NEXT_TELEMETRY_DISABLED: "1" },
+    quiet: NEXT_NOISE,
   });
   step(`ready: open http://localhost:${APP_PORT}/models (Ctrl-C stops everything)`);
 }

@@ -56,6 +56,8 @@ export interface EvidenceInput {
   /** Raw measurement rows (e.g. CodeCarbon rows as column → value objects). */
   rows?: { format: string; items: JsonObject[] };
   attachments?: Attachment[];
+  /** How values that were not measured as such were obtained (derivations, assumptions). */
+  notes?: string[];
 }
 
 /** The evidence document, as hashed. */
@@ -79,6 +81,7 @@ export interface EvidenceDocument {
   embodiedG: string;
   rows: { format: string; items: JsonObject[]; root: Hex } | null;
   attachments: Attachment[];
+  notes: string[];
 }
 
 const SHA256_RE = /^0x[0-9a-f]{64}$/;
@@ -120,6 +123,7 @@ export function buildEvidenceDocument(input: EvidenceInput): EvidenceDocument {
     embodiedG: (input.embodiedG ?? 0n).toString(),
     rows,
     attachments: input.attachments ?? [],
+    notes: input.notes ?? [],
   };
 }
 

@@ -120,6 +120,18 @@ function yearPeriod(year: number): { start: bigint; end: bigint } {
   };
 }
 
+/** The hardware line as the evidence document's hardware entry (type, model, count). */
+export function hardwareOf(entry: PublishedFootprint): { type: string; model: string; count: number }[] {
+  if (!entry.hardware) return [];
+  const type = /TPU/.test(entry.hardware)
+    ? "TPU"
+    : /NVIDIA|GPU|A100|V100|H100/.test(entry.hardware)
+      ? "GPU"
+      : "other";
+  const count = /([\d,]+)\s*(?:chips|GPUs)/.exec(entry.hardware) ?? /^(\d+)x /.exec(entry.hardware);
+  return [{ type, model: entry.hardware, count: count?.[1] ? Number(count[1].replaceAll(",", "")) : 0 }];
+}
+
 export function toDemoModel(entry: PublishedFootprint): DemoModel {
   const parameterCount = parameterCountOf(entry.model);
   const publishedEmissionsG = tonnesToG(String(entry.emissions_tCO2e));

@@ -11,6 +11,8 @@ export interface ChildOptions {
   env?: Record<string, string>;
   /** Where stdout/stderr go: "inherit" prints with a name prefix, a path writes a log file. */
   output?: "inherit" | string;
+  /** Lines to drop from inherited output (known noise that would only confuse a reader). */
+  quiet?: RegExp;
 }
 
 /** Starts a long-running child (anvil, next, the indexer) tracked for shutdown. */
@@ -36,7 +38,9 @@ export function startChild(
   } else {
     const prefix = `[${name}] `;
     const relay = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`${prefix}${line}\n`);
+      for (const line of chunk.toString().split("\n")) {
+        if (line.trim() && !options.quiet?.test(line)) stream.write(`${prefix}${line}\n`);
+      }
     };
     child.stdout?.on("data", relay(process.stdout));
     child.stderr?.on("data", relay(process.stderr));
