@@ -9,6 +9,7 @@ import {IModelRegistry} from "./IModelRegistry.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 
@@ -150,7 +151,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     /// @inheritdoc IAttestationRegistry
     function submit(Attestation calldata attestation) external override whenNotPaused returns (bytes32 id) {
         id = _hashAttestation(attestation);
-        _submit(attestation, id, msg.sender, 0, 0);
+        _submit(attestation, id, msg.sender, 0, address(0));
     }
 
     /// @inheritdoc IAttestationRegistry
@@ -165,7 +166,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         _useSignature(
             owner, keccak256(abi.encode(SUBMIT_ATTESTATION_TYPEHASH, id, nonce, deadline)), nonce, deadline, signature
         );
-        _submit(attestation, id, owner, 0, 0);
+        _submit(attestation, id, owner, 0, address(0));
     }
 
     /// @inheritdoc IAttestationRegistry
@@ -187,10 +188,10 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         VerifierInfo memory v = _verifiers[verifier];
         if (!v.active) revert AttestationRegistryNotVerifier(verifier);
         if (verifier == msg.sender) revert AttestationRegistryVerifierIsOwner(attestation.modelId, verifier);
-        _submit(attestation, id, msg.sender, v.index, _config.challengeWindow);
+        _submit(attestation, id, msg.sender, v.index, verifier);
     }
 
-    function _submit(Attestation calldata a, bytes32 id, address submitter, uint32 verifierIndex, uint256 window)
+    function _submit(Attestation calldata a, bytes32 id, address submitter, uint32 verifierIndex, address verifier)
         private
     {
         _validate(a);
@@ -220,14 +221,14 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             state |= uint256(Status.Submitted) | (uint256(uint80(uint160(submitter))) << _ACTOR_SHIFT);
         } else {
             if (predecessor != bytes32(0)) cursor = _supersede(id, predecessor, cursor);
-            finalAt = uint64(block.timestamp + window);
+            finalAt = uint64(block.timestamp + _config.challengeWindow);
             state |= uint256(Status.Verified) | (uint256(finalAt) << _FINAL_SHIFT)
             | (uint256(verifierIndex) << _ACTOR_SHIFT);
         }
         _states[id] = state;
         modelRegistry.setAttestationCursor(a.modelId, cursor);
         _emitSubmitted(id, a, submitter);
-        if (verifierIndex != 0) emit AttestationVerified(id, _verifierByIndex[verifierIndex], finalAt);
+        if (verifierIndex != 0) emit AttestationVerified(id, verifier, finalAt);
     }
 
     function _emitSubmitted(bytes32 id, Attestation calldata a, address submitter) private {
@@ -527,9 +528,14 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     ) private {
         if (block.timestamp > deadline) revert AttestationRegistryExpired(deadline);
         _useCheckedNonce(signer, nonce);
-        if (!SignatureChecker.isValidSignatureNow(signer, _hashTypedDataV4(structHash), signature)) {
-            revert AttestationRegistryInvalidSignature(signer);
-        }
+        bytes32 digest = _hashTypedDataV4(structHash);
+        // ECDSA first (no EXTCODESIZE on the signer for EOAs; high-s and malformed signatures are refused by
+        // OpenZeppelin's ECDSA), then ERC-1271 for contract wallets.
+        (address recovered, ECDSA.RecoverError err,) = ECDSA.tryRecover(digest, signature);
+        if (
+            (err != ECDSA.RecoverError.NoError || recovered != signer)
+                && !SignatureChecker.isValidERC1271SignatureNow(signer, digest, signature)
+        ) revert AttestationRegistryInvalidSignature(signer);
     }
 
     function _hashAttestation(Attestation calldata a) private pure returns (bytes32) {
@@ -810,11 +816,19 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         return Status(stored);
     }
 
-    function _ownerOf(uint256 modelId) private view returns (address) {
-        return IERC721Owner(address(modelRegistry)).ownerOf(modelId);
+    /// @dev `modelRegistry.ownerOf(modelId)` without the ABI round trip; bubbles up the registry's revert
+    /// (ERC721NonexistentToken) for a missing model.
+    function _ownerOf(uint256 modelId) private view returns (address owner) {
+        address target = address(modelRegistry);
+        assembly ("memory-safe") {
+            mstore(0x00, 0x6352211e) // ownerOf(uint256)
+            mstore(0x20, modelId)
+            if iszero(staticcall(gas(), target, 0x1c, 0x24, 0x00, 0x20)) {
+                let m := mload(0x40)
+                returndatacopy(m, 0, returndatasize())
+                revert(m, returndatasize())
+            }
+            owner := mload(0x00)
+        }
     }
 }
-
-    interface IERC721Owner {
-        function ownerOf(uint256 tokenId) external view returns (address);
-    }
