@@ -99,6 +99,11 @@ abstract contract Base is Test {
         return _att(modelId, Kind.INFERENCE, uint64(block.timestamp - 2 days), uint64(block.timestamp - 1 days));
     }
 
+    /// @dev Deep copy (memory struct assignment aliases).
+    function _copy(Attestation memory a) internal pure returns (Attestation memory) {
+        return abi.decode(abi.encode(a), (Attestation));
+    }
+
     function _submit(address who, Attestation memory a) internal returns (bytes32 id) {
         vm.prank(who);
         id = reg.submit(a);
