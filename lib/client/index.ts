@@ -1,0 +1,68 @@
+/**
+ * The Greenprint SDK client: one typed function per contract action and read, over viem.
+ *
+ * ```ts
+ * const gp = createGreenprintClient({ publicClient, walletClient, deployment });
+ * const { result } = await gp.registerModel({ metadataURI, metadataHash, parameterCount: 7_000_000_000n });
+ * const sub = await gp.submitAttestation({ modelId: result.modelId, ... });
+ * ```
+ *
+ * Every write validates its input (nothing is sent when it is invalid), simulates the call
+ * so a revert is decoded before anything is signed (see lib/errors `explainError`), sends,
+ * waits for the receipt and returns `{ hash, receipt, gasUsed, events, result }`. Each
+ * write also has `.preview(input)`: simulation and gas estimate, nothing sent.
+ * Browser-safe: no Node built-ins.
+ */
+import { adminModule } from "./admin";
+import { attestationsModule } from "./attestations";
+import { certificatesModule } from "./certificates";
+import { createCore } from "./core";
+import { modelsModule } from "./models";
+import type { GreenprintClientConfig } from "./types";
+
+export { ROLES } from "./admin";
+export {
+  type AttestationInput,
+  type AttestationState,
+  isAttestationStruct,
+  type RegistryParams,
+  type SignOptions,
+  type SubmitResult,
+  type SubmittedAttestation,
+  structToForm,
+} from "./attestations";
+export {
+  type CertificateState,
+  certificateRegistryName,
+  certificateSerialHash,
+  type RecordCertificateInput,
+} from "./certificates";
+export { ABIS, resolveAddresses, withAllErrors } from "./core";
+export type { ModelInfo, RegisterModelInput } from "./models";
+export * from "./types";
+
+/** Creates the SDK client (see the module comment). */
+export function createGreenprintClient(config: GreenprintClientConfig) {
+  const core = createCore(config);
+  const attestations = attestationsModule(core);
+  return {
+    /** Chain id of the deployment (or the one given). */
+    chainId: config.deployment?.chainId ?? config.chainId ?? config.publicClient.chain?.id,
+    addresses: core.addresses,
+    publicClient: config.publicClient,
+    walletClient: config.walletClient,
+    /** The wallet's address (throws without a wallet account). */
+    account: core.account,
+    /** Latest block timestamp. */
+    chainNow: core.chainNow,
+    /** Decodes the Greenprint events of any receipt's logs. */
+    decodeLogs: core.decodeLogs,
+    ...modelsModule(core),
+    ...attestations,
+    ...certificatesModule(core, attestations),
+    ...adminModule(core),
+  };
+}
+
+/** The client returned by {@link createGreenprintClient}. */
+export type GreenprintClient = ReturnType<typeof createGreenprintClient>;

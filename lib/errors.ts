@@ -1,0 +1,392 @@
+/**
+ * Plain-English explanations of everything a Greenprint transaction can fail with: every
+ * custom error of every contract (with its values), wallet rejections, RPC failures.
+ * Browser-safe: the web app, the SDK and the CLI share these sentences.
+ */
+import {
+  type Abi,
+  BaseError,
+  CallExecutionError,
+  ContractFunctionExecutionError,
+  ContractFunctionRevertedError,
+  ContractFunctionZeroDataError,
+  decodeErrorResult,
+  type Hex,
+  HttpRequestError,
+  hexToString,
+  InsufficientFundsError,
+  keccak256,
+  TimeoutError,
+  toHex,
+  UserRejectedRequestError,
+} from "viem";
+import {
+  attestationRegistryAbi,
+  certificateRegistryAbi,
+  efficiencyBonusAbi,
+  leafTokenAbi,
+  modelRegistryAbi,
+} from "./generated/contracts";
+import { KIND_NAMES, type Kind } from "./spec";
+
+/** Every custom error of every Greenprint contract, deduplicated by name: decodes a revert from any of them. */
+export const greenprintErrorsAbi: Abi = (() => {
+  const seen = new Set<string>();
+  const out: Abi[number][] = [];
+  for (const abi of [
+    attestationRegistryAbi,
+    modelRegistryAbi,
+    certificateRegistryAbi,
+    efficiencyBonusAbi,
+    leafTokenAbi,
+  ] as readonly Abi[]) {
+    for (const item of abi) {
+      if (item.type !== "error" || seen.has(item.name)) continue;
+      seen.add(item.name);
+      out.push(item);
+    }
+  }
+  return out;
+})();
+
+/** Status names of contracts/Common.sol, as a person reads them. */
+const STATUS_WORDS = [
+  "None (no such attestation)",
+  "Submitted",
+  "Verified",
+  "Disputed",
+  "Rejected",
+  "Withdrawn",
+  "Invalidated",
+  "Superseded",
+  "Final",
+] as const;
+const CERTIFICATE_STATUS_WORDS = ["None (no such certificate)", "Recorded", "Confirmed", "Rejected"] as const;
+
+const ROLE_NAMES: Record<string, string> = {
+  [`0x${"00".repeat(32)}`]: "admin (DEFAULT_ADMIN_ROLE)",
+  [keccak256(toHex("VERIFIER_ROLE"))]: "verifier (VERIFIER_ROLE)",
+  [keccak256(toHex("ARBITER_ROLE"))]: "arbiter (ARBITER_ROLE)",
+  [keccak256(toHex("PAUSER_ROLE"))]: "pauser (PAUSER_ROLE)",
+};
+
+const big = (v: unknown): bigint => (typeof v === "bigint" ? v : BigInt(v as number));
+/** Fixed-point with exactly `decimals` digits: (6000n, 3) → "6.000". */
+function fixed(v: unknown, decimals: number): string {
+  const n = big(v);
+  const unit = 10n ** BigInt(decimals);
+  return `${n / unit}.${(n % unit).toString().padStart(decimals, "0")}`;
+}
+function status(v: unknown): string {
+  return STATUS_WORDS[Number(v)] ?? `status ${String(v)}`;
+}
+function when(v: unknown): string {
+  const n = big(v);
+  if (n > 253402300799n) return `${n} (unix seconds)`;
+  return `${new Date(Number(n) * 1000).toISOString().replace(".000Z", "Z")} (${n})`;
+}
+/** Ether amount of a wei value, trailing zeros dropped. */
+function eth(v: unknown): string {
+  const n = big(v);
+  const whole = n / 10n ** 18n;
+  const frac = (n % 10n ** 18n).toString().padStart(18, "0").replace(/0+$/, "");
+  return `${whole}${frac ? `.${frac}` : ""} ETH`;
+}
+function leaf(v: unknown): string {
+  const n = big(v);
+  const whole = n / 10n ** 18n;
+  const frac = (n % 10n ** 18n).toString().padStart(18, "0").replace(/0+$/, "");
+  return `${whole}${frac ? `.${frac}` : ""} LEAF`;
+}
+function bytes32Name(v: unknown): string {
+  try {
+    return hexToString(v as Hex, { size: 32 }).replace(/\0+$/, "");
+  } catch {
+    return String(v);
+  }
+}
+function role(v: unknown): string {
+  return ROLE_NAMES[String(v).toLowerCase()] ?? `role ${String(v)}`;
+}
+function kind(v: unknown): string {
+  return KIND_NAMES[Number(v) as Kind] ?? `kind ${String(v)}`;
+}
+
+type Sentence = (args: readonly unknown[]) => string;
+
+/**
+ * One sentence per custom error name, built from the error's arguments (in ABI order).
+ * A test iterates over every error of the generated ABIs and fails when one is missing here.
+ */
+export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
+  // ------------------------------------------------------------ AttestationRegistry
+  AttestationRegistryPaused: () =>
+    "The Greenprint registry is paused: no state change is possible until the pauser unpauses it.",
+  AttestationRegistryZeroEnergy: ([e]) => `Energy is ${e} Wh: an attestation needs energyWh greater than 0.`,
+  AttestationRegistryPueOutOfRange: ([p]) => `PUE ${fixed(p, 3)} is outside 1.000–5.000.`,
+  AttestationRegistryRenewableOutOfRange: ([r]) =>
+    `Renewable share ${r} bps (${fixed(r, 2)}%) is above 10000 bps (100%).`,
+  AttestationRegistryIntensityOutOfRange: ([i]) =>
+    `Grid intensity ${i} gCO2e/kWh is above the maximum of 2000 gCO2e/kWh.`,
+  AttestationRegistryInvalidPeriod: ([s, e]) =>
+    `The period start ${when(s)} is not before its end ${when(e)}.`,
+  AttestationRegistryPeriodInFuture: ([e, now]) =>
+    `The period ends at ${when(e)}, after the current block time ${when(now)}: only past periods can be attested.`,
+  AttestationRegistryEmptyEvidence: () =>
+    "The evidence hash is zero: an attestation needs the SHA-256 of its evidence document.",
+  AttestationRegistryNotModelOwner: ([m, a]) => `Account ${a} does not own model ${m}.`,
+  AttestationRegistryTrainingSealed: ([m]) =>
+    `Model ${m} has sealed its training: no PRETRAINING attestation can be added any more.`,
+  AttestationRegistryPeriodOverlap: ([s, latest]) =>
+    `The period starts at ${when(s)}, before the end (${when(latest)}) of the latest attestation of this model and kind: periods may not overlap (supersede the earlier attestation to correct it).`,
+  AttestationRegistrySupersedesUnknown: ([id]) => `There is no attestation ${id} to supersede.`,
+  AttestationRegistrySupersedesOtherModel: ([id, m]) =>
+    `Attestation ${id} belongs to model ${m}: a correction must supersede an attestation of the same model.`,
+  AttestationRegistrySupersedesOtherKind: ([id, k]) =>
+    `Attestation ${id} is not of kind ${kind(k)}: a correction must supersede an attestation of the same kind.`,
+  AttestationRegistryNotSupersedable: ([id, st]) =>
+    `Attestation ${id} is ${status(st)} and cannot be superseded (only Submitted, Verified, Final, Rejected or Disputed ones, and not an unverified correction).`,
+  AttestationRegistryCorrectionOutsidePeriod: ([s, e]) =>
+    `The correction's period ${when(s)} – ${when(e)} lies outside its predecessor's period (only the latest attestation of a kind may be extended).`,
+  AttestationRegistryAlreadyExists: ([id]) =>
+    `An attestation with exactly these fields already exists (${id}).`,
+  AttestationRegistryTooManyRuns: ([m]) =>
+    `Model ${m} already has 65535 live PRETRAINING attestations, the maximum.`,
+  AttestationRegistryWrongStatus: ([id, st]) =>
+    `Attestation ${id} is ${status(st)}, which does not allow this action.`,
+  AttestationRegistryNotVerifier: ([a]) => `Account ${a} is not an accredited verifier.`,
+  AttestationRegistryVerifierIsOwner: ([m, v]) =>
+    `Verifier ${v} owns model ${m} and may not verify its attestations.`,
+  AttestationRegistryVerifierIsSubmitter: ([id, v]) =>
+    `Verifier ${v} submitted attestation ${id} and may not verify it.`,
+  AttestationRegistryChallengeWindowClosed: ([id, f]) =>
+    `The challenge window of attestation ${id} closed at ${when(f)}: it can no longer be disputed.`,
+  AttestationRegistryWrongBond: ([sent, required]) =>
+    `A dispute needs a bond of exactly ${eth(required)}; ${eth(sent)} was sent.`,
+  AttestationRegistryAlreadyClaimed: ([id]) => `The reward of attestation ${id} was already claimed.`,
+  AttestationRegistryNothingToWithdraw: ([a]) => `Nothing is credited to ${a}: there is no bond to withdraw.`,
+  AttestationRegistryTransferFailed: ([to, amount]) =>
+    `Sending ${eth(amount)} to ${to} failed (the recipient refused the payment).`,
+  AttestationRegistryExpired: ([d]) => `The signature expired at ${when(d)}: ask the signer for a new one.`,
+  AttestationRegistryInvalidSignature: ([s]) =>
+    `The signature is not valid for ${s} (wrong signer, chain, contract, nonce, deadline or fields).`,
+  AttestationRegistryParameterOutOfRange: ([name, value]) =>
+    `Parameter ${bytes32Name(name)} cannot be set to ${value}: the value is outside its allowed bounds.`,
+  AttestationRegistryZeroAddress: () => "A zero address was given where an account is required.",
+  AttestationRegistryNotEfficiencyBonus: ([c]) =>
+    `Only the EfficiencyBonus contract may mint an efficiency bonus; ${c} called.`,
+  AttestationRegistryNotFinal: ([id, st]) =>
+    `Attestation ${id} is ${status(st)}, not Final: rewards are paid only once it is verified and its challenge window has passed.`,
+  AttestationRegistryWrongMinter: ([m]) =>
+    `The LEAF token's minter (${m}) is not this registry: the deployment is miswired.`,
+  // ------------------------------------------------------------ OpenZeppelin (registry, token)
+  AccessControlUnauthorizedAccount: ([a, r]) => `Account ${a} lacks the ${role(r)} role.`,
+  AccessControlBadConfirmation: () => "An account can only renounce a role for itself.",
+  InvalidAccountNonce: ([a, n]) =>
+    `The nonce used is not the current one of ${a} (current nonce ${n}): the signature was already used or cancelled.`,
+  InvalidShortString: () => "A short string is invalid (longer than 31 bytes).",
+  StringTooLong: ([s]) => `The string "${String(s)}" is too long (at most 31 bytes).`,
+  ReentrancyGuardReentrantCall: () => "A reentrant call was refused.",
+  // ------------------------------------------------------------ ModelRegistry
+  ModelRegistryParentNotFound: ([p]) => `Parent model ${p} does not exist.`,
+  ModelRegistryModelNotFound: ([m]) => `Model ${m} does not exist.`,
+  ModelRegistryNotOwner: ([m, c]) => `Account ${c} does not own model ${m}.`,
+  ModelRegistryAlreadySealed: ([m]) => `Model ${m} is already sealed.`,
+  ModelRegistryEmptyMetadataHash: () =>
+    "The metadata hash is zero: a model needs the SHA-256 of its metadata JSON.",
+  ModelRegistryNotAttestationRegistry: ([c]) => `Only the attestation registry may do this; ${c} called.`,
+  ModelRegistryPaused: () =>
+    "The model registry is paused: no state change is possible until the pauser unpauses it.",
+  ERC721IncorrectOwner: ([s, t, o]) => `Account ${s} is not the owner of model ${t} (the owner is ${o}).`,
+  ERC721InsufficientApproval: ([op, t]) => `Account ${op} is not approved to transfer model ${t}.`,
+  ERC721InvalidApprover: ([a]) => `Account ${a} cannot approve transfers.`,
+  ERC721InvalidOperator: ([o]) => `Account ${o} cannot be an operator.`,
+  ERC721InvalidOwner: ([o]) => `Account ${o} cannot own a model.`,
+  ERC721InvalidReceiver: ([r]) => `Account ${r} cannot receive a model (not an ERC-721 receiver).`,
+  ERC721InvalidSender: ([s]) => `Account ${s} cannot send a model.`,
+  ERC721NonexistentToken: ([t]) => `Model ${t} does not exist.`,
+  // ------------------------------------------------------------ CertificateRegistry
+  CertificateRegistryPaused: () =>
+    "The certificate registry is paused: no state change is possible until the pauser unpauses it.",
+  CertificateRegistryNotModelOwner: ([m, a]) => `Account ${a} does not own model ${m}.`,
+  CertificateRegistryZeroAmount: ([a]) => `The certificate amount is ${a}: it must be greater than 0.`,
+  CertificateRegistryEmptyRegistry: () => "The issuing registry name is empty.",
+  CertificateRegistryEmptySerial: () => "The certificate serial hash is zero.",
+  CertificateRegistryAlreadyClaimed: ([r, s]) =>
+    `Certificate ${s} of registry ${bytes32Name(r)} was already claimed: a certificate can be claimed once, ever.`,
+  CertificateRegistryWrongStatus: ([id, st]) =>
+    `Certificate ${id} is ${CERTIFICATE_STATUS_WORDS[Number(st)] ?? `status ${String(st)}`}, not Recorded.`,
+  CertificateRegistryNotVerifier: ([a]) => `Account ${a} is not an accredited verifier.`,
+  CertificateRegistryConflict: ([id, v]) =>
+    `Verifier ${v} owns the model of certificate ${id} or recorded it, and may not confirm it.`,
+  // ------------------------------------------------------------ EfficiencyBonus
+  EfficiencyBonusPaused: () => "The registries are paused: the efficiency bonus cannot change now.",
+  EfficiencyBonusNotModelOwner: ([m, a]) => `Account ${a} does not own model ${m}.`,
+  EfficiencyBonusNotVerifier: ([a]) => `Account ${a} is not an accredited verifier.`,
+  EfficiencyBonusVerifierIsOwner: ([m, v]) =>
+    `Verifier ${v} owns model ${m} and may not approve its efficiency bonus.`,
+  EfficiencyBonusAlreadyPaid: ([m]) => `The efficiency bonus of model ${m} was already paid.`,
+  EfficiencyBonusNotRequested: ([m]) => `No efficiency bonus request is pending for model ${m}.`,
+  EfficiencyBonusNoParent: ([m]) => `Model ${m} has no parent model to be compared with.`,
+  EfficiencyBonusNotSealed: ([m]) => `Model ${m} has not sealed its training.`,
+  EfficiencyBonusOwnerMismatch: ([p, o]) => `Parent model ${p} is held by ${o}, not by the model's owner.`,
+  EfficiencyBonusParameterCountTooLow: ([c, pc]) =>
+    `The model has ${c} parameters, fewer than its parent's ${pc}.`,
+  EfficiencyBonusRunsIncomplete: ([m, given, expected]) =>
+    `Model ${m} has ${expected} live PRETRAINING attestations but ${given} were given: pass every one.`,
+  EfficiencyBonusRunsNotSorted: ([id]) =>
+    `Runs must be given in strictly increasing id order; ${id} is out of order.`,
+  EfficiencyBonusNotModelRun: ([id, m]) =>
+    `Attestation ${id} is not a PRETRAINING attestation of model ${m}.`,
+  EfficiencyBonusRunNotFinal: ([id, st]) => `Run ${id} is ${status(st)}, not Final.`,
+  EfficiencyBonusNoTrainingEnergy: ([m]) => `Model ${m} has no Final PRETRAINING energy.`,
+  EfficiencyBonusNotMoreEfficient: ([e, ep]) =>
+    `The model's training energy ${e} Wh is not below its parent's ${ep} Wh.`,
+  // ------------------------------------------------------------ LeafToken (OpenZeppelin ERC-20, ERC-2612)
+  LeafTokenNotMinter: ([c]) => `Only the attestation registry mints LEAF; ${c} tried.`,
+  LeafTokenZeroMinter: () => "The LEAF minter cannot be the zero address.",
+  ERC20InsufficientAllowance: ([s, a, n]) => `Spender ${s} may spend ${leaf(a)} but ${leaf(n)} is needed.`,
+  ERC20InsufficientBalance: ([s, b, n]) => `Account ${s} holds ${leaf(b)} but ${leaf(n)} is needed.`,
+  ERC20InvalidApprover: ([a]) => `Account ${a} cannot approve spending.`,
+  ERC20InvalidReceiver: ([r]) => `Account ${r} cannot receive LEAF.`,
+  ERC20InvalidSender: ([s]) => `Account ${s} cannot send LEAF.`,
+  ERC20InvalidSpender: ([s]) => `Account ${s} cannot be a spender.`,
+  ERC2612ExpiredSignature: ([d]) => `The permit expired at ${when(d)}.`,
+  ERC2612InvalidSigner: ([s, o]) => `The permit was signed by ${s}, not by the owner ${o}.`,
+  ECDSAInvalidSignature: () => "The signature is invalid.",
+  ECDSAInvalidSignatureLength: ([l]) => `The signature is ${l} bytes long; 65 are expected.`,
+  ECDSAInvalidSignatureS: ([s]) => `The signature's s value ${s} is not canonical.`,
+};
+
+/** A decoded custom error of a Greenprint contract. */
+export interface DecodedRevert {
+  /** Error name, e.g. `AttestationRegistryPueOutOfRange`. */
+  name: string;
+  /** Arguments in ABI order. */
+  args: readonly unknown[];
+  /** Plain-English sentence. */
+  message: string;
+}
+
+/** The sentence of a custom error given its name and arguments (`Name(args)` if unknown). */
+export function describeRevert(name: string, args: readonly unknown[] = []): string {
+  const sentence = ERROR_SENTENCES[name];
+  if (sentence) return sentence(args);
+  return `The contract refused the transaction: ${name}(${args.map(String).join(", ")}).`;
+}
+
+/** Decodes raw revert data (`0x` + selector + args) with every Greenprint error. */
+export function decodeRevertData(data: Hex): DecodedRevert | null {
+  try {
+    const decoded = decodeErrorResult({ abi: greenprintErrorsAbi, data });
+    if (decoded.errorName === "Error" || decoded.errorName === "Panic") return null;
+    const args = (decoded.args ?? []) as readonly unknown[];
+    return { name: decoded.errorName, args, message: describeRevert(decoded.errorName, args) };
+  } catch {
+    return null;
+  }
+}
+
+function revertDataOf(error: BaseError): Hex | undefined {
+  let data: Hex | undefined;
+  error.walk((e) => {
+    const d = (e as { data?: unknown; raw?: unknown }).raw ?? (e as { data?: unknown }).data;
+    if (typeof d === "string" && /^0x[0-9a-fA-F]{8,}$/.test(d)) {
+      data = d as Hex;
+      return true;
+    }
+    if (d && typeof d === "object" && typeof (d as { data?: unknown }).data === "string") {
+      const inner = (d as { data: string }).data;
+      if (/^0x[0-9a-fA-F]{8,}$/.test(inner)) {
+        data = inner as Hex;
+        return true;
+      }
+    }
+    return false;
+  });
+  return data;
+}
+
+/**
+ * The contract revert inside an error, decoded, or null if the error is not a revert
+ * (wallet rejection, network failure, ...).
+ */
+export function decodeRevert(error: unknown): DecodedRevert | null {
+  if (!(error instanceof BaseError)) return null;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as
+    | ContractFunctionRevertedError
+    | undefined;
+  if (reverted?.data && reverted.data.errorName !== "Error" && reverted.data.errorName !== "Panic") {
+    const args = (reverted.data.args ?? []) as readonly unknown[];
+    return {
+      name: reverted.data.errorName,
+      args,
+      message: describeRevert(reverted.data.errorName, args),
+    };
+  }
+  const raw = reverted?.raw ?? revertDataOf(error);
+  return raw ? decodeRevertData(raw) : null;
+}
+
+/** Kind of failure, for exit codes and UI treatment. */
+export type ErrorCategory = "revert" | "rejected" | "network" | "funds" | "other";
+
+/** Classifies an error (see {@link ErrorCategory}). */
+export function errorCategory(error: unknown): ErrorCategory {
+  if (!(error instanceof BaseError)) return "other";
+  if (error.walk((e) => e instanceof UserRejectedRequestError)) return "rejected";
+  if (error.walk((e) => e instanceof InsufficientFundsError)) return "funds";
+  if (decodeRevert(error)) return "revert";
+  if (error.walk((e) => e instanceof ContractFunctionRevertedError)) return "revert";
+  if (error.walk((e) => e instanceof HttpRequestError || e instanceof TimeoutError)) return "network";
+  if (/fetch failed|ECONNREFUSED|network|timed? ?out|HTTP request failed|socket/i.test(error.message))
+    return "network";
+  return "other";
+}
+
+/**
+ * One plain sentence for anything a Greenprint call can throw: a contract's custom error
+ * with its values, a `require`/panic reason, a wallet rejection, an RPC or network
+ * failure, insufficient funds, a missing contract, or any other error's message.
+ */
+export function explainError(error: unknown): string {
+  if (!(error instanceof BaseError)) {
+    if (error instanceof Error) return error.message;
+    return String(error);
+  }
+  if (error.walk((e) => e instanceof UserRejectedRequestError)) {
+    return "You rejected the request in your wallet. Nothing was sent.";
+  }
+  const decoded = decodeRevert(error);
+  if (decoded) return decoded.message;
+  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError) as
+    | ContractFunctionRevertedError
+    | undefined;
+  if (reverted) {
+    if (reverted.reason) return `The contract refused the transaction: ${reverted.reason}.`;
+    if (reverted.signature) {
+      return `The contract refused the transaction with an unknown error (selector ${reverted.signature}).`;
+    }
+    return "The contract refused the transaction without giving a reason.";
+  }
+  if (error.walk((e) => e instanceof ContractFunctionZeroDataError)) {
+    return "No contract answered at that address: check the chain and the deployment file.";
+  }
+  if (error.walk((e) => e instanceof InsufficientFundsError)) {
+    return "The sending account cannot pay for this transaction's gas and value (insufficient funds).";
+  }
+  const http = error.walk((e) => e instanceof HttpRequestError) as HttpRequestError | undefined;
+  if (http) {
+    return `The RPC endpoint ${http.url} did not answer${http.status ? ` (HTTP ${http.status})` : ""}. Nothing was sent.`;
+  }
+  if (error.walk((e) => e instanceof TimeoutError)) {
+    return "The RPC endpoint timed out. Nothing was confirmed; check the transaction before retrying.";
+  }
+  if (/fetch failed|ECONNREFUSED|network|socket/i.test(error.message)) {
+    return "The network did not answer (RPC unreachable). Nothing was sent.";
+  }
+  if (error instanceof ContractFunctionExecutionError || error instanceof CallExecutionError) {
+    return error.shortMessage;
+  }
+  return error.shortMessage || error.message;
+}
