@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { GradeBadge } from "@/components/GradeBadge";
+import { StatusPill } from "@/components/StatusPill";
+import { grade, intensity } from "@/lib/formulas";
+import { getModelDetail } from "@/lib/server/models";
+import { KIND_NAMES, type Kind, METHOD_NAMES, type Method, type Status } from "@/lib/spec";
+import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
+import { decodeRegion } from "@/lib/validation";
+import { shortAddress } from "@/lib/web/format";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+async function load(id: string) {
+  if (!/^\d{1,20}$/.test(id)) return null;
+  return getModelDetail(BigInt(id));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const model = await load((await params).id);
+  return { title: model?.metadata?.name ?? "Model" };
+}
+
+const date = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
+
+export default async function ModelPage({ params }: Props) {
+  const { id } = await params;
+  const model = await load(id);
+  if (!model) notFound();
+  const m = model.metadata;
+  return (
+    <article className="space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">Model #{id}</p>
+        <h1 className="text-3xl font-semibold">{m?.name ?? "Unnamed model"}</h1>
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+          <dt className="text-neutral-600 dark:text-neutral-400">Organization</dt>
+          <dd>{m?.organization ?? "—"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Task</dt>
+          <dd>{m?.task ?? "—"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Parameters</dt>
+          <dd className="tabular-nums">
+            {model.parameterCount > 0n ? model.parameterCount.toLocaleString("en") : "—"}
+          </dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Owner</dt>
+          <dd className="font-mono" title={model.owner}>
+            {shortAddress(model.owner)}
+          </dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Training</dt>
+          <dd>{model.trainingSealed ? "sealed (complete)" : "open"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Base model</dt>
+          <dd>
+            {model.parentId > 0n ? (
+              <Link href={`/models/${model.parentId}`}>#{model.parentId.toString()}</Link>
+            ) : (
+              "—"
+            )}
+          </dd>
+        </dl>
+        {m?.label === "self-reported from publications" ? (
+          <p className="text-sm text-amber-800 dark:text-amber-300">
+            Figures self-reported from publications ({String(m.source ?? "")}) until a verifier verifies them.
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="attestations-title" className="space-y-3">
+        <div className="flex flex-wrap items-end justify-between gap-2">
+          <h2 id="attestations-title" className="text-xl font-semibold">
+            Attestations
+          </h2>
+          <Link
+            href={`/models/${id}/attest`}
+            className="rounded-md bg-leaf-700 px-3 py-2 text-sm font-medium text-white hover:bg-leaf-800"
+          >
+            Submit an attestation
+          </Link>
+        </div>
+        {model.attestations.length === 0 ? (
+          <p className="rounded-md border border-dashed border-neutral-300 p-6 text-center text-sm dark:border-neutral-700">
+            No attestations yet.
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="attestations-table">
+              <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">
+                    Period
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Kind
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    Energy
+                  </th>
+                  <th scope="col" className="py-2 pr-3 text-right">
+                    Emissions
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Grade
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Method
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Region
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Status
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Evidence
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.attestations.map((a) => {
+                  const g = a.energyWh > 0n ? grade(intensity(a.locationEmissionsG, a.energyWh)) : null;
+                  return (
+                    <tr key={a.id} className="border-b border-neutral-100 dark:border-neutral-900">
+                      <td className="py-2 pr-3 whitespace-nowrap">
+                        {date(a.periodStart)} – {date(a.periodEnd)}
+                      </td>
+                      <td className="py-2 pr-3">{KIND_NAMES[a.kind as Kind]}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatEnergyWh(a.energyWh)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">
+                        {formatEmissionsG(a.locationEmissionsG)}
+                      </td>
+                      <td className="py-2 pr-3">
+                        <GradeBadge grade={g} />
+                      </td>
+                      <td className="py-2 pr-3">{METHOD_NAMES[a.method as Method]}</td>
+                      <td className="py-2 pr-3">{decodeRegion(a.region) || "—"}</td>
+                      <td className="py-2 pr-3">
+                        <StatusPill status={a.status as Status} />
+                      </td>
+                      <td className="py-2 pr-3">
+                        <a className="font-mono underline" href={`/api/evidence/${a.evidenceHash.slice(2)}`}>
+                          {a.evidenceHash.slice(0, 10)}…
+                        </a>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}

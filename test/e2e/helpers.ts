@@ -1,0 +1,40 @@
+// Chain-side helpers for browser tests: real transactions with anvil's development keys.
+
+import { readFileSync } from "node:fs";
+import { createPublicClient, createWalletClient, type Hex, http, parseEventLogs } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { anvil } from "viem/chains";
+import type { Deployment } from "../../lib/deployment";
+import { modelRegistryAbi } from "../../lib/generated/contracts";
+import { RPC_URL } from "./browser";
+
+export const publicClient = createPublicClient({ chain: anvil, transport: http(RPC_URL) });
+
+export function deployment(): Deployment {
+  return JSON.parse(readFileSync("deployments/31337.json", "utf8")) as Deployment;
+}
+
+export function address(name: string): Hex {
+  const contract = deployment().contracts[name];
+  if (!contract) throw new Error(`${name} is not in deployments/31337.json`);
+  return contract.address;
+}
+
+/** Registers a model as `key`'s account with a real transaction; returns its id. */
+export async function registerModel(key: Hex, name: string): Promise<bigint> {
+  const wallet = createWalletClient({
+    account: privateKeyToAccount(key),
+    chain: anvil,
+    transport: http(RPC_URL),
+  });
+  const hash = await wallet.writeContract({
+    address: address("ModelRegistry"),
+    abi: modelRegistryAbi,
+    functionName: "registerModel",
+    args: [`ipfs://test/${encodeURIComponent(name)}`, `0x${"ab".repeat(32)}`, 0n, 1_000_000_000n],
+  });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  const [event] = parseEventLogs({ abi: modelRegistryAbi, logs: receipt.logs, eventName: "ModelRegistered" });
+  if (!event) throw new Error("no ModelRegistered event");
+  return event.args.modelId;
+}
