@@ -1,0 +1,270 @@
+// Greenprint index: one table per protocol object, plus per-model aggregates (SPEC section 9)
+// maintained incrementally by the handlers in src/index.ts.
+//
+// Aggregates are kept for the "counted" set = attestations whose stored status is Verified
+// (which includes Final: Final is Verified with its challenge window over, never stored on
+// chain). The API derives the Final-only figures at query time by subtracting the few
+// attestations that are Verified with finalAt > now (see src/api/snapshot.ts).
+import { index, onchainTable, primaryKey } from "ponder";
+
+export const model = onchainTable(
+  "model",
+  (t) => ({
+    id: t.bigint().primaryKey(),
+    owner: t.hex().notNull(),
+    registrant: t.hex().notNull(),
+    parentId: t.bigint().notNull(),
+    parameterCount: t.bigint().notNull(),
+    sizeClass: t.text().notNull(),
+    metadataHash: t.hex().notNull(),
+    metadataURI: t.text().notNull(),
+    /** From the metadata JSON (EVIDENCE_DIR/<sha256>), null when not available at index time. */
+    name: t.text(),
+    version: t.text(),
+    organization: t.text(),
+    task: t.text(),
+    trainingSealed: t.boolean().notNull(),
+    sealedAt: t.bigint(),
+    /** Efficiency bonus: 0 none, 1 requested, 2 paid (as EfficiencyBonus.bonusState). */
+    bonusState: t.integer().notNull(),
+    bonusWei: t.bigint().notNull(),
+    bonusVerifierWei: t.bigint().notNull(),
+    /** All LEAF paid for this model's attestations (owner share), counted or not. */
+    rewardsWei: t.bigint().notNull(),
+    /** Confirmed certificates (SPEC 8), shown apart, never ranked. */
+    recWh: t.bigint().notNull(),
+    creditsG: t.bigint().notNull(),
+    attestationCount: t.integer().notNull(),
+    registeredBlock: t.bigint().notNull(),
+    registeredAt: t.bigint().notNull(),
+    registeredTx: t.hex().notNull(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({
+    updatedIdx: index().on(table.updatedBlock),
+    parentIdx: index().on(table.parentId),
+  }),
+);
+
+/**
+ * Sums over a model's counted attestations (stored status Verified) of one kind. The
+ * leaderboard reads the three rows of a model (PRETRAINING, FINETUNING, INFERENCE).
+ */
+export const modelKindAggregate = onchainTable(
+  "model_kind_aggregate",
+  (t) => ({
+    modelId: t.bigint().notNull(),
+    kind: t.integer().notNull(),
+    count: t.integer().notNull(),
+    energyWh: t.bigint().notNull(),
+    locationG: t.bigint().notNull(),
+    marketG: t.bigint().notNull(),
+    embodiedG: t.bigint().notNull(),
+    /** sum(energyWh * renewableBps): the energy-weighted renewable share's numerator. */
+    renewableWeighted: t.bigint().notNull(),
+    leafWei: t.bigint().notNull(),
+    meter: t.integer().notNull(),
+    software: t.integer().notNull(),
+    estimate: t.integer().notNull(),
+    /** verifier address (lower case) -> number of counted attestations it verified. */
+    verifiers: t.json().$type<Record<string, number>>().notNull(),
+    /** region (ISO 3166-2) -> number of counted attestations. */
+    regions: t.json().$type<Record<string, number>>().notNull(),
+    updatedBlock: t.bigint().notNull(),
+  }),
+  (table) => ({
+    pk: primaryKey({ columns: [table.modelId, table.kind] }),
+    updatedIdx: index().on(table.updatedBlock),
+  }),
+);
+
+export const attestation = onchainTable(
+  "attestation",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    modelId: t.bigint().notNull(),
+    submitter: t.hex().notNull(),
+    kind: t.integer().notNull(),
+    method: t.integer().notNull(),
+    /** Stored status (contracts/Common.sol numbering, 1..7); Final is derived from finalAt. */
+    status: t.integer().notNull(),
+    energyWh: t.bigint().notNull(),
+    pueMilli: t.integer().notNull(),
+    locationIntensity: t.integer().notNull(),
+    renewableBps: t.integer().notNull(),
+    acceleratorHours: t.bigint().notNull(),
+    embodiedG: t.bigint().notNull(),
+    periodStart: t.bigint().notNull(),
+    periodEnd: t.bigint().notNull(),
+    region: t.text().notNull(),
+    regionHex: t.hex().notNull(),
+    evidenceHash: t.hex().notNull(),
+    evidenceURI: t.text().notNull(),
+    rowsRoot: t.hex().notNull(),
+    supersedes: t.hex(),
+    supersededBy: t.hex(),
+    locationEmissionsG: t.bigint().notNull(),
+    marketEmissionsG: t.bigint().notNull(),
+    totalG: t.bigint().notNull(),
+    verifier: t.hex(),
+    verifiedAt: t.bigint(),
+    /** End of the challenge window (kept after the claim, unlike the contract's packed word). */
+    finalAt: t.bigint(),
+    remainingWindow: t.bigint(),
+    /** The dispute row open against it, if any. */
+    openDisputeId: t.text(),
+    claimed: t.boolean().notNull(),
+    rewardWei: t.bigint().notNull(),
+    verifierRewardWei: t.bigint().notNull(),
+    submittedBlock: t.bigint().notNull(),
+    submittedAt: t.bigint().notNull(),
+    submittedTx: t.hex().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    modelIdx: index().on(table.modelId),
+    pendingIdx: index().on(table.status, table.finalAt),
+  }),
+);
+
+/** Status history: one row per lifecycle event of an attestation. */
+export const attestationEvent = onchainTable(
+  "attestation_event",
+  (t) => ({
+    id: t.text().primaryKey(),
+    attestationId: t.hex().notNull(),
+    modelId: t.bigint().notNull(),
+    event: t.text().notNull(),
+    fromStatus: t.integer().notNull(),
+    toStatus: t.integer().notNull(),
+    actor: t.hex(),
+    detail: t.json().$type<Record<string, string | number | null>>(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+    logIndex: t.integer().notNull(),
+  }),
+  (table) => ({
+    attestationIdx: index().on(table.attestationId),
+  }),
+);
+
+export const verifier = onchainTable("verifier", (t) => ({
+  address: t.hex().primaryKey(),
+  index: t.integer().notNull(),
+  name: t.text().notNull(),
+  uri: t.text().notNull(),
+  active: t.boolean().notNull(),
+  accreditedAt: t.bigint().notNull(),
+  verified: t.integer().notNull(),
+  rejected: t.integer().notNull(),
+  /** Verdicts later invalidated by an upheld dispute (SPEC 5). */
+  invalidated: t.integer().notNull(),
+  certificatesConfirmed: t.integer().notNull(),
+  certificatesRejected: t.integer().notNull(),
+  bonusesApproved: t.integer().notNull(),
+  rewardWei: t.bigint().notNull(),
+}));
+
+export const dispute = onchainTable(
+  "dispute",
+  (t) => ({
+    id: t.text().primaryKey(),
+    attestationId: t.hex().notNull(),
+    modelId: t.bigint().notNull(),
+    challenger: t.hex().notNull(),
+    bond: t.bigint().notNull(),
+    remainingWindow: t.bigint().notNull(),
+    reasonURI: t.text().notNull(),
+    /** open | upheld | dismissed */
+    outcome: t.text().notNull(),
+    arbiter: t.hex(),
+    rulingHash: t.hex(),
+    openedAt: t.bigint().notNull(),
+    openedBlock: t.bigint().notNull(),
+    resolvedAt: t.bigint(),
+  }),
+  (table) => ({
+    attestationIdx: index().on(table.attestationId),
+  }),
+);
+
+export const certificate = onchainTable(
+  "certificate",
+  (t) => ({
+    id: t.hex().primaryKey(),
+    modelId: t.bigint().notNull(),
+    submitter: t.hex().notNull(),
+    kind: t.integer().notNull(),
+    amount: t.bigint().notNull(),
+    registry: t.text().notNull(),
+    registryHex: t.hex().notNull(),
+    serialHash: t.hex().notNull(),
+    uri: t.text().notNull(),
+    /** 1 Recorded, 2 Confirmed, 3 Rejected (CertificateStatus). */
+    status: t.integer().notNull(),
+    verifier: t.hex(),
+    reasonHash: t.hex(),
+    recordedAt: t.bigint().notNull(),
+    recordedBlock: t.bigint().notNull(),
+    updatedAt: t.bigint().notNull(),
+  }),
+  (table) => ({
+    modelIdx: index().on(table.modelId),
+  }),
+);
+
+/** Every LEAF payment: attestation rewards and efficiency bonuses. */
+export const reward = onchainTable(
+  "reward",
+  (t) => ({
+    id: t.text().primaryKey(),
+    /** attestation | efficiency_bonus */
+    kind: t.text().notNull(),
+    attestationId: t.hex(),
+    modelId: t.bigint().notNull(),
+    owner: t.hex().notNull(),
+    amountWei: t.bigint().notNull(),
+    verifier: t.hex().notNull(),
+    verifierAmountWei: t.bigint().notNull(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    modelIdx: index().on(table.modelId),
+  }),
+);
+
+/** Protocol parameters as last set (ParameterSet, TreasurySet, PauseSet). */
+export const parameter = onchainTable("parameter", (t) => ({
+  name: t.text().primaryKey(),
+  value: t.text().notNull(),
+  updatedAt: t.bigint().notNull(),
+}));
+
+/** One row, id "global". */
+export const stats = onchainTable("stats", (t) => ({
+  id: t.text().primaryKey(),
+  models: t.integer().notNull(),
+  attestations: t.integer().notNull(),
+  submitted: t.integer().notNull(),
+  verified: t.integer().notNull(),
+  disputed: t.integer().notNull(),
+  rejected: t.integer().notNull(),
+  withdrawn: t.integer().notNull(),
+  invalidated: t.integer().notNull(),
+  superseded: t.integer().notNull(),
+  verifiers: t.integer().notNull(),
+  certificates: t.integer().notNull(),
+  disputes: t.integer().notNull(),
+  rewardsWei: t.bigint().notNull(),
+  verifierRewardsWei: t.bigint().notNull(),
+  bonusesWei: t.bigint().notNull(),
+  leafSupplyWei: t.bigint().notNull(),
+  paused: t.boolean().notNull(),
+  events: t.integer().notNull(),
+  lastEventBlock: t.bigint().notNull(),
+  lastEventBlockHash: t.hex().notNull(),
+  lastEventAt: t.bigint().notNull(),
+}));

@@ -1,0 +1,460 @@
+// Public, versioned JSON API (served by Ponder on its port; the web app rewrites /api/v1/* here).
+import { db } from "ponder:api";
+import schema from "ponder:schema";
+import { type Context, Hono } from "hono";
+import { and, asc, desc, eq, graphql, inArray, or } from "ponder";
+import { KIND_NAMES, METHOD_NAMES, STATUS_NAMES, Status } from "../../../lib/spec";
+import { badgeSvg } from "./badge";
+import { BadParam, emissionsOf, leaderboard, parseLeaderboardQuery, rowJson, SORT_COLUMNS, toCsv } from "./leaderboard";
+import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
+import { chainCheck, type SyncStatus } from "./sync";
+import { derive } from "../lib/aggregate";
+
+const app = new Hono();
+
+// GraphQL for ad-hoc exploration (ponder's generated schema), not part of the versioned API.
+app.use("/graphql", graphql({ db, schema }));
+
+function syncJson(sync: SyncStatus, warning?: string) {
+  return {
+    chainId: sync.chainId,
+    block: sync.block,
+    finalityClock: sync.now,
+    ...(warning ? { warning } : {}),
+  };
+}
+
+function bad(param: string, message: string) {
+  return { error: { code: "bad_parameter", param, message } };
+}
+
+// Every v1 response says how far the index has synced; a replaced chain is refused with 503.
+app.use("/api/v1/*", async (c, next) => {
+  const check = await chainCheck();
+  if (!check.ok) {
+    return c.json({ error: { code: check.code, message: check.message } }, 503, { "Cache-Control": "no-store" });
+  }
+  c.set("warning" as never, ("warning" in check ? check.warning : undefined) as never);
+  await next();
+  c.header("Cache-Control", "no-store");
+});
+
+function warningOf(c: { get: (k: never) => unknown }): string | undefined {
+  return c.get("warning" as never) as string | undefined;
+}
+
+app.get("/api/v1", (c) =>
+  c.json({
+    apiVersion: "v1",
+    endpoints: [
+      "GET /api/v1/leaderboard",
+      "GET /api/v1/leaderboard.csv",
+      "GET /api/v1/models",
+      "GET /api/v1/models/{id}",
+      "GET /api/v1/verifiers",
+      "GET /api/v1/stats",
+      "GET /api/v1/status",
+      "GET /api/v1/badge/{id}.svg",
+    ],
+    sortColumns: SORT_COLUMNS,
+  }),
+);
+
+app.get("/api/v1/status", async (c) => {
+  const s = await snapshot();
+  return c.json({ apiVersion: "v1", sync: syncJson(s.sync, warningOf(c)) });
+});
+
+async function leaderboardResponse(url: string, csv: boolean) {
+  const params = new URL(url).searchParams;
+  const format = params.get("format");
+  if (format !== null && format !== "json" && format !== "csv") {
+    throw new BadParam("format", `format must be json or csv, got "${format}"`);
+  }
+  const wantCsv = csv || format === "csv";
+  const allRows = wantCsv && !params.has("pageSize") && !params.has("page");
+  const q = parseLeaderboardQuery(params);
+  const s = await snapshot();
+  const result = leaderboard(s, allRows ? { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER } : q);
+  return { q, s, result, wantCsv };
+}
+
+async function handleLeaderboard(c: Context, csv: boolean) {
+  try {
+    const { q, s, result, wantCsv } = await leaderboardResponse(c.req.url, csv);
+    if (wantCsv) {
+      return c.body(toCsv(result.rows), 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="greenprint-leaderboard-${q.include}-block-${s.sync.block.number}.csv"`,
+        "X-Greenprint-Block": String(s.sync.block.number),
+        "X-Greenprint-Block-Timestamp": String(s.sync.block.timestamp),
+      });
+    }
+    return c.json({
+      apiVersion: "v1",
+      sync: syncJson(s.sync, warningOf(c)),
+      query: {
+        sort: q.sort,
+        order: q.order,
+        basis: q.basis,
+        include: q.include,
+        kind: q.kinds.map((k) => KIND_NAMES[k as 0 | 1 | 2]),
+        task: q.tasks,
+        size: q.sizes,
+        region: q.regions,
+        trust: q.trust?.map((t) => METHOD_NAMES[t as 0 | 1 | 2]) ?? null,
+        verifier: q.verifier,
+        q: q.q,
+      },
+      page: q.page,
+      pageSize: q.pageSize,
+      total: result.total,
+      rows: result.rows,
+    });
+  } catch (error) {
+    if (error instanceof BadParam) return c.json(bad(error.param, error.message), 400);
+    throw error;
+  }
+}
+
+app.get("/api/v1/leaderboard", (c) => handleLeaderboard(c, false));
+app.get("/api/v1/leaderboard.csv", (c) => handleLeaderboard(c, true));
+
+function parseId(raw: string): bigint | null {
+  return /^[1-9]\d{0,30}$/.test(raw) ? BigInt(raw) : null;
+}
+
+const str = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
+
+function effectiveStatus(status: number, finalAt: bigint | null, now: number): number {
+  return status === Status.VERIFIED && finalAt !== null && finalAt <= BigInt(now) ? Status.FINAL : status;
+}
+
+function aggregateJson(s: Snapshot, id: bigint, include: Include, parameterCount: bigint, creditsG: bigint) {
+  const { sums, unfinal } = sumsOf(s, id, include, [0, 1, 2]);
+  const d = derive(sums, parameterCount, creditsG);
+  const byKind: Record<string, unknown> = {};
+  for (const k of [0, 1, 2]) {
+    const one = sumsOf(s, id, include, [k]).sums;
+    if (one.count > 0) {
+      byKind[KIND_NAMES[k as 0 | 1 | 2]] = {
+        attestations: one.count,
+        energyWh: one.energyWh.toString(),
+        locationEmissionsG: one.locationG.toString(),
+        totalG: derive(one, parameterCount, 0n).totalG.toString(),
+      };
+    }
+  }
+  return {
+    include,
+    attestations: sums.count,
+    energyWh: sums.energyWh.toString(),
+    locationEmissionsG: sums.locationG.toString(),
+    marketEmissionsG: sums.marketG.toString(),
+    embodiedG: sums.embodiedG.toString(),
+    totalG: d.totalG.toString(),
+    intensity: d.intensity.toString(),
+    grade: d.grade,
+    renewableBps: d.renewableBps.toString(),
+    gPerBillionParams: str(d.gPerBillionParams),
+    marketNetG: d.marketNetG.toString(),
+    leafEarnedWei: sums.leafWei.toString(),
+    methods: { METER: sums.meter, SOFTWARE: sums.software, ESTIMATE: sums.estimate },
+    verifiers: Object.keys(sums.verifiers).sort(),
+    regions: Object.keys(sums.regions).sort(),
+    includesUnfinal: unfinal,
+    byKind,
+  };
+}
+
+function modelSummary(m: typeof schema.model.$inferSelect) {
+  return {
+    id: m.id.toString(),
+    name: m.name,
+    version: m.version,
+    organization: m.organization,
+    task: m.task,
+    owner: m.owner,
+    registrant: m.registrant,
+    parentId: m.parentId === 0n ? null : m.parentId.toString(),
+    parameterCount: m.parameterCount.toString(),
+    sizeClass: m.sizeClass,
+    metadataHash: m.metadataHash,
+    metadataURI: m.metadataURI,
+    trainingSealed: m.trainingSealed,
+    sealedAt: str(m.sealedAt),
+    attestationCount: m.attestationCount,
+    registered: { block: m.registeredBlock.toString(), timestamp: m.registeredAt.toString(), transactionHash: m.registeredTx },
+  };
+}
+
+app.get("/api/v1/models", async (c) => {
+  const params = new URL(c.req.url).searchParams;
+  for (const key of params.keys()) {
+    if (!["page", "pageSize", "owner", "q"].includes(key)) return c.json(bad(key, `unknown parameter "${key}"; allowed: page, pageSize, owner, q`), 400);
+  }
+  const page = params.get("page") ?? "1";
+  const pageSize = params.get("pageSize") ?? "50";
+  if (!/^\d+$/.test(page) || Number(page) < 1) return c.json(bad("page", `page must be an integer >= 1, got "${page}"`), 400);
+  if (!/^\d+$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 100)
+    return c.json(bad("pageSize", `pageSize must be an integer in 1..100, got "${pageSize}"`), 400);
+  const owner = params.get("owner")?.toLowerCase() ?? null;
+  if (owner !== null && !/^0x[0-9a-f]{40}$/.test(owner)) return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
+  const q = params.get("q")?.toLowerCase() ?? null;
+  const s = await snapshot();
+  const all = [...s.models.values()]
+    .filter((m) => (owner === null || m.owner === owner) && (q === null || `${m.name ?? ""} ${m.organization ?? ""}`.toLowerCase().includes(q)))
+    .sort((a, b) => (a.id < b.id ? 1 : -1));
+  const start = (Number(page) - 1) * Number(pageSize);
+  return c.json({
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warningOf(c)),
+    page: Number(page),
+    pageSize: Number(pageSize),
+    total: all.length,
+    models: all.slice(start, start + Number(pageSize)).map((m) => {
+      const agg = sumsOf(s, m.id, "final", [0, 1, 2]).sums;
+      const d = derive(agg, m.parameterCount, m.creditsG);
+      return { ...modelSummary(m), grade: d.grade, totalG: d.totalG.toString(), finalAttestations: agg.count };
+    }),
+  });
+});
+
+app.get("/api/v1/models/:id", async (c) => {
+  const id = parseId(c.req.param("id"));
+  if (id === null) return c.json(bad("id", `id must be a positive integer model id, got "${c.req.param("id")}"`), 400);
+  const s = await snapshot();
+  const m = s.models.get(id);
+  if (!m) return c.json({ error: { code: "not_found", message: `No model ${id} (indexed up to block ${s.sync.block.number}).` } }, 404);
+  const [atts, history, certs, rewards, disputes, children] = await Promise.all([
+    db.select().from(schema.attestation).where(eq(schema.attestation.modelId, id)).orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id)),
+    db.select().from(schema.attestationEvent).where(eq(schema.attestationEvent.modelId, id)).orderBy(asc(schema.attestationEvent.blockNumber), asc(schema.attestationEvent.logIndex)),
+    db.select().from(schema.certificate).where(eq(schema.certificate.modelId, id)).orderBy(asc(schema.certificate.recordedBlock)),
+    db.select().from(schema.reward).where(eq(schema.reward.modelId, id)).orderBy(asc(schema.reward.blockNumber)),
+    db.select().from(schema.dispute).where(eq(schema.dispute.modelId, id)).orderBy(asc(schema.dispute.openedBlock)),
+    db.select().from(schema.model).where(eq(schema.model.parentId, id)).orderBy(asc(schema.model.id)),
+  ]);
+  // Lineage: ancestors up to the root (parents always have smaller ids, so this terminates).
+  const ancestors: ReturnType<typeof modelSummary>[] = [];
+  let parent = m.parentId;
+  while (parent !== 0n && ancestors.length < 64) {
+    const p = s.models.get(parent);
+    if (!p) break;
+    ancestors.push(modelSummary(p));
+    parent = p.parentId;
+  }
+  const byAttestation = new Map<string, typeof history>();
+  for (const h of history) {
+    const list = byAttestation.get(h.attestationId) ?? [];
+    list.push(h);
+    byAttestation.set(h.attestationId, list);
+  }
+  const now = s.sync.now;
+  const certJson = certs.map((cert) => ({
+    id: cert.id,
+    kind: cert.kind === 0 ? "REC" : "CARBON_CREDIT",
+    amount: cert.amount.toString(),
+    unit: cert.kind === 0 ? "Wh" : "gCO2e",
+    registry: cert.registry,
+    serialHash: cert.serialHash,
+    uri: cert.uri,
+    status: ["NONE", "RECORDED", "CONFIRMED", "REJECTED"][cert.status],
+    verifier: cert.verifier,
+    recordedAt: cert.recordedAt.toString(),
+  }));
+  return c.json({
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warningOf(c)),
+    model: {
+      ...modelSummary(m),
+      aggregates: {
+        final: aggregateJson(s, id, "final", m.parameterCount, m.creditsG),
+        verified: aggregateJson(s, id, "verified", m.parameterCount, m.creditsG),
+      },
+      certificatesTotal: { recWh: m.recWh.toString(), creditsG: m.creditsG.toString() },
+      efficiencyBonus: {
+        state: ["NONE", "REQUESTED", "PAID"][m.bonusState],
+        bonusWei: m.bonusWei.toString(),
+        verifierRewardWei: m.bonusVerifierWei.toString(),
+      },
+      rewardsWei: m.rewardsWei.toString(),
+    },
+    lineage: {
+      ancestors,
+      children: children.map(modelSummary),
+    },
+    attestations: atts.map((a) => {
+      const status = effectiveStatus(a.status, a.finalAt, now);
+      return {
+        id: a.id,
+        kind: KIND_NAMES[a.kind as 0 | 1 | 2],
+        method: METHOD_NAMES[a.method as 0 | 1 | 2],
+        status: STATUS_NAMES[status as Status],
+        counted: { final: status === Status.FINAL, verified: a.status === Status.VERIFIED },
+        submitter: a.submitter,
+        energyWh: a.energyWh.toString(),
+        pueMilli: a.pueMilli,
+        locationIntensity: a.locationIntensity,
+        renewableBps: a.renewableBps,
+        acceleratorHours: a.acceleratorHours.toString(),
+        embodiedG: a.embodiedG.toString(),
+        locationEmissionsG: a.locationEmissionsG.toString(),
+        marketEmissionsG: a.marketEmissionsG.toString(),
+        totalG: a.totalG.toString(),
+        periodStart: a.periodStart.toString(),
+        periodEnd: a.periodEnd.toString(),
+        region: a.region,
+        evidenceHash: a.evidenceHash,
+        evidenceURI: a.evidenceURI,
+        rowsRoot: a.rowsRoot,
+        supersedes: a.supersedes,
+        supersededBy: a.supersededBy,
+        verifier: a.verifier,
+        verifiedAt: str(a.verifiedAt),
+        finalAt: str(a.finalAt),
+        claimed: a.claimed,
+        rewardWei: a.rewardWei.toString(),
+        verifierRewardWei: a.verifierRewardWei.toString(),
+        submitted: { block: a.submittedBlock.toString(), timestamp: a.submittedAt.toString(), transactionHash: a.submittedTx },
+        history: (byAttestation.get(a.id) ?? []).map((h) => ({
+          event: h.event,
+          from: STATUS_NAMES[h.fromStatus as Status],
+          to: STATUS_NAMES[h.toStatus as Status],
+          actor: h.actor,
+          detail: h.detail,
+          block: h.blockNumber.toString(),
+          timestamp: h.timestamp.toString(),
+          transactionHash: h.transactionHash,
+        })),
+      };
+    }),
+    certificates: certJson,
+    rewards: rewards.map((r) => ({
+      kind: r.kind,
+      attestationId: r.attestationId,
+      owner: r.owner,
+      amountWei: r.amountWei.toString(),
+      verifier: r.verifier,
+      verifierAmountWei: r.verifierAmountWei.toString(),
+      block: r.blockNumber.toString(),
+      timestamp: r.timestamp.toString(),
+      transactionHash: r.transactionHash,
+    })),
+    disputes: disputes.map((d) => ({
+      attestationId: d.attestationId,
+      challenger: d.challenger,
+      bond: d.bond.toString(),
+      reasonURI: d.reasonURI,
+      outcome: d.outcome,
+      arbiter: d.arbiter,
+      rulingHash: d.rulingHash,
+      openedAt: d.openedAt.toString(),
+      resolvedAt: str(d.resolvedAt),
+    })),
+  });
+});
+
+app.get("/api/v1/verifiers", async (c) => {
+  const s = await snapshot();
+  const list = await db.select().from(schema.verifier).orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
+  return c.json({
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warningOf(c)),
+    verifiers: list.map((v) => ({
+      address: v.address,
+      index: v.index,
+      name: v.name,
+      uri: v.uri,
+      active: v.active,
+      accreditedAt: v.accreditedAt.toString(),
+      verdicts: { verified: v.verified, rejected: v.rejected, invalidated: v.invalidated },
+      certificates: { confirmed: v.certificatesConfirmed, rejected: v.certificatesRejected },
+      efficiencyBonusesApproved: v.bonusesApproved,
+      rewardWei: v.rewardWei.toString(),
+    })),
+  });
+});
+
+app.get("/api/v1/stats", async (c) => {
+  const s = await snapshot();
+  const g = (await db.select().from(schema.stats).where(eq(schema.stats.id, "global")))[0];
+  const totals = (include: Include) => {
+    let energy = 0n;
+    let location = 0n;
+    let market = 0n;
+    let embodied = 0n;
+    let total = 0n;
+    let count = 0;
+    const list = rows(s, include, [0, 1, 2]);
+    for (const r of list) {
+      energy += r.sums.energyWh;
+      location += r.sums.locationG;
+      market += r.sums.marketG;
+      embodied += r.sums.embodiedG;
+      total += r.derived.totalG;
+      count += r.sums.count;
+    }
+    return {
+      rankedModels: list.length,
+      attestations: count,
+      energyWh: energy.toString(),
+      locationEmissionsG: location.toString(),
+      marketEmissionsG: market.toString(),
+      embodiedG: embodied.toString(),
+      totalG: total.toString(),
+    };
+  };
+  return c.json({
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warningOf(c)),
+    stats: {
+      models: g?.models ?? 0,
+      attestations: g?.attestations ?? 0,
+      byStatus: {
+        SUBMITTED: g?.submitted ?? 0,
+        VERIFIED_OR_FINAL: g?.verified ?? 0,
+        DISPUTED: g?.disputed ?? 0,
+        REJECTED: g?.rejected ?? 0,
+        WITHDRAWN: g?.withdrawn ?? 0,
+        INVALIDATED: g?.invalidated ?? 0,
+        SUPERSEDED: g?.superseded ?? 0,
+      },
+      verifiers: g?.verifiers ?? 0,
+      certificates: g?.certificates ?? 0,
+      disputes: g?.disputes ?? 0,
+      leaf: {
+        rewardsWei: (g?.rewardsWei ?? 0n).toString(),
+        verifierRewardsWei: (g?.verifierRewardsWei ?? 0n).toString(),
+        efficiencyBonusesWei: (g?.bonusesWei ?? 0n).toString(),
+        supplyWei: (g?.leafSupplyWei ?? 0n).toString(),
+      },
+      paused: g?.paused ?? false,
+      final: totals("final"),
+      verified: totals("verified"),
+      eventsIndexed: g?.events ?? 0,
+    },
+  });
+});
+
+app.get("/api/v1/badge/:file", async (c) => {
+  const file = c.req.param("file");
+  const match = /^([1-9]\d{0,30})\.svg$/.exec(file);
+  if (!match) return c.json(bad("id", `badge path must be /api/v1/badge/{id}.svg with a positive integer id, got "${file}"`), 400);
+  const include = c.req.query("include") ?? "final";
+  if (include !== "final" && include !== "verified") return c.json(bad("include", `include must be final or verified, got "${include}"`), 400);
+  const id = BigInt(match[1]!);
+  const s = await snapshot();
+  const m = s.models.get(id);
+  const headers = { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "max-age=300", "X-Greenprint-Block": String(s.sync.block.number) };
+  if (!m) return c.body(badgeSvg("greenprint", "unknown model", "#9f9f9f"), 404, headers);
+  const { sums } = sumsOf(s, id, include, [0, 1, 2]);
+  const d = derive(sums, m.parameterCount, m.creditsG);
+  if (d.grade === null) return c.body(badgeSvg("carbon grade", include === "final" ? "no final data" : "no verified data", "#9f9f9f"), 200, headers);
+  const colours = { A: "#2e7d32", B: "#7cb342", C: "#f9a825", D: "#ef6c00", E: "#c62828" } as const;
+  return c.body(badgeSvg("carbon grade", `${d.grade} · ${d.intensity} g/kWh`, colours[d.grade]), 200, headers);
+});
+
+app.notFound((c) => c.json({ error: { code: "not_found", message: `No route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+
+export default app;
+void [and, desc, inArray, or, emissionsOf, rowJson];

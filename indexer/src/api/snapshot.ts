@@ -1,0 +1,226 @@
+// In-memory leaderboard snapshot. The handlers keep, per model and kind, the sums over attestations
+// whose stored status is Verified ("verified" = Verified or Final). Final-only figures are these
+// minus the attestations still inside their challenge window (status Verified, finalAt > now),
+// where now = the timestamp of the latest indexed block (the chain's clock, as effectiveStatus
+// uses). That pending set is small (one challenge window of submissions) and is re-read on
+// every refresh, so include=final stays exact as time passes without any event.
+//
+// Refresh: when the indexed checkpoint changes, rows with updatedBlock >= the last refresh block
+// are re-read (incremental); a checkpoint going backwards (reorg) reloads everything. Sorted
+// orders are cached per (include, kinds, sort, order) until the next refresh, so a leaderboard
+// page is a filtered walk over a pre-sorted array.
+import { db } from "ponder:api";
+import { attestation, model, modelKindAggregate } from "ponder:schema";
+import { and, eq, gt, gte } from "ponder";
+import { sizeClassOf, Status } from "../../../lib/spec";
+import { addSums, applyContribution, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
+import { readLocalMetadata } from "../lib/metadata";
+import { metadataFallback } from "./metadataFetch";
+import { type SyncStatus, syncStatus } from "./sync";
+
+export type ModelRow = typeof model.$inferSelect;
+
+export interface LeaderRow {
+  model: ModelRow;
+  sums: Sums;
+  derived: Derived;
+  /** Weakest method among counted attestations: 0 METER, 1 SOFTWARE, 2 ESTIMATE. */
+  trust: number;
+  /** Any counted attestation still in its challenge window (only with include=verified). */
+  includesUnfinal: boolean;
+}
+
+interface Snapshot {
+  checkpoint: string;
+  sync: SyncStatus;
+  models: Map<bigint, ModelRow>;
+  kindSums: Map<bigint, Array<Sums | null>>;
+  pending: Map<bigint, Array<Sums | null>>;
+  lastBlock: bigint;
+  cache: Map<string, unknown>;
+}
+
+let current: Snapshot | null = null;
+let refreshing: Promise<Snapshot> | null = null;
+
+function toSums(r: typeof modelKindAggregate.$inferSelect): Sums {
+  return {
+    count: r.count,
+    energyWh: r.energyWh,
+    locationG: r.locationG,
+    marketG: r.marketG,
+    embodiedG: r.embodiedG,
+    renewableWeighted: r.renewableWeighted,
+    leafWei: r.leafWei,
+    meter: r.meter,
+    software: r.software,
+    estimate: r.estimate,
+    verifiers: r.verifiers,
+    regions: r.regions,
+  };
+}
+
+function withMetadata(m: ModelRow): ModelRow {
+  if (m.name !== null) return m;
+  const meta = readLocalMetadata(m.metadataHash) ?? metadataFallback(m.metadataHash, m.metadataURI);
+  return meta ? { ...m, ...meta } : m;
+}
+
+async function loadPending(now: bigint) {
+  const rows = await db
+    .select()
+    .from(attestation)
+    .where(and(eq(attestation.status, Status.VERIFIED), gt(attestation.finalAt, now)));
+  const pending = new Map<bigint, Array<Sums | null>>();
+  for (const a of rows) {
+    const list = pending.get(a.modelId) ?? [null, null, null];
+    list[a.kind] = applyContribution(list[a.kind] ?? emptySums(), {
+      energyWh: a.energyWh,
+      locationIntensity: a.locationIntensity,
+      renewableBps: a.renewableBps,
+      embodiedG: a.embodiedG,
+      method: a.method,
+      verifier: a.verifier,
+      region: a.region,
+      leafWei: a.claimed ? a.rewardWei : 0n,
+    }, 1);
+    pending.set(a.modelId, list);
+  }
+  return pending;
+}
+
+async function refresh(previous: Snapshot | null, sync: SyncStatus): Promise<Snapshot> {
+  const full = previous === null || BigInt(sync.block.number) < previous.lastBlock;
+  const since = full ? -1n : previous.lastBlock;
+  const models = full ? new Map<bigint, ModelRow>() : new Map(previous.models);
+  const kindSums = full ? new Map<bigint, Array<Sums | null>>() : new Map(previous.kindSums);
+  const [modelRows, aggRows, pending] = await Promise.all([
+    db.select().from(model).where(gte(model.updatedBlock, since)),
+    db.select().from(modelKindAggregate).where(gte(modelKindAggregate.updatedBlock, since)),
+    loadPending(BigInt(sync.block.timestamp)),
+  ]);
+  for (const m of modelRows) models.set(m.id, withMetadata(m));
+  for (const r of aggRows) {
+    const list = [...(kindSums.get(r.modelId) ?? [null, null, null])];
+    list[r.kind] = toSums(r);
+    kindSums.set(r.modelId, list);
+  }
+  // Models still lacking metadata: retry the store (cheap) so late uploads appear.
+  if (!full) {
+    for (const [id, m] of models) if (m.name === null) models.set(id, withMetadata(m));
+  }
+  return {
+    checkpoint: sync.checkpoint,
+    sync,
+    models,
+    kindSums,
+    pending,
+    lastBlock: BigInt(sync.block.number),
+    cache: new Map(),
+  };
+}
+
+/** The snapshot for the current checkpoint (refreshing it first if the index moved). */
+export async function snapshot(): Promise<Snapshot> {
+  const sync = await syncStatus();
+  if (current && current.checkpoint === sync.checkpoint) return current;
+  if (!refreshing) {
+    refreshing = refresh(current, sync)
+      .then((s) => {
+        current = s;
+        return s;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+  }
+  return refreshing;
+}
+
+export type Include = "final" | "verified";
+
+function subtract(a: Sums, b: Sums): Sums {
+  // a - b for the summable fields; maps are rebuilt by removing b's counts.
+  const verifiers = { ...a.verifiers };
+  for (const [k, v] of Object.entries(b.verifiers)) {
+    const n = (verifiers[k] ?? 0) - v;
+    if (n <= 0) delete verifiers[k];
+    else verifiers[k] = n;
+  }
+  const regions = { ...a.regions };
+  for (const [k, v] of Object.entries(b.regions)) {
+    const n = (regions[k] ?? 0) - v;
+    if (n <= 0) delete regions[k];
+    else regions[k] = n;
+  }
+  return {
+    count: a.count - b.count,
+    energyWh: a.energyWh - b.energyWh,
+    locationG: a.locationG - b.locationG,
+    marketG: a.marketG - b.marketG,
+    embodiedG: a.embodiedG - b.embodiedG,
+    renewableWeighted: a.renewableWeighted - b.renewableWeighted,
+    leafWei: a.leafWei - b.leafWei,
+    meter: a.meter - b.meter,
+    software: a.software - b.software,
+    estimate: a.estimate - b.estimate,
+    verifiers,
+    regions,
+  };
+}
+
+/** A model's sums for a basis: the kinds asked for, minus unfinished windows for include=final. */
+export function sumsOf(s: Snapshot, id: bigint, include: Include, kinds: readonly number[]): { sums: Sums; unfinal: boolean } {
+  const list = s.kindSums.get(id);
+  const pend = s.pending.get(id);
+  let sums = emptySums();
+  let unfinal = false;
+  for (const k of kinds) {
+    const base = list?.[k];
+    if (!base) continue;
+    const p = pend?.[k];
+    if (p && p.count > 0) unfinal = true;
+    sums = addSums(sums, include === "final" && p ? subtract(base, p) : base);
+  }
+  return { sums, unfinal: include === "verified" && unfinal };
+}
+
+function trustOf(s: Sums): number {
+  return s.estimate > 0 ? 2 : s.software > 0 ? 1 : 0;
+}
+
+/** Every ranked model (at least one counted attestation) for a basis, computed once per snapshot. */
+export function rows(s: Snapshot, include: Include, kinds: readonly number[]): LeaderRow[] {
+  const key = `rows:${include}:${kinds.join(",")}`;
+  const cached = s.cache.get(key) as LeaderRow[] | undefined;
+  if (cached) return cached;
+  const out: LeaderRow[] = [];
+  for (const [id, m] of s.models) {
+    const { sums, unfinal } = sumsOf(s, id, include, kinds);
+    if (sums.count <= 0) continue;
+    out.push({
+      model: m,
+      sums,
+      derived: derive(sums, m.parameterCount, m.creditsG),
+      trust: trustOf(sums),
+      includesUnfinal: unfinal,
+    });
+  }
+  s.cache.set(key, out);
+  return out;
+}
+
+export type Compare = (a: LeaderRow, b: LeaderRow) => number;
+
+/** Rows sorted by a comparator, cached per snapshot under `key`. */
+export function sorted(s: Snapshot, key: string, base: LeaderRow[], compare: Compare): LeaderRow[] {
+  const k = `sorted:${key}`;
+  const cached = s.cache.get(k) as LeaderRow[] | undefined;
+  if (cached) return cached;
+  const out = [...base].sort(compare);
+  s.cache.set(k, out);
+  return out;
+}
+
+export { sizeClassOf };
+export type { Snapshot };

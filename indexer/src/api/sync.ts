@@ -1,0 +1,77 @@
+// How far the index has synced, and whether the chain behind RPC_URL is still the one indexed.
+import { db } from "ponder:api";
+import { stats } from "ponder:schema";
+import { eq, sql } from "ponder";
+import { createPublicClient, http } from "viem";
+import { chainId, rpcUrl } from "../lib/settings";
+
+export interface SyncStatus {
+  chainId: number;
+  checkpoint: string;
+  block: { number: number; timestamp: number };
+  /** Clock used for include=final: the latest indexed block's timestamp (chain time). */
+  now: number;
+}
+
+function schemaName(): string {
+  return (globalThis as { PONDER_NAMESPACE_BUILD?: { schema?: string } }).PONDER_NAMESPACE_BUILD?.schema ?? process.env.DATABASE_SCHEMA ?? "public";
+}
+
+/** Reads ponder's checkpoint table: the latest block whose events are all indexed. */
+export async function syncStatus(): Promise<SyncStatus> {
+  const schema = schemaName().replace(/"/g, '""');
+  const result = (await db.execute(
+    sql.raw(`select latest_checkpoint from "${schema}"."_ponder_checkpoint" limit 1`),
+  )) as unknown as { rows: Array<{ latest_checkpoint: string }> };
+  const checkpoint = result.rows[0]?.latest_checkpoint ?? "0".repeat(75);
+  // Checkpoint layout (ponder 0.16 utils/checkpoint.ts): timestamp(10) chainId(16) blockNumber(16) ...
+  const timestamp = Number(checkpoint.slice(0, 10));
+  const number = Number(checkpoint.slice(26, 42));
+  return { chainId: chainId(), checkpoint, block: { number, timestamp }, now: timestamp };
+}
+
+export type ChainCheck =
+  | { ok: true }
+  | { ok: false; code: "chain_replaced"; message: string }
+  | { ok: true; warning: string };
+
+const client = createPublicClient({ transport: http(rpcUrl(), { timeout: 2000, retryCount: 0 }) });
+let lastCheck: { at: number; result: ChainCheck } | null = null;
+let inflight: Promise<ChainCheck> | null = null;
+
+/**
+ * The last indexed event's block must still be on the chain with the same hash. A restarted
+ * anvil (same chain id, new history) fails this at once, so the API answers 503 with an
+ * explanation instead of serving the old chain's data. Checked at most once a second.
+ */
+export async function chainCheck(): Promise<ChainCheck> {
+  if (lastCheck && Date.now() - lastCheck.at < 1000) return lastCheck.result;
+  inflight ??= (async (): Promise<ChainCheck> => {
+    const row = (await db.select().from(stats).where(eq(stats.id, "global")))[0];
+    if (!row || row.lastEventBlock === 0n) return { ok: true };
+    try {
+      const [id, block] = await Promise.all([
+        client.getChainId(),
+        client.getBlock({ blockNumber: row.lastEventBlock }).catch(() => null),
+      ]);
+      if (id !== chainId() || block === null || block.hash !== row.lastEventBlockHash) {
+        return {
+          ok: false,
+          code: "chain_replaced",
+          message:
+            `The chain at the indexer's RPC no longer contains block ${row.lastEventBlock} (${row.lastEventBlockHash}) ` +
+            `that this index was built from: the node was restarted with a new chain or reorganised past it. ` +
+            `The indexed data is stale and is not served. Restart the indexer (indexer/scripts/start.ts picks a fresh database for the new chain).`,
+        };
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: true, warning: `RPC unreachable, chain identity not verified: ${(error as Error).message.split("\n")[0]}` };
+    }
+  })().then((result) => {
+    lastCheck = { at: Date.now(), result };
+    inflight = null;
+    return result;
+  });
+  return inflight;
+}

@@ -1,0 +1,626 @@
+// Event handlers: every Greenprint event updates the tables of ponder.schema.ts. Aggregates are
+// incremental: an attestation's contribution is added when it becomes Verified and removed when it
+// leaves Verified (disputed, superseded, invalidated); its LEAF is added when claimed.
+import { ponder } from "ponder:registry";
+import {
+  attestation,
+  attestationEvent,
+  certificate,
+  dispute,
+  model,
+  modelKindAggregate,
+  parameter,
+  reward,
+  stats,
+  verifier,
+} from "ponder:schema";
+import { hexToString, keccak256, toHex, zeroAddress, zeroHash } from "viem";
+import { sizeClassOf, Status } from "../../lib/spec";
+import { decodeRegion } from "../../lib/validation";
+import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
+import { NO_METADATA, readLocalMetadata } from "./lib/metadata";
+
+type Hex = `0x${string}`;
+// biome-ignore lint/suspicious/noExplicitAny: ponder's context type is generic per event
+type Ctx = any;
+interface Ev {
+  block: { number: bigint; timestamp: bigint; hash: Hex };
+  transaction: { hash: Hex };
+  log: { logIndex: number };
+  id: string;
+}
+
+const VERIFIER_ROLE = keccak256(toHex("VERIFIER_ROLE"));
+const GLOBAL = "global";
+
+const STAT_FOR_STATUS: Record<number, keyof typeof STATUS_COUNTERS> = {
+  1: "submitted",
+  2: "verified",
+  3: "disputed",
+  4: "rejected",
+  5: "withdrawn",
+  6: "invalidated",
+  7: "superseded",
+};
+const STATUS_COUNTERS = {
+  submitted: 0,
+  verified: 0,
+  disputed: 0,
+  rejected: 0,
+  withdrawn: 0,
+  invalidated: 0,
+  superseded: 0,
+};
+
+function region(bytes8: Hex): string {
+  try {
+    return decodeRegion(bytes8);
+  } catch {
+    return bytes8;
+  }
+}
+
+function bytes32Text(value: Hex): string {
+  try {
+    return hexToString(value, { size: 32 }).replace(/\0+$/, "");
+  } catch {
+    return value;
+  }
+}
+
+/** Global counters; also records the last indexed event's block (chain identity check in the API). */
+async function bumpStats(context: Ctx, event: Ev, change: Record<string, number | bigint | boolean> = {}) {
+  await context.db
+    .insert(stats)
+    .values({
+      id: GLOBAL,
+      models: 0,
+      attestations: 0,
+      ...STATUS_COUNTERS,
+      verifiers: 0,
+      certificates: 0,
+      disputes: 0,
+      rewardsWei: 0n,
+      verifierRewardsWei: 0n,
+      bonusesWei: 0n,
+      leafSupplyWei: 0n,
+      paused: false,
+      events: 0,
+      lastEventBlock: 0n,
+      lastEventBlockHash: zeroHash,
+      lastEventAt: 0n,
+    })
+    .onConflictDoNothing();
+  await context.db.update(stats, { id: GLOBAL }).set((row: Record<string, unknown>) => {
+    const next: Record<string, unknown> = {
+      events: (row.events as number) + 1,
+      lastEventBlock: event.block.number,
+      lastEventBlockHash: event.block.hash,
+      lastEventAt: event.block.timestamp,
+    };
+    for (const [key, delta] of Object.entries(change)) {
+      if (typeof delta === "boolean") next[key] = delta;
+      else if (typeof delta === "bigint") next[key] = (row[key] as bigint) + delta;
+      else next[key] = (row[key] as number) + delta;
+    }
+    return next;
+  });
+}
+
+function statusChange(from: number, to: number): Record<string, number> {
+  const change: Record<string, number> = {};
+  if (STAT_FOR_STATUS[from]) change[STAT_FOR_STATUS[from]] = -1;
+  if (STAT_FOR_STATUS[to]) change[STAT_FOR_STATUS[to]] = (change[STAT_FOR_STATUS[to]] ?? 0) + 1;
+  return change;
+}
+
+type AttestationRow = typeof attestation.$inferSelect;
+
+function contributionOf(a: AttestationRow): Contribution {
+  return {
+    energyWh: a.energyWh,
+    locationIntensity: a.locationIntensity,
+    renewableBps: a.renewableBps,
+    embodiedG: a.embodiedG,
+    method: a.method,
+    verifier: a.verifier,
+    region: a.region,
+    leafWei: a.claimed ? a.rewardWei : 0n,
+  };
+}
+
+/** Adds (sign 1) or removes (sign -1) a counted attestation's figures from its model's aggregate. */
+async function applyAggregate(context: Ctx, event: Ev, a: AttestationRow, sign: 1 | -1) {
+  const contribution = contributionOf(a);
+  const key = { modelId: a.modelId, kind: a.kind };
+  const row = (await context.db.find(modelKindAggregate, key)) as (Sums & { updatedBlock: bigint }) | null;
+  const next = applyContribution(row ?? emptySums(), contribution, sign);
+  if (row) {
+    await context.db.update(modelKindAggregate, key).set({ ...next, updatedBlock: event.block.number });
+  } else {
+    await context.db.insert(modelKindAggregate).values({ ...key, ...next, updatedBlock: event.block.number });
+  }
+  await context.db.update(model, { id: a.modelId }).set({ updatedBlock: event.block.number });
+}
+
+async function history(
+  context: Ctx,
+  event: Ev,
+  a: { id: Hex; modelId: bigint },
+  name: string,
+  fromStatus: number,
+  toStatus: number,
+  actor: Hex | null,
+  detail: Record<string, string | number | null> | null = null,
+) {
+  await context.db.insert(attestationEvent).values({
+    id: event.id,
+    attestationId: a.id,
+    modelId: a.modelId,
+    event: name,
+    fromStatus,
+    toStatus,
+    actor,
+    detail,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  });
+}
+
+/** Moves an attestation to a new stored status, keeping aggregates, counters and history. */
+async function transition(
+  context: Ctx,
+  event: Ev,
+  id: Hex,
+  name: string,
+  toStatus: number,
+  actor: Hex | null,
+  set: Partial<AttestationRow> = {},
+  detail: Record<string, string | number | null> | null = null,
+) {
+  const before = (await context.db.find(attestation, { id })) as AttestationRow | null;
+  if (!before) {
+    console.warn(`[greenprint] ${name} for unknown attestation ${id} (block ${event.block.number})`);
+    return null;
+  }
+  if (before.status === Status.VERIFIED) await applyAggregate(context, event, before, -1);
+  const after = (await context.db
+    .update(attestation, { id })
+    .set({ ...set, status: toStatus, updatedAt: event.block.timestamp })) as AttestationRow;
+  if (after.status === Status.VERIFIED) await applyAggregate(context, event, after, 1);
+  await history(context, event, before, name, before.status, toStatus, actor, detail);
+  await bumpStats(context, event, statusChange(before.status, toStatus));
+  return after;
+}
+
+async function ensureVerifier(context: Ctx, address: Hex, timestamp: bigint) {
+  await context.db
+    .insert(verifier)
+    .values({
+      address: address.toLowerCase() as Hex,
+      index: 0,
+      name: "",
+      uri: "",
+      active: false,
+      accreditedAt: timestamp,
+      verified: 0,
+      rejected: 0,
+      invalidated: 0,
+      certificatesConfirmed: 0,
+      certificatesRejected: 0,
+      bonusesApproved: 0,
+      rewardWei: 0n,
+    })
+    .onConflictDoNothing();
+  return address.toLowerCase() as Hex;
+}
+
+async function bumpVerifier(context: Ctx, address: Hex, timestamp: bigint, change: Record<string, number | bigint>) {
+  const key = await ensureVerifier(context, address, timestamp);
+  await context.db.update(verifier, { address: key }).set((row: Record<string, unknown>) => {
+    const next: Record<string, unknown> = {};
+    for (const [k, d] of Object.entries(change)) {
+      next[k] = typeof d === "bigint" ? (row[k] as bigint) + d : (row[k] as number) + d;
+    }
+    return next;
+  });
+}
+
+// ------------------------------------------------------------------ ModelRegistry
+
+ponder.on("ModelRegistry:ModelRegistered", async ({ event, context }) => {
+  const a = event.args;
+  const meta = readLocalMetadata(a.metadataHash) ?? NO_METADATA;
+  await context.db.insert(model).values({
+    id: a.modelId,
+    owner: a.owner.toLowerCase() as Hex,
+    registrant: a.owner.toLowerCase() as Hex,
+    parentId: a.parentId,
+    parameterCount: BigInt(a.parameterCount),
+    sizeClass: sizeClassOf(BigInt(a.parameterCount)),
+    metadataHash: a.metadataHash,
+    metadataURI: a.metadataURI,
+    ...meta,
+    trainingSealed: false,
+    sealedAt: null,
+    bonusState: 0,
+    bonusWei: 0n,
+    bonusVerifierWei: 0n,
+    rewardsWei: 0n,
+    recWh: 0n,
+    creditsG: 0n,
+    attestationCount: 0,
+    registeredBlock: event.block.number,
+    registeredAt: event.block.timestamp,
+    registeredTx: event.transaction.hash,
+    updatedBlock: event.block.number,
+  });
+  await bumpStats(context, event, { models: 1 });
+});
+
+ponder.on("ModelRegistry:ModelMetadataUpdated", async ({ event, context }) => {
+  const a = event.args;
+  const meta = readLocalMetadata(a.metadataHash) ?? NO_METADATA;
+  await context.db
+    .update(model, { id: a.modelId })
+    .set({ metadataHash: a.metadataHash, metadataURI: a.metadataURI, ...meta, updatedBlock: event.block.number });
+  await bumpStats(context, event);
+});
+
+ponder.on("ModelRegistry:TrainingSealed", async ({ event, context }) => {
+  await context.db
+    .update(model, { id: event.args.modelId })
+    .set({ trainingSealed: true, sealedAt: event.block.timestamp, updatedBlock: event.block.number });
+  await bumpStats(context, event);
+});
+
+ponder.on("ModelRegistry:Transfer", async ({ event, context }) => {
+  const { from, to, tokenId } = event.args;
+  // The mint is recorded by ModelRegistered (emitted after it in the same call).
+  if (from !== zeroAddress) {
+    await context.db
+      .update(model, { id: tokenId })
+      .set({ owner: to.toLowerCase() as Hex, updatedBlock: event.block.number });
+  }
+  await bumpStats(context, event);
+});
+
+ponder.on("ModelRegistry:ModelRegistryPauseSet", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+ponder.on("ModelRegistry:Approval", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+ponder.on("ModelRegistry:ApprovalForAll", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+
+// ------------------------------------------------------------------ AttestationRegistry
+
+ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context }) => {
+  const { id, modelId, submitter, attestation: f, locationEmissionsG, marketEmissionsG, totalG } = event.args;
+  await context.db.insert(attestation).values({
+    id,
+    modelId,
+    submitter: submitter.toLowerCase() as Hex,
+    kind: f.kind,
+    method: f.method,
+    status: Status.SUBMITTED,
+    energyWh: f.energyWh,
+    pueMilli: f.pueMilli,
+    locationIntensity: f.locationIntensity,
+    renewableBps: f.renewableBps,
+    acceleratorHours: f.acceleratorHours,
+    embodiedG: f.embodiedG,
+    periodStart: f.periodStart,
+    periodEnd: f.periodEnd,
+    region: region(f.region),
+    regionHex: f.region,
+    evidenceHash: f.evidenceHash,
+    evidenceURI: f.evidenceURI,
+    rowsRoot: f.rowsRoot,
+    supersedes: f.supersedes === zeroHash ? null : f.supersedes,
+    supersededBy: null,
+    locationEmissionsG,
+    marketEmissionsG,
+    totalG,
+    verifier: null,
+    verifiedAt: null,
+    finalAt: null,
+    remainingWindow: null,
+    openDisputeId: null,
+    claimed: false,
+    rewardWei: 0n,
+    verifierRewardWei: 0n,
+    submittedBlock: event.block.number,
+    submittedAt: event.block.timestamp,
+    submittedTx: event.transaction.hash,
+    updatedAt: event.block.timestamp,
+  });
+  await context.db
+    .update(model, { id: modelId })
+    .set((row: { attestationCount: number }) => ({ attestationCount: row.attestationCount + 1, updatedBlock: event.block.number }));
+  await history(context, event, { id, modelId }, "AttestationSubmitted", Status.NONE, Status.SUBMITTED, submitter.toLowerCase() as Hex, {
+    supersedes: f.supersedes === zeroHash ? null : f.supersedes,
+  });
+  await bumpStats(context, event, { attestations: 1, submitted: 1 });
+});
+
+ponder.on("AttestationRegistry:AttestationVerified", async ({ event, context }) => {
+  const { id, verifier: by, finalAt } = event.args;
+  const v = by.toLowerCase() as Hex;
+  await transition(context, event, id, "AttestationVerified", Status.VERIFIED, v, {
+    verifier: v,
+    verifiedAt: event.block.timestamp,
+    finalAt,
+    remainingWindow: null,
+  }, { finalAt: Number(finalAt) });
+  await bumpVerifier(context, v, event.block.timestamp, { verified: 1 });
+});
+
+ponder.on("AttestationRegistry:AttestationRejected", async ({ event, context }) => {
+  const { id, verifier: by, reasonHash } = event.args;
+  const v = by.toLowerCase() as Hex;
+  await transition(context, event, id, "AttestationRejected", Status.REJECTED, v, { verifier: v }, { reasonHash });
+  await bumpVerifier(context, v, event.block.timestamp, { rejected: 1 });
+});
+
+ponder.on("AttestationRegistry:AttestationWithdrawn", async ({ event, context }) => {
+  const { id, owner } = event.args;
+  await transition(context, event, id, "AttestationWithdrawn", Status.WITHDRAWN, owner.toLowerCase() as Hex);
+});
+
+ponder.on("AttestationRegistry:AttestationSuperseded", async ({ event, context }) => {
+  const { id, supersededBy } = event.args;
+  await transition(context, event, id, "AttestationSuperseded", Status.SUPERSEDED, null, { supersededBy }, { supersededBy });
+});
+
+ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) => {
+  const { id, challenger, bond, remainingWindow, reasonURI } = event.args;
+  const after = await transition(context, event, id, "AttestationDisputed", Status.DISPUTED, challenger.toLowerCase() as Hex, {
+    remainingWindow,
+  }, { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI });
+  await context.db.update(attestation, { id }).set({ openDisputeId: event.id });
+  await context.db.insert(dispute).values({
+    id: event.id,
+    attestationId: id,
+    modelId: after?.modelId ?? 0n,
+    challenger: challenger.toLowerCase() as Hex,
+    bond,
+    remainingWindow,
+    reasonURI,
+    outcome: "open",
+    arbiter: null,
+    rulingHash: null,
+    openedAt: event.block.timestamp,
+    openedBlock: event.block.number,
+    resolvedAt: null,
+  });
+  await bumpStats(context, event, { disputes: 1 });
+});
+
+async function closeDispute(context: Ctx, event: Ev, id: Hex, outcome: string, arbiter: Hex, rulingHash: Hex) {
+  const a = (await context.db.find(attestation, { id })) as AttestationRow | null;
+  if (!a?.openDisputeId) return;
+  await context.db.update(dispute, { id: a.openDisputeId }).set({
+    outcome,
+    arbiter: arbiter.toLowerCase() as Hex,
+    rulingHash,
+    resolvedAt: event.block.timestamp,
+  });
+  await context.db.update(attestation, { id }).set({ openDisputeId: null });
+}
+
+ponder.on("AttestationRegistry:DisputeUpheld", async ({ event, context }) => {
+  const { id, arbiter, challenger, verifier: v, bond, rulingHash } = event.args;
+  await transition(context, event, id, "DisputeUpheld", Status.INVALIDATED, arbiter.toLowerCase() as Hex, {}, {
+    challenger: challenger.toLowerCase(),
+    bond: bond.toString(),
+    rulingHash,
+  });
+  await closeDispute(context, event, id, "upheld", arbiter, rulingHash);
+  if (v !== zeroAddress) await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { invalidated: 1 });
+});
+
+ponder.on("AttestationRegistry:DisputeDismissed", async ({ event, context }) => {
+  const { id, arbiter, challenger, bond, finalAt, rulingHash } = event.args;
+  await transition(context, event, id, "DisputeDismissed", Status.VERIFIED, arbiter.toLowerCase() as Hex, {
+    finalAt,
+    remainingWindow: null,
+  }, { challenger: challenger.toLowerCase(), bond: bond.toString(), finalAt: Number(finalAt), rulingHash });
+  await closeDispute(context, event, id, "dismissed", arbiter, rulingHash);
+});
+
+ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
+  const { id, modelId, owner, reward: amount, verifier: v, verifierReward } = event.args;
+  const before = (await context.db.find(attestation, { id })) as AttestationRow | null;
+  if (before?.status === Status.VERIFIED) {
+    // Counted: its LEAF joins the model's aggregate.
+    const key = { modelId: before.modelId, kind: before.kind };
+    await context.db
+      .update(modelKindAggregate, key)
+      .set((row: { leafWei: bigint }) => ({ leafWei: row.leafWei + amount, updatedBlock: event.block.number }));
+    await context.db.update(model, { id: before.modelId }).set({ updatedBlock: event.block.number });
+  }
+  await context.db.update(attestation, { id }).set({ claimed: true, rewardWei: amount, verifierRewardWei: verifierReward });
+  await context.db.insert(reward).values({
+    id: event.id,
+    kind: "attestation",
+    attestationId: id,
+    modelId,
+    owner: owner.toLowerCase() as Hex,
+    amountWei: amount,
+    verifier: v.toLowerCase() as Hex,
+    verifierAmountWei: verifierReward,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+  await context.db
+    .update(model, { id: modelId })
+    .set((row: { rewardsWei: bigint }) => ({ rewardsWei: row.rewardsWei + amount, updatedBlock: event.block.number }));
+  if (v !== zeroAddress) await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
+  if (before) {
+    await history(context, event, before, "RewardClaimed", before.status, before.status, owner.toLowerCase() as Hex, {
+      reward: amount.toString(),
+      verifierReward: verifierReward.toString(),
+    });
+  }
+  await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });
+});
+
+ponder.on("AttestationRegistry:VerifierProfileSet", async ({ event, context }) => {
+  const { verifier: account, index, name, uri } = event.args;
+  const existing = await context.db.find(verifier, { address: account.toLowerCase() as Hex });
+  const key = await ensureVerifier(context, account, event.block.timestamp);
+  await context.db.update(verifier, { address: key }).set({ index, name, uri });
+  await bumpStats(context, event, existing ? {} : { verifiers: 1 });
+});
+
+ponder.on("AttestationRegistry:RoleGranted", async ({ event, context }) => {
+  if (event.args.role === VERIFIER_ROLE) {
+    const existing = await context.db.find(verifier, { address: event.args.account.toLowerCase() as Hex });
+    const key = await ensureVerifier(context, event.args.account, event.block.timestamp);
+    await context.db.update(verifier, { address: key }).set({ active: true, accreditedAt: event.block.timestamp });
+    await bumpStats(context, event, existing ? {} : { verifiers: 1 });
+  } else {
+    await bumpStats(context, event);
+  }
+});
+
+ponder.on("AttestationRegistry:RoleRevoked", async ({ event, context }) => {
+  if (event.args.role === VERIFIER_ROLE) {
+    const key = await ensureVerifier(context, event.args.account, event.block.timestamp);
+    await context.db.update(verifier, { address: key }).set({ active: false });
+  }
+  await bumpStats(context, event);
+});
+
+async function setParameter(context: Ctx, event: Ev, name: string, value: string) {
+  await context.db
+    .insert(parameter)
+    .values({ name, value, updatedAt: event.block.timestamp })
+    .onConflictDoUpdate({ value, updatedAt: event.block.timestamp });
+}
+
+ponder.on("AttestationRegistry:ParameterSet", async ({ event, context }) => {
+  await setParameter(context, event, bytes32Text(event.args.name), event.args.newValue.toString());
+  await bumpStats(context, event);
+});
+ponder.on("AttestationRegistry:TreasurySet", async ({ event, context }) => {
+  await setParameter(context, event, "treasury", event.args.newTreasury.toLowerCase());
+  await bumpStats(context, event);
+});
+ponder.on("AttestationRegistry:PauseSet", async ({ event, context }) => {
+  await setParameter(context, event, "paused", String(event.args.paused));
+  await bumpStats(context, event, { paused: event.args.paused });
+});
+ponder.on("AttestationRegistry:RefundWithdrawn", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+ponder.on("AttestationRegistry:NonceCancelled", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+ponder.on("AttestationRegistry:RoleAdminChanged", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+ponder.on("AttestationRegistry:EIP712DomainChanged", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+
+// ------------------------------------------------------------------ CertificateRegistry
+
+ponder.on("CertificateRegistry:CertificateRecorded", async ({ event, context }) => {
+  const a = event.args;
+  await context.db.insert(certificate).values({
+    id: a.id,
+    modelId: a.modelId,
+    submitter: a.submitter.toLowerCase() as Hex,
+    kind: a.kind,
+    amount: a.amount,
+    registry: bytes32Text(a.registry),
+    registryHex: a.registry,
+    serialHash: a.serialHash,
+    uri: a.uri,
+    status: 1,
+    verifier: null,
+    reasonHash: null,
+    recordedAt: event.block.timestamp,
+    recordedBlock: event.block.number,
+    updatedAt: event.block.timestamp,
+  });
+  await bumpStats(context, event, { certificates: 1 });
+});
+
+ponder.on("CertificateRegistry:CertificateConfirmed", async ({ event, context }) => {
+  const { id, verifier: by } = event.args;
+  const c = await context.db
+    .update(certificate, { id })
+    .set({ status: 2, verifier: by.toLowerCase() as Hex, updatedAt: event.block.timestamp });
+  await context.db.update(model, { id: c.modelId }).set((row: { recWh: bigint; creditsG: bigint }) =>
+    c.kind === 0
+      ? { recWh: row.recWh + c.amount, updatedBlock: event.block.number }
+      : { creditsG: row.creditsG + c.amount, updatedBlock: event.block.number },
+  );
+  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesConfirmed: 1 });
+  await bumpStats(context, event);
+});
+
+ponder.on("CertificateRegistry:CertificateRejected", async ({ event, context }) => {
+  const { id, verifier: by, reasonHash } = event.args;
+  await context.db
+    .update(certificate, { id })
+    .set({ status: 3, verifier: by.toLowerCase() as Hex, reasonHash, updatedAt: event.block.timestamp });
+  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesRejected: 1 });
+  await bumpStats(context, event);
+});
+
+// ------------------------------------------------------------------ EfficiencyBonus
+
+ponder.on("EfficiencyBonus:EfficiencyBonusRequested", async ({ event, context }) => {
+  await context.db.update(model, { id: event.args.modelId }).set({ bonusState: 1, updatedBlock: event.block.number });
+  await bumpStats(context, event);
+});
+
+ponder.on("EfficiencyBonus:EfficiencyBonusRejected", async ({ event, context }) => {
+  await context.db.update(model, { id: event.args.modelId }).set({ bonusState: 0, updatedBlock: event.block.number });
+  await bumpStats(context, event);
+});
+
+ponder.on("EfficiencyBonus:EfficiencyBonusPaid", async ({ event, context }) => {
+  const { modelId, owner, verifier: by, bonus, verifierReward } = event.args;
+  await context.db
+    .update(model, { id: modelId })
+    .set({ bonusState: 2, bonusWei: bonus, bonusVerifierWei: verifierReward, updatedBlock: event.block.number });
+  await context.db.insert(reward).values({
+    id: event.id,
+    kind: "efficiency_bonus",
+    attestationId: null,
+    modelId,
+    owner: owner.toLowerCase() as Hex,
+    amountWei: bonus,
+    verifier: by.toLowerCase() as Hex,
+    verifierAmountWei: verifierReward,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { bonusesApproved: 1, rewardWei: verifierReward });
+  await bumpStats(context, event, { bonusesWei: bonus, verifierRewardsWei: verifierReward });
+});
+
+// ------------------------------------------------------------------ LeafToken
+
+ponder.on("LeafToken:Transfer", async ({ event, context }) => {
+  const { from, to, value } = event.args;
+  const delta = from === zeroAddress ? value : to === zeroAddress ? -value : 0n;
+  await bumpStats(context, event, delta === 0n ? {} : { leafSupplyWei: delta });
+});
+ponder.on("LeafToken:Approval", async ({ event, context }) => {
+  await bumpStats(context, event);
+});
+ponder.on("LeafToken:EIP712DomainChanged", async ({ event, context }) => {
+  await bumpStats(context, event);
+});

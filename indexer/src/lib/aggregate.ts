@@ -1,0 +1,145 @@
+// Per-model aggregate arithmetic shared by the handlers (incremental sums), the API (Final-only
+// figures at query time) and the consistency check. Per-attestation values and the derived
+// leaderboard columns come from lib/formulas.ts: the same integer formulas as the contracts.
+import {
+  gPerBillionParams,
+  grade,
+  intensity,
+  locationEmissionsG,
+  marketEmissionsG,
+  renewableShareBps,
+  totalG,
+} from "../../../lib/formulas";
+import type { Grade } from "../../../lib/spec";
+
+/** Summable figures of a set of attestations (one model, one kind). */
+export interface Sums {
+  count: number;
+  energyWh: bigint;
+  locationG: bigint;
+  marketG: bigint;
+  embodiedG: bigint;
+  renewableWeighted: bigint;
+  leafWei: bigint;
+  meter: number;
+  software: number;
+  estimate: number;
+  verifiers: Record<string, number>;
+  regions: Record<string, number>;
+}
+
+export function emptySums(): Sums {
+  return {
+    count: 0,
+    energyWh: 0n,
+    locationG: 0n,
+    marketG: 0n,
+    embodiedG: 0n,
+    renewableWeighted: 0n,
+    leafWei: 0n,
+    meter: 0,
+    software: 0,
+    estimate: 0,
+    verifiers: {},
+    regions: {},
+  };
+}
+
+/** What one attestation adds to its model's sums while it is counted. */
+export interface Contribution {
+  energyWh: bigint;
+  locationIntensity: number | bigint;
+  renewableBps: number | bigint;
+  embodiedG: bigint;
+  method: number;
+  verifier: string | null;
+  region: string;
+  leafWei: bigint;
+}
+
+/** Per-attestation emissions, exactly as SPEC 4 (and the contracts' events) compute them. */
+export function attestationEmissions(energyWh: bigint, locationIntensity: bigint, renewableBps: bigint) {
+  const location = locationEmissionsG(energyWh, locationIntensity);
+  return { location, market: marketEmissionsG(energyWh, locationIntensity, renewableBps) };
+}
+
+function bump(map: Record<string, number>, key: string, sign: 1 | -1): Record<string, number> {
+  const next = { ...map };
+  const value = (next[key] ?? 0) + sign;
+  if (value <= 0) delete next[key];
+  else next[key] = value;
+  return next;
+}
+
+/** sums ± one attestation (sign -1 removes it). Returns a new object. */
+export function applyContribution(sums: Sums, c: Contribution, sign: 1 | -1): Sums {
+  const s = BigInt(sign);
+  const energy = c.energyWh;
+  const li = BigInt(c.locationIntensity);
+  const rb = BigInt(c.renewableBps);
+  const { location, market } = attestationEmissions(energy, li, rb);
+  let verifiers = sums.verifiers;
+  if (c.verifier) verifiers = bump(verifiers, c.verifier.toLowerCase(), sign);
+  return {
+    count: sums.count + sign,
+    energyWh: sums.energyWh + s * energy,
+    locationG: sums.locationG + s * location,
+    marketG: sums.marketG + s * market,
+    embodiedG: sums.embodiedG + s * c.embodiedG,
+    renewableWeighted: sums.renewableWeighted + s * energy * rb,
+    leafWei: sums.leafWei + s * c.leafWei,
+    meter: sums.meter + (c.method === 0 ? sign : 0),
+    software: sums.software + (c.method === 1 ? sign : 0),
+    estimate: sums.estimate + (c.method === 2 ? sign : 0),
+    verifiers,
+    regions: bump(sums.regions, c.region, sign),
+  };
+}
+
+/** a + b (merging the kinds of one model). */
+export function addSums(a: Sums, b: Sums): Sums {
+  const verifiers = { ...a.verifiers };
+  for (const [k, v] of Object.entries(b.verifiers)) verifiers[k] = (verifiers[k] ?? 0) + v;
+  const regions = { ...a.regions };
+  for (const [k, v] of Object.entries(b.regions)) regions[k] = (regions[k] ?? 0) + v;
+  return {
+    count: a.count + b.count,
+    energyWh: a.energyWh + b.energyWh,
+    locationG: a.locationG + b.locationG,
+    marketG: a.marketG + b.marketG,
+    embodiedG: a.embodiedG + b.embodiedG,
+    renewableWeighted: a.renewableWeighted + b.renewableWeighted,
+    leafWei: a.leafWei + b.leafWei,
+    meter: a.meter + b.meter,
+    software: a.software + b.software,
+    estimate: a.estimate + b.estimate,
+    verifiers,
+    regions,
+  };
+}
+
+/** The derived SPEC 9 columns of a model's sums. */
+export interface Derived {
+  totalG: bigint;
+  intensity: bigint;
+  renewableBps: bigint;
+  gPerBillionParams: bigint | null;
+  grade: Grade | null;
+  marketNetG: bigint;
+}
+
+export function derive(s: Sums, parameterCount: bigint, creditsG: bigint): Derived {
+  const total = totalG(s.locationG, s.embodiedG);
+  const inten = intensity(s.locationG, s.energyWh);
+  // renewableShareBps(items) = sum(energy * bps) / sum(energy); the sums are kept incrementally,
+  // so it is evaluated on one item carrying the already-weighted mean numerator.
+  const renewable = s.energyWh === 0n ? 0n : renewableShareBps([{ energyWh: s.energyWh, renewableBps: s.renewableWeighted / s.energyWh }]);
+  return {
+    totalG: total,
+    intensity: inten,
+    renewableBps: renewable,
+    gPerBillionParams: gPerBillionParams(total, parameterCount),
+    grade: s.energyWh === 0n ? null : grade(inten),
+    marketNetG: s.marketG > creditsG ? s.marketG - creditsG : 0n,
+  };
+}
