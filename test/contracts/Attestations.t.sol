@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {Attestation, Kind, Method, Status} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {IModelRegistry} from "../../contracts/IModelRegistry.sol";
+import {Base} from "./Base.t.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
@@ -129,9 +129,7 @@ contract AttestationsTest is Base {
 
     function test_RevertWhen_SubmitNotOwner() public {
         Attestation memory a = _att(m);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob));
         vm.prank(bob);
         reg.submit(a);
     }
@@ -356,7 +354,9 @@ contract AttestationsTest is Base {
         vm.prank(challenger);
         reg.dispute{value: BOND}(pid, "ipfs://reason");
         vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotSupersedable.selector, pid, Status.Disputed)
+            abi.encodeWithSelector(
+                IAttestationRegistry.AttestationRegistryNotSupersedable.selector, pid, Status.Disputed
+            )
         );
         vm.prank(verifier);
         reg.verify(cid);
@@ -414,7 +414,9 @@ contract AttestationsTest is Base {
 
     function test_RevertWhen_VerifyUnknown() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryWrongStatus.selector, bytes32(0), Status.None)
+            abi.encodeWithSelector(
+                IAttestationRegistry.AttestationRegistryWrongStatus.selector, bytes32(0), Status.None
+            )
         );
         _verify(bytes32(0));
     }
@@ -501,9 +503,7 @@ contract AttestationsTest is Base {
 
     function test_RevertWhen_WithdrawNotOwner() public {
         bytes32 id = _submit(alice, _att(m));
-        vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob));
         vm.prank(bob);
         reg.withdraw(id);
     }
@@ -584,9 +584,7 @@ contract AttestationsTest is Base {
         uint64 finalAt = uint64(block.timestamp + WINDOW);
         vm.warp(finalAt);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IAttestationRegistry.AttestationRegistryChallengeWindowClosed.selector, id, finalAt
-            )
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryChallengeWindowClosed.selector, id, finalAt)
         );
         vm.prank(challenger);
         reg.dispute{value: BOND}(id, "");
@@ -670,14 +668,10 @@ contract AttestationsTest is Base {
     function test_RevertWhen_ArbitrateNotArbiter() public {
         bytes32 id = _disputed();
         bytes32 role = keccak256("ARBITER_ROLE");
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role));
         vm.prank(bob);
         reg.upholdDispute(id, bytes32(0));
-        vm.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, bob, role));
         vm.prank(bob);
         reg.dismissDispute(id, bytes32(0));
     }
@@ -710,9 +704,7 @@ contract AttestationsTest is Base {
     }
 
     function test_RevertWhen_WithdrawRefundNothing() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNothingToWithdraw.selector, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNothingToWithdraw.selector, bob));
         vm.prank(bob);
         reg.withdrawRefund();
     }
@@ -827,9 +819,7 @@ contract AttestationsTest is Base {
     function test_RevertWhen_ClaimNotOwner() public {
         Attestation memory a = _att(m);
         _final(alice, a);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob));
         vm.prank(bob);
         reg.claimReward(a);
     }

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {CertificateKind, CertificateStatus} from "../../contracts/Common.sol";
 import {ICertificateRegistry} from "../../contracts/ICertificateRegistry.sol";
+import {Base} from "./Base.t.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 contract CertificatesTest is Base {
@@ -93,9 +93,7 @@ contract CertificatesTest is Base {
     }
 
     function test_RevertWhen_RecordNotOwner() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(ICertificateRegistry.CertificateRegistryNotModelOwner.selector, m, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICertificateRegistry.CertificateRegistryNotModelOwner.selector, m, bob));
         _record(bob, m, serial);
     }
 
@@ -153,9 +151,7 @@ contract CertificatesTest is Base {
         bytes32 id = _record(alice, m, serial);
         vm.prank(alice);
         models.transferFrom(alice, verifier, m);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICertificateRegistry.CertificateRegistryConflict.selector, id, verifier)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICertificateRegistry.CertificateRegistryConflict.selector, id, verifier));
         vm.prank(verifier);
         certs.confirmCertificate(id);
     }
@@ -165,9 +161,7 @@ contract CertificatesTest is Base {
         bytes32 id = _record(verifier, vm_, serial);
         vm.prank(verifier);
         models.transferFrom(verifier, bob, vm_);
-        vm.expectRevert(
-            abi.encodeWithSelector(ICertificateRegistry.CertificateRegistryConflict.selector, id, verifier)
-        );
+        vm.expectRevert(abi.encodeWithSelector(ICertificateRegistry.CertificateRegistryConflict.selector, id, verifier));
         vm.prank(verifier);
         certs.confirmCertificate(id);
     }

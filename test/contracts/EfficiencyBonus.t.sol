@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {Attestation, Kind, Status} from "../../contracts/Common.sol";
 import {IEfficiencyBonus} from "../../contracts/IEfficiencyBonus.sol";
+import {Base} from "./Base.t.sol";
 
 contract EfficiencyBonusTest is Base {
     uint256 internal parent;
@@ -154,9 +154,7 @@ contract EfficiencyBonusTest is Base {
         vm.startPrank(alice);
         models.sealTraining(parent);
         models.sealTraining(small);
-        vm.expectRevert(
-            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusParameterCountTooLow.selector, 1e9, 7e9)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusParameterCountTooLow.selector, 1e9, 7e9));
         bonus.requestEfficiencyBonus(small);
         vm.stopPrank();
     }

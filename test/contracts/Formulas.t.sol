@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {Attestation, Kind, Method} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
+import {Base} from "./Base.t.sol";
 
 /// @notice Fuzz tests of every SPEC formula against independent reference computations.
 contract FormulasTest is Base {
@@ -39,9 +39,7 @@ contract FormulasTest is Base {
     }
 
     /// @dev SPEC 6 reward, as previewed by computeReward and as paid by claimReward.
-    function testFuzz_Reward(uint64 energy, uint32 intensity, uint16 renewable, uint8 method, uint16 baseline)
-        public
-    {
+    function testFuzz_Reward(uint64 energy, uint32 intensity, uint16 renewable, uint8 method, uint16 baseline) public {
         Attestation memory a = _bounded(energy, intensity, renewable, 0, method);
         baseline = uint16(bound(baseline, 1, 2000));
         vm.prank(admin);

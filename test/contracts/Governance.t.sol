@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {Method, PAUSER_ROLE, VERIFIER_ROLE} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
@@ -9,6 +8,7 @@ import {ILeafToken} from "../../contracts/ILeafToken.sol";
 import {IModelRegistry} from "../../contracts/IModelRegistry.sol";
 import {LeafToken} from "../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
+import {Base} from "./Base.t.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 contract GovernanceTest is Base {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {Attestation, Kind} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {ILeafToken} from "../../contracts/ILeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
+import {Base} from "./Base.t.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 /// @dev A challenger whose receive() re-enters withdrawRefund (and dispute) while being paid.

@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Base} from "./Base.t.sol";
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {Attestation, Kind, Method, Status} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {LeafToken} from "../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Base} from "./Base.t.sol";
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
+import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /// @dev ERC-1271 wallet controlled by one EOA key; can be switched to refuse everything.
@@ -83,7 +83,9 @@ contract SignaturesTest is Base {
         vm.expectRevert(abi.encodeWithSelector(Nonces.InvalidAccountNonce.selector, alice, 1));
         reg.submitWithSig(a, alice, 0, deadline, sig);
         // a signature with the wrong nonce value is refused too
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 1, deadline, sig);
     }
 
@@ -107,34 +109,41 @@ contract SignaturesTest is Base {
         bytes32 structHash = keccak256(abi.encode(reg.SUBMIT_ATTESTATION_TYPEHASH(), _id(a), 0, deadline));
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", _domainSeparator(address(reg), 1), structHash));
         bytes memory sig = _sign(alicePk, digest);
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 0, deadline, sig);
         // and a signature valid here fails after a fork changes the chain id
         bytes memory good = _submitSig(alicePk, a, 0, deadline);
         vm.chainId(999);
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 0, deadline, good);
     }
 
     function test_RevertWhen_SubmitWithSigOtherContract() public {
         Attestation memory a = _att(m);
         bytes32 structHash = keccak256(abi.encode(reg.SUBMIT_ATTESTATION_TYPEHASH(), _id(a), 0, deadline));
-        bytes32 digest =
-            keccak256(abi.encodePacked("\x19\x01", _domainSeparator(makeAddr("otherRegistry"), block.chainid), structHash));
+        bytes32 digest = keccak256(
+            abi.encodePacked("\x19\x01", _domainSeparator(makeAddr("otherRegistry"), block.chainid), structHash)
+        );
         bytes memory sig = _sign(alicePk, digest);
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 0, deadline, sig);
     }
 
     function test_RevertWhen_SubmitWithSigWrongSigner() public {
         Attestation memory a = _att(m);
         bytes memory sig = _submitSig(bobPk, a, 0, deadline);
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 0, deadline, sig);
         // bob signing for himself is valid but bob is not the owner
-        vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob));
         reg.submitWithSig(a, bob, 0, deadline, sig);
     }
 
@@ -146,13 +155,17 @@ contract SignaturesTest is Base {
         uint8 flippedV = v == 27 ? 28 : 27;
         // the malleable twin recovers to the same address but is refused
         assertEq(ecrecover(_digest(structHash), flippedV, r, highS), alice);
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 0, deadline, abi.encodePacked(r, highS, flippedV));
     }
 
     function test_RevertWhen_SubmitWithSigMalformed() public {
         Attestation memory a = _att(m);
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg.submitWithSig(a, alice, 0, deadline, hex"1234");
     }
 
@@ -179,7 +192,9 @@ contract SignaturesTest is Base {
         else if (field == 13) b.evidenceURI = "ipfs://other";
         else if (field == 14) b.rowsRoot = keccak256(abi.encode(delta));
         else b.supersedes = _submit(alice, _att(m, Kind.INFERENCE, uint64(T0 - 9 days), uint64(T0 - 8 days)));
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         vm.prank(bob);
         reg.submitWithSig(b, alice, 0, deadline, sig);
     }
@@ -346,9 +361,7 @@ contract SignaturesTest is Base {
     function test_RevertWhen_SubmitVerifiedNotOwner() public {
         Attestation memory a = _att(m);
         bytes memory sig = _verifiedSig(verifierPk, a, 0, deadline);
-        vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotModelOwner.selector, m, bob));
         vm.prank(bob);
         reg.submitVerified(a, verifier, 0, deadline, sig);
     }
@@ -401,7 +414,9 @@ contract SignaturesTest is Base {
         models2.registerModel("x", keccak256("x"), 0, 1);
         Attestation memory a = _att(1);
         bytes memory sig = _submitSig(alicePk, a, 0, deadline); // for `reg`
-        vm.expectRevert(abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
+        );
         reg2.submitWithSig(a, alice, 0, deadline, sig);
     }
 }

@@ -1,0 +1,378 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
+import {CertificateRegistry} from "../../contracts/CertificateRegistry.sol";
+import {Attestation, CertificateKind, Kind, Method, Status} from "../../contracts/Common.sol";
+import {LeafToken} from "../../contracts/LeafToken.sol";
+import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
+import {Base} from "./Base.t.sol";
+import {Test, console} from "forge-std/Test.sol";
+
+/// @dev Drives the protocol with bounded random actions and mirrors, independently, what the
+/// SPEC says must happen (status machine, challenge windows, payouts, period frontiers).
+contract Handler is Test {
+    AttestationRegistry internal reg;
+    ModelRegistry internal models;
+    LeafToken internal leaf;
+    CertificateRegistry internal certs;
+    address[2] internal verifiers;
+    address internal arbiter;
+    address internal challenger;
+    uint256 internal window;
+
+    struct Ghost {
+        Status status; // stored status (Verified for Final)
+        uint256 modelId;
+        Kind kind;
+        bool correction;
+        bytes32 predecessor;
+        uint256 finalAt; // while Verified
+        uint256 remaining; // while Disputed
+        uint256 claims;
+    }
+
+    bytes32[] public ids;
+    mapping(bytes32 id => Ghost) public ghosts;
+    mapping(bytes32 id => Attestation) internal fields;
+    mapping(uint256 modelId => mapping(uint256 kind => uint64 end)) public maxEnd;
+    mapping(bytes32 key => uint256 count) public certRecords;
+    bytes32[] public certKeys;
+    uint256 public totalPaid;
+    uint256 public openBonds;
+    uint256 public credited;
+    uint256 public withdrawn;
+    uint256 public nonce;
+    uint256[6] public successes; // submit, correct, verify, dispute, arbitrate, claim
+
+    constructor(
+        AttestationRegistry r,
+        ModelRegistry mr,
+        LeafToken l,
+        CertificateRegistry c,
+        address v1,
+        address v2,
+        address arb,
+        address ch
+    ) {
+        reg = r;
+        models = mr;
+        leaf = l;
+        certs = c;
+        verifiers = [v1, v2];
+        arbiter = arb;
+        challenger = ch;
+        window = r.getParams().challengeWindow;
+    }
+
+    function idsLength() external view returns (uint256) {
+        return ids.length;
+    }
+
+    function certKeysLength() external view returns (uint256) {
+        return certKeys.length;
+    }
+
+    function ghost(bytes32 id) external view returns (Ghost memory) {
+        return ghosts[id];
+    }
+
+    function _pick(uint256 seed) internal view returns (bytes32) {
+        return ids[seed % ids.length];
+    }
+
+    /// @dev Mostly an attestation in `wanted` status (so actions succeed often), sometimes any.
+    function _find(uint256 seed, Status wanted) internal view returns (bytes32) {
+        uint256 n = ids.length;
+        if (seed % 5 == 0) return ids[seed % n];
+        for (uint256 i; i < n; ++i) {
+            bytes32 id = ids[(seed % n + i) % n];
+            if (ghosts[id].status == wanted) return id;
+        }
+        return ids[seed % n];
+    }
+
+    function submit(uint256 modelSeed, uint256 kindSeed, uint64 gap, uint64 len, uint64 energy, uint256 misc) external {
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        uint256 k = bound(kindSeed, 0, 2);
+        uint64 start = maxEnd[m][k] + uint64(bound(gap, 0, 1 days));
+        uint64 end = start + uint64(bound(len, 1, 3 days));
+        if (end > block.timestamp) vm.warp(end);
+        Attestation memory a;
+        a.modelId = m;
+        a.kind = Kind(k);
+        a.method = Method(misc % 3);
+        a.energyWh = uint64(bound(energy, 1, 1e13));
+        a.pueMilli = 1200;
+        a.locationIntensity = uint32(misc % 2001);
+        a.renewableBps = uint16((misc >> 16) % 10_001);
+        a.periodStart = start;
+        a.periodEnd = end;
+        a.evidenceHash = keccak256(abi.encode(misc, ++nonce));
+        a.evidenceURI = "ipfs://e";
+        address owner = models.ownerOf(m);
+        vm.prank(owner);
+        try reg.submit(a) returns (bytes32 id) {
+            _record(id, a, false);
+            maxEnd[m][k] = end;
+            ++successes[0];
+        } catch {
+            // sealed model (PRETRAINING) is the only expected refusal
+            assertTrue(k == 0 && models.getModel(m).trainingSealed, "unexpected submit failure");
+        }
+    }
+
+    function correct(uint256 seed, uint64 energy) external {
+        if (ids.length == 0) return;
+        bytes32 pid = _pick(seed);
+        Attestation memory a = abi.decode(abi.encode(fields[pid]), (Attestation));
+        a.energyWh = uint64(bound(energy, 1, 1e13));
+        a.supersedes = pid;
+        a.evidenceHash = keccak256(abi.encode(pid, ++nonce));
+        vm.prank(models.ownerOf(a.modelId));
+        try reg.submit(a) returns (bytes32 id) {
+            Ghost storage p = ghosts[pid];
+            assertTrue(
+                p.status == Status.Submitted || p.status == Status.Verified || p.status == Status.Disputed
+                    || p.status == Status.Rejected,
+                "superseding a dead attestation"
+            );
+            _record(id, a, true);
+            ++successes[1];
+        } catch {}
+    }
+
+    function _record(bytes32 id, Attestation memory a, bool correction) internal {
+        assertEq(ghosts[id].modelId, 0, "id reused");
+        ids.push(id);
+        Ghost storage g = ghosts[id];
+        g.status = Status.Submitted;
+        g.modelId = a.modelId;
+        g.kind = a.kind;
+        g.correction = correction;
+        g.predecessor = a.supersedes;
+        fields[id] = a;
+    }
+
+    function verify(uint256 seed, uint256 vSeed) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Submitted);
+        vm.prank(verifiers[vSeed % 2]);
+        try reg.verify(id) {
+            Ghost storage g = ghosts[id];
+            assertEq(uint8(g.status), uint8(Status.Submitted), "verified a non-submitted attestation");
+            g.status = Status.Verified;
+            g.finalAt = block.timestamp + window;
+            if (g.correction) ghosts[g.predecessor].status = Status.Superseded;
+            ++successes[2];
+        } catch {}
+    }
+
+    function reject(uint256 seed) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Submitted);
+        vm.prank(verifiers[0]);
+        try reg.reject(id, bytes32(0)) {
+            assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
+            ghosts[id].status = Status.Rejected;
+        } catch {}
+    }
+
+    function withdraw(uint256 seed) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Submitted);
+        vm.prank(models.ownerOf(ghosts[id].modelId));
+        try reg.withdraw(id) {
+            assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
+            ghosts[id].status = Status.Withdrawn;
+        } catch {}
+    }
+
+    function dispute(uint256 seed) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Verified);
+        for (uint256 i; i < ids.length && seed % 5 != 0; ++i) {
+            bytes32 c = ids[(seed % ids.length + i) % ids.length];
+            if (ghosts[c].status == Status.Verified && ghosts[c].finalAt > block.timestamp) {
+                id = c;
+                break;
+            }
+        }
+        uint256 bond = reg.getParams().disputeBond;
+        vm.deal(challenger, bond);
+        vm.prank(challenger);
+        try reg.dispute{value: bond}(id, "") {
+            Ghost storage g = ghosts[id];
+            assertEq(uint8(g.status), uint8(Status.Verified));
+            assertLt(block.timestamp, g.finalAt, "disputed after the window");
+            g.status = Status.Disputed;
+            g.remaining = g.finalAt - block.timestamp;
+            openBonds += bond;
+            ++successes[3];
+        } catch {}
+    }
+
+    function arbitrate(uint256 seed, bool uphold) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Disputed);
+        (, uint256 bond) = reg.disputeOf(id);
+        vm.prank(arbiter);
+        if (uphold) {
+            try reg.upholdDispute(id, bytes32(0)) {
+                assertEq(uint8(ghosts[id].status), uint8(Status.Disputed));
+                ghosts[id].status = Status.Invalidated;
+                openBonds -= bond;
+                credited += bond;
+                ++successes[4];
+            } catch {}
+        } else {
+            try reg.dismissDispute(id, bytes32(0)) {
+                Ghost storage g = ghosts[id];
+                assertEq(uint8(g.status), uint8(Status.Disputed));
+                g.status = Status.Verified;
+                g.finalAt = block.timestamp + g.remaining;
+                openBonds -= bond;
+                credited += bond;
+            } catch {}
+        }
+    }
+
+    function withdrawRefund(bool treasury) external {
+        address who = treasury ? reg.getParams().treasury : challenger;
+        uint256 amount = reg.refundOf(who);
+        vm.prank(who);
+        try reg.withdrawRefund() {
+            withdrawn += amount;
+        } catch {}
+    }
+
+    function claim(uint256 seed) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Verified);
+        if (seed % 3 == 0 && ghosts[id].finalAt > block.timestamp) vm.warp(ghosts[id].finalAt);
+        Attestation memory a = fields[id];
+        vm.prank(models.ownerOf(a.modelId));
+        try reg.claimReward(a) returns (uint256 r, uint256 vr) {
+            Ghost storage g = ghosts[id];
+            assertEq(uint8(g.status), uint8(Status.Verified), "paid a non-verified attestation");
+            assertGe(block.timestamp, g.finalAt, "paid before Final");
+            ++g.claims;
+            totalPaid += r + vr;
+            ++successes[5];
+        } catch {}
+    }
+
+    function seal(uint256 modelSeed) external {
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        vm.prank(models.ownerOf(m));
+        try models.sealTraining(m) {} catch {}
+    }
+
+    function warp(uint256 secs) external {
+        vm.warp(block.timestamp + bound(secs, 1, 4 days));
+    }
+
+    function record(uint256 serialSeed, uint256 modelSeed) external {
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        bytes32 registry = bytes32("I-REC");
+        bytes32 serial = keccak256(abi.encode(serialSeed % 8));
+        bytes32 key = keccak256(abi.encode(registry, serial));
+        vm.prank(models.ownerOf(m));
+        try certs.recordCertificate(m, CertificateKind.REC, 1000, registry, serial, "") {
+            if (certRecords[key] == 0) certKeys.push(key);
+            ++certRecords[key];
+        } catch {}
+    }
+}
+
+contract InvariantsTest is Base {
+    Handler internal handler;
+
+    function setUp() public override {
+        super.setUp();
+        _register(alice);
+        _register(alice);
+        _register(bob);
+        handler = new Handler(reg, models, leaf, certs, verifier, verifier2, arbiter, challenger);
+        targetContract(address(handler));
+    }
+
+    function afterInvariant() public view {
+        for (uint256 i; i < 6; ++i) {
+            console.log("successes", i, handler.successes(i));
+        }
+    }
+
+    /// @dev LEAF total supply equals the sum of everything paid out.
+    function invariant_SupplyEqualsPaid() public view {
+        assertEq(leaf.totalSupply(), handler.totalPaid());
+    }
+
+    /// @dev No attestation is paid twice; only Final ones are paid; statuses follow the SPEC machine;
+    /// nothing is Final before its window.
+    function invariant_AttestationStates() public view {
+        uint256 n = handler.idsLength();
+        for (uint256 i; i < n; ++i) {
+            bytes32 id = handler.ids(i);
+            Handler.Ghost memory g = handler.ghost(id);
+            assertLe(g.claims, 1, "paid twice");
+            Status s = reg.effectiveStatus(id);
+            if (s == Status.Final) {
+                assertEq(uint8(g.status), uint8(Status.Verified));
+                assertGe(block.timestamp, g.finalAt, "Final before its window");
+            } else {
+                assertEq(uint8(s), uint8(g.status), "status mismatch");
+                if (s == Status.Verified) assertLt(block.timestamp, g.finalAt);
+            }
+            if (g.claims == 1) assertTrue(reg.getAttestation(id).claimed);
+        }
+    }
+
+    /// @dev A (registry, serialHash) is claimed at most once.
+    function invariant_CertificateOnce() public view {
+        uint256 n = handler.certKeysLength();
+        for (uint256 i; i < n; ++i) {
+            assertEq(handler.certRecords(handler.certKeys(i)), 1);
+        }
+    }
+
+    /// @dev Per-model aggregates kept on chain equal what the attestations imply: the live PRETRAINING
+    /// count and the latest period end of each kind.
+    function invariant_ModelAggregates() public view {
+        uint256 n = handler.idsLength();
+        for (uint256 m = 1; m <= models.totalModels(); ++m) {
+            uint256 live;
+            for (uint256 i; i < n; ++i) {
+                Handler.Ghost memory g = handler.ghost(handler.ids(i));
+                if (
+                    g.modelId == m && g.kind == Kind.PRETRAINING
+                        && (g.status == Status.Submitted || g.status == Status.Verified || g.status == Status.Disputed)
+                ) ++live;
+            }
+            (uint64[3] memory latest, uint16 onChain) = reg.modelCursor(m);
+            assertEq(onChain, live, "live PRETRAINING count");
+            for (uint256 k; k < 3; ++k) {
+                assertEq(latest[k], handler.maxEnd(m, k), "latest period end");
+            }
+        }
+    }
+
+    /// @dev Native currency held equals open bonds plus credited, unwithdrawn refunds.
+    function invariant_BondsAccounted() public view {
+        assertEq(address(reg).balance, handler.openBonds() + handler.credited() - handler.withdrawn());
+    }
+}
+
+contract HandlerSmokeTest is Base {
+    function test_HandlerSmoke() public {
+        _register(alice);
+        Handler h = new Handler(reg, models, leaf, certs, verifier, verifier2, arbiter, challenger);
+        h.submit(1, 1, 0, 100, 1000, 7);
+        h.verify(0, 0);
+        assertEq(h.successes(2), 1);
+        h.dispute(1);
+        assertEq(h.successes(3), 1);
+        h.arbitrate(1, true);
+        assertEq(h.successes(4), 1);
+    }
+}
