@@ -5,9 +5,10 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   poweredByHeader: false,
-  // Lint and type-check run in `npm test` (biome, tsc), not a second time inside the build.
+  // Lint and type-check run as their own steps of `npm test` (biome, tsc --noEmit over the whole
+  // repository), not a second time inside every build.
   eslint: { ignoreDuringBuilds: true },
-  typescript: { ignoreBuildErrors: false },
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -35,6 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/models/new" className="hover:underline">
                 Register a model
               </Link>
+              <Link href="/verify" className="hover:underline">
+                Verify
+              </Link>
               <div className="ml-auto">
                 <WalletButton />
               </div>
