@@ -2,12 +2,14 @@
 // anvil -> deploy (script/Deploy.s.sol) -> deployments/31337.json -> typed ABIs (wagmi CLI)
 // -> demo data through real transactions -> Next.js on http://localhost:3000.
 // Ctrl-C stops every child; running it again starts a fresh chain.
+import path from "node:path";
 import { ANVIL_KEYS, LOCAL_CHAIN_ID, startAnvil } from "./lib/anvil";
 import { deployContracts } from "./lib/deploy";
 import { bin, run, startChild, stopChildrenOnExit } from "./lib/processes";
 
 const ANVIL_PORT = Number(process.env.ANVIL_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
+const INDEXER_PORT = Number(process.env.INDEXER_PORT ?? 42069);
 /**
  * Next.js looks for every platform's SWC binary in package-lock.json and tries to "patch" the
  * lock when the registry mirror lacks some (macOS/Windows builds); harmless on Linux, so hidden.
@@ -38,12 +40,23 @@ async function main() {
   const seeded = await seedDemoData({ rpcUrl, appUrl: `http://localhost:${APP_PORT}` });
   step(`  ${seeded.models} models, ${seeded.attestations} attestations`);
 
+  step(`starting the indexer on port ${INDEXER_PORT}`);
+  const chainEnv = {
+    RPC_URL: rpcUrl,
+    CHAIN_ID: String(LOCAL_CHAIN_ID),
+    EVIDENCE_DIR: path.resolve(".data", "evidence"),
+  };
+  startChild("indexer", bin("tsx"), ["indexer/scripts/start.ts"], {
+    env: { ...chainEnv, INDEXER_PORT: String(INDEXER_PORT) },
+    output: ".dev/indexer.log",
+  });
+
   step(`starting Next.js on http://localhost:${APP_PORT}`);
   startChild("next", bin("next"), ["dev", "--port", String(APP_PORT)], {
-    env: { RPC_URL: rpcUrl, CHAIN_ID: String(LOCAL_CHAIN_ID), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...chainEnv, INDEXER_URL: `http://127.0.0.1:${INDEXER_PORT}`, NEXT_TELEMETRY_DISABLED: "1" },
     quiet: NEXT_NOISE,
   });
-  step(`ready: open http://localhost:${APP_PORT}/models (Ctrl-C stops everything)`);
+  step(`ready: open http://localhost:${APP_PORT}/models (Ctrl-C stops everything; logs in .dev/)`);
 }
 
 main().catch((error: unknown) => {

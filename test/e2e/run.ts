@@ -12,6 +12,7 @@ import { bin, run, startChild, stopAll, stopChildrenOnExit } from "../../script/
 
 const ANVIL_PORT = 8546;
 const APP_PORT = 3100;
+const INDEXER_PORT = 42169;
 const DIST_DIR = ".next-e2e";
 
 async function main() {
@@ -21,10 +22,22 @@ async function main() {
   log(`anvil on ${rpcUrl}`);
   await deployContracts({ rpcUrl, chainId: LOCAL_CHAIN_ID, privateKey: ANVIL_KEYS[0] });
   await run(bin("wagmi"), ["generate"]);
-  log("building the app (production build)");
-  await run(bin("next"), ["build"], { env: { NEXT_DIST_DIR: DIST_DIR } });
   const evidenceDir = mkdtempSync(path.join(tmpdir(), "greenprint-e2e-evidence-"));
-  const appEnv = { NEXT_DIST_DIR: DIST_DIR, RPC_URL: rpcUrl, EVIDENCE_DIR: evidenceDir, CHAIN_ID: "31337" };
+  const indexerUrl = `http://127.0.0.1:${INDEXER_PORT}`;
+  const chainEnv = { RPC_URL: rpcUrl, EVIDENCE_DIR: evidenceDir, CHAIN_ID: "31337" };
+  startChild("indexer", bin("tsx"), ["indexer/scripts/start.ts"], {
+    env: { ...chainEnv, INDEXER_PORT: String(INDEXER_PORT) },
+    output: "test-results/indexer.log",
+  });
+  log("building the app (production build)");
+  await run(bin("next"), ["build"], { env: { NEXT_DIST_DIR: DIST_DIR, INDEXER_URL: indexerUrl } });
+  await waitFor(
+    async () => (await fetch(`${indexerUrl}/api/v1/status`).catch(() => null)) !== null,
+    120_000,
+    `the indexer did not start on ${indexerUrl}; see test-results/indexer.log`,
+  );
+  log(`indexer on ${indexerUrl}`);
+  const appEnv = { ...chainEnv, NEXT_DIST_DIR: DIST_DIR, INDEXER_URL: indexerUrl };
   startChild("next", bin("next"), ["start", "--port", String(APP_PORT), "--hostname", "127.0.0.1"], {
     env: appEnv,
     output: "test-results/next.log",
