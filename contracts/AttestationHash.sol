@@ -7,9 +7,9 @@ import {Attestation} from "./Common.sol";
 library AttestationHash {
     /// @dev keccak256 of the ATTESTATION_TYPE string of IAttestationRegistry.
     bytes32 internal constant TYPEHASH = keccak256(
-        "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,uint32 locationIntensity,"
-        "uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,uint64 periodEnd,bytes8 region,"
-        "bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
+        "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,"
+        "uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,"
+        "uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
     );
 
     /// @dev hashStruct(Attestation): the 16 head words of the calldata struct (static fields in ABI layout,

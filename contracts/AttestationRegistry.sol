@@ -32,14 +32,14 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
         "bytes32 supersedes)";
     /// @notice EIP-712 type signed by a model owner for submitWithSig.
-    string public constant SUBMIT_ATTESTATION_TYPE = "SubmitAttestation(Attestation attestation,uint256 nonce,uint256 deadline)"
-        "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
+    string public constant SUBMIT_ATTESTATION_TYPE = "SubmitAttestation(Attestation attestation,"
+        "uint256 nonce,uint256 deadline)" "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
         "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,"
         "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
         "bytes32 supersedes)";
     /// @notice EIP-712 type signed by a verifier for submitVerified.
-    string public constant VERIFIED_ATTESTATION_TYPE = "VerifiedAttestation(Attestation attestation,uint256 nonce,uint256 deadline)"
-        "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
+    string public constant VERIFIED_ATTESTATION_TYPE = "VerifiedAttestation(Attestation attestation,"
+        "uint256 nonce,uint256 deadline)" "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
         "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,"
         "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
         "bytes32 supersedes)";
@@ -812,8 +812,9 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
 
     function _effective(uint256 s) private view returns (Status) {
         uint256 stored = s & _STATUS_MASK;
-        if (stored == uint256(Status.Verified) && (s & _CLAIMED != 0 || block.timestamp >= (s >> _FINAL_SHIFT) & _M40)) return Status.Final;
-        return Status(stored);
+        if (stored != uint256(Status.Verified)) return Status(stored);
+        if (s & _CLAIMED != 0 || block.timestamp >= (s >> _FINAL_SHIFT) & _M40) return Status.Final;
+        return Status.Verified;
     }
 
     /// @dev `modelRegistry.ownerOf(modelId)` without the ABI round trip; bubbles up the registry's revert

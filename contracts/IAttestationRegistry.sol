@@ -18,7 +18,8 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 ///  - ATTESTATION_TYPE: `Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,
 ///    uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,
 ///    uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)`
-///  - SUBMIT_ATTESTATION_TYPE: `SubmitAttestation(Attestation attestation,uint256 nonce,uint256 deadline)` + ATTESTATION_TYPE
+///  - SUBMIT_ATTESTATION_TYPE: `SubmitAttestation(Attestation attestation,uint256 nonce,uint256 deadline)` +
+///    ATTESTATION_TYPE
 ///    (signed by the model owner; anyone relays with submitWithSig)
 ///  - VERIFIED_ATTESTATION_TYPE: `VerifiedAttestation(Attestation attestation,uint256 nonce,uint256 deadline)` +
 ///    ATTESTATION_TYPE (signed by a verifier; the model owner lands it with submitVerified)
