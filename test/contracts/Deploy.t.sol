@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Test} from "forge-std/Test.sol";
-import {Deploy} from "../../script/Deploy.s.sol";
 import {ARBITER_ROLE, PAUSER_ROLE} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
+import {Deploy} from "../../script/Deploy.s.sol";
+import {Test} from "forge-std/Test.sol";
 
 contract DeployTest is Test {
     /// @dev One test only: it sets process-wide environment variables.
