@@ -29,7 +29,6 @@ import {
   type TxPreview,
   type WriteAction,
   type WriteArgs,
-  type WriteOptions,
   type WriteResult,
 } from "./types";
 

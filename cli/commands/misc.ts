@@ -1,0 +1,283 @@
+import { existsSync, writeFileSync } from "node:fs";
+import type { Hex } from "viem";
+import { privateKeyToAddress } from "viem/accounts";
+import { attestationReward } from "../../lib/formulas";
+import { CertificateKind, STATUS_NAMES, Status } from "../../lib/spec";
+import { formatEmissionsG, formatEnergyWh, formatLeaf } from "../../lib/units";
+import { bytes32, type Context, loadPrivateKey, requireStr, str, uint } from "../context";
+import { encryptKeystore } from "../keystore";
+import { CliError, EXIT, keyError, table, usageError } from "../output";
+import { readableAttestation } from "./attest";
+import type { Command } from "./types";
+
+function idArg(ctx: Context, command: string): Hex {
+  const id = ctx.positionals[0];
+  if (!id) throw usageError(`${command} needs an id: greenprint ${command} <id>.`);
+  return bytes32(id, "id");
+}
+
+export const claim: Command = {
+  name: "claim",
+  summary: "claim the LEAF reward of a Final attestation (model owner)",
+  usage: "<attestationId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = idArg(ctx, "claim");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Reward of ${id} claimed`, gp.claimReward, { id }, (r) => [
+      `reward ${formatLeaf(r.reward, 6)} to the owner, ${formatLeaf(r.verifierReward, 6)} to the verifier`,
+    ]);
+  },
+};
+
+export const certificateRecord: Command = {
+  name: "certificate record",
+  summary: "record a REC or carbon credit for a model you own",
+  usage: "--model ID --kind rec|carbon-credit --amount N --registry NAME --serial SERIAL --uri URI",
+  help: [
+    "--kind rec|carbon-credit  REC (amount in Wh) or CARBON_CREDIT (amount in gCO2e retired)",
+    "--amount N                Wh or gCO2e",
+    '--registry NAME           issuing registry, e.g. I-REC, Verra, "Gold Standard"',
+    "--serial SERIAL           the certificate's serial (recorded as keccak256(registry, serial))",
+    "--uri URI                 where the certificate or retirement statement can be fetched",
+  ],
+  options: {
+    model: { type: "string" },
+    kind: { type: "string" },
+    amount: { type: "string" },
+    registry: { type: "string" },
+    serial: { type: "string" },
+    uri: { type: "string" },
+  },
+  async run(ctx) {
+    const v = ctx.values;
+    const kindText = requireStr(v, "kind", "rec or carbon-credit").toUpperCase().replace(/-/g, "_");
+    if (!(kindText in CertificateKind))
+      throw usageError(`--kind must be rec or carbon-credit, got "${str(v, "kind")}".`);
+    const input = {
+      modelId: uint(requireStr(v, "model", "the model id"), "--model"),
+      kind: CertificateKind[kindText as keyof typeof CertificateKind],
+      amount: uint(requireStr(v, "amount", "Wh (REC) or gCO2e (carbon credit)"), "--amount"),
+      registry: requireStr(v, "registry", "the issuing registry's name"),
+      serial: requireStr(v, "serial", "the certificate serial"),
+      uri: requireStr(v, "uri", "where the certificate can be fetched"),
+    };
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Certificate recorded for model ${input.modelId}`, gp.recordCertificate, input, (r) => [
+      `certificate id ${r.id}`,
+    ]);
+  },
+};
+
+export const certificateConfirm: Command = {
+  name: "certificate confirm",
+  summary: "confirm a recorded certificate (accredited verifier)",
+  usage: "<certificateId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = idArg(ctx, "certificate confirm");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Certificate ${id} confirmed`, gp.confirmCertificate, { id }, () => []);
+  },
+};
+
+export const status: Command = {
+  name: "status",
+  summary: "show an attestation's status, fields and reward",
+  usage: "<attestationId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = idArg(ctx, "status");
+    const gp = await ctx.client();
+    ctx.out.progress("reading the attestation");
+    const [state, submitted, params, now] = await Promise.all([
+      gp.getAttestation(id),
+      gp.getSubmittedAttestation(id),
+      gp.getParams(),
+      gp.chainNow(),
+    ]);
+    if (state.status === Status.NONE || !submitted) {
+      throw new CliError(`No attestation ${id} on chain ${gp.chainId}.`, EXIT.USAGE);
+    }
+    const a = submitted.attestation;
+    const reward = attestationReward(
+      {
+        energyWh: a.energyWh,
+        locationIntensity: BigInt(a.locationIntensity),
+        renewableBps: BigInt(a.renewableBps),
+        method: a.method,
+      },
+      {
+        baselineIntensity: BigInt(params.baselineIntensity),
+        methodBps: {
+          0: BigInt(params.methodBps[0]),
+          1: BigInt(params.methodBps[1]),
+          2: BigInt(params.methodBps[2]),
+        },
+        verifierBps: BigInt(params.verifierBps),
+        efficiencyBps: BigInt(params.efficiencyBps),
+        maxRewardPerAttestation: params.maxRewardPerAttestation,
+        challengeWindowSeconds: BigInt(params.challengeWindow),
+      },
+    );
+    const data = {
+      id,
+      status: STATUS_NAMES[state.status],
+      modelId: state.modelId,
+      submitter: submitted.submitter,
+      verifier: state.verifier,
+      finalAt: state.finalAt,
+      claimed: state.claimed,
+      paid: state.paid,
+      isCorrection: state.isCorrection,
+      attestation: readableAttestation(a),
+      locationEmissionsG: submitted.locationEmissionsG,
+      marketEmissionsG: submitted.marketEmissionsG,
+      totalG: submitted.totalG,
+      reward,
+      submittedInBlock: submitted.blockNumber,
+      transactionHash: submitted.transactionHash,
+    };
+    const zero = /^0x0+$/;
+    const lines = [
+      `attestation ${id}`,
+      `  status      ${STATUS_NAMES[state.status]}${state.status === Status.VERIFIED && state.finalAt > now ? ` (final in ${state.finalAt - now} s)` : ""}`,
+      `  model       ${state.modelId} (${data.attestation.kind}, ${data.attestation.method}, region ${data.attestation.region})`,
+      `  period      ${new Date(Number(a.periodStart) * 1000).toISOString()} – ${new Date(Number(a.periodEnd) * 1000).toISOString()}`,
+      `  energy      ${formatEnergyWh(a.energyWh)} at ${a.locationIntensity} gCO2e/kWh, PUE ${(a.pueMilli / 1000).toFixed(3)}, renewable ${(a.renewableBps / 100).toFixed(2)}%`,
+      `  emissions   ${formatEmissionsG(submitted.locationEmissionsG)} location-based, ${formatEmissionsG(submitted.marketEmissionsG)} market-based, total ${formatEmissionsG(submitted.totalG)}`,
+      `  submitter   ${submitted.submitter}`,
+      ...(zero.test(state.verifier) ? [] : [`  verifier    ${state.verifier}`]),
+      `  evidence    ${a.evidenceURI} (sha256 ${a.evidenceHash})`,
+      state.claimed
+        ? `  reward      ${formatLeaf(state.paid, 6)} paid`
+        : `  reward      ${formatLeaf(reward, 6)} when Final (current parameters)`,
+    ];
+    ctx.out.result(data, lines);
+  },
+};
+
+interface LeaderboardRow {
+  [key: string]: unknown;
+}
+
+export const leaderboard: Command = {
+  name: "leaderboard",
+  summary: "the public leaderboard, from the indexer API",
+  usage: "[--api URL] [--sort COLUMN] [--order asc|desc] [--page N] [--page-size N]",
+  help: [
+    "--api URL                 indexer API base (default $GREENPRINT_API_URL or http://localhost:3000/api/v1)",
+    "--sort COLUMN --order asc|desc --page N --page-size N   passed to GET /leaderboard",
+  ],
+  options: {
+    api: { type: "string" },
+    sort: { type: "string" },
+    order: { type: "string" },
+    page: { type: "string" },
+    "page-size": { type: "string" },
+  },
+  async run(ctx) {
+    const v = ctx.values;
+    const base = (str(v, "api") ?? process.env.GREENPRINT_API_URL ?? "http://localhost:3000/api/v1").replace(
+      /\/+$/,
+      "",
+    );
+    const url = new URL(`${base}/leaderboard`);
+    for (const [flag, param] of [
+      ["sort", "sort"],
+      ["order", "order"],
+      ["page", "page"],
+      ["page-size", "pageSize"],
+    ] as const) {
+      const x = str(v, flag);
+      if (x !== undefined) url.searchParams.set(param, x);
+    }
+    ctx.out.progress(`GET ${url}`);
+    let response: Response;
+    try {
+      response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    } catch {
+      throw new CliError(
+        `The leaderboard API at ${base} is unreachable. Start the app and indexer (npm run dev) or pass --api URL.`,
+        EXIT.NETWORK,
+      );
+    }
+    const body = (await response.json().catch(() => null)) as
+      | {
+          rows?: LeaderboardRow[];
+          data?: LeaderboardRow[];
+          items?: LeaderboardRow[];
+          total?: number;
+          error?: string;
+        }
+      | LeaderboardRow[]
+      | null;
+    if (!response.ok || body === null) {
+      const reason = body && !Array.isArray(body) && body.error ? `: ${body.error}` : "";
+      throw new CliError(`The leaderboard API answered HTTP ${response.status}${reason}.`, EXIT.NETWORK);
+    }
+    const rows = Array.isArray(body) ? body : (body.rows ?? body.data ?? body.items ?? []);
+    if (ctx.out.json) {
+      ctx.out.result(body, "");
+      return;
+    }
+    if (rows.length === 0) {
+      ctx.out.result(body, "The leaderboard is empty (no Final attestations yet).");
+      return;
+    }
+    const pick = (r: LeaderboardRow, ...keys: string[]) => {
+      for (const k of keys) if (r[k] !== undefined && r[k] !== null) return String(r[k]);
+      return "";
+    };
+    const text = (r: LeaderboardRow, ...keys: string[]) => {
+      for (const k of keys) {
+        const x = r[k];
+        if (x !== undefined && x !== null)
+          return typeof x === "object" ? String((x as { name?: unknown }).name ?? "") : String(x);
+      }
+      return "";
+    };
+    const num = (s: string, f: (n: bigint) => string) => (/^\d+$/.test(s) ? f(BigInt(s)) : s);
+    const headers = ["#", "model", "energy", "totalG", "intensity", "grade", "renewable", "trust"];
+    const out = rows.map((r, i) => [
+      pick(r, "rank") || String(i + 1),
+      text(r, "name", "modelName", "model").slice(0, 40) || pick(r, "modelId", "id"),
+      num(pick(r, "energyWh", "totalEnergyWh"), (n) => formatEnergyWh(n)),
+      num(pick(r, "totalG"), (n) => formatEmissionsG(n)),
+      pick(r, "intensity", "intensityGPerKWh"),
+      pick(r, "grade"),
+      num(pick(r, "renewableBps", "renewableShareBps"), (n) => `${(Number(n) / 100).toFixed(1)}%`),
+      text(r, "trust", "method"),
+    ]);
+    const total = Array.isArray(body) ? undefined : body.total;
+    ctx.out.result(body, [
+      table(headers, out),
+      ...(total !== undefined ? [`${rows.length} of ${total} models`] : []),
+    ]);
+  },
+};
+
+export const keystoreCreate: Command = {
+  name: "keystore create",
+  summary: "encrypt GREENPRINT_PRIVATE_KEY into a V3 keystore file",
+  usage: "--out FILE [--light]",
+  help: [
+    "Reads the key from GREENPRINT_PRIVATE_KEY and the password from GREENPRINT_KEYSTORE_PASSWORD",
+    "or a prompt. --light uses scrypt n=4096 (fast, weaker) instead of n=262144.",
+  ],
+  options: { out: { type: "string" }, light: { type: "boolean" } },
+  async run(ctx) {
+    const out = requireStr(ctx.values, "out", "the keystore file to write");
+    if (existsSync(out)) throw usageError(`${out} exists; refusing to overwrite a keystore.`);
+    const key = await loadPrivateKey({ keystore: undefined });
+    if (!key) throw keyError("Set GREENPRINT_PRIVATE_KEY to the key to encrypt.");
+    const password = process.env.GREENPRINT_KEYSTORE_PASSWORD;
+    if (!password) throw keyError("Set GREENPRINT_KEYSTORE_PASSWORD to the password to encrypt with.");
+    writeFileSync(out, encryptKeystore(key, password, { light: ctx.values.light === true }), { mode: 0o600 });
+    const address = privateKeyToAddress(key);
+    ctx.out.result({ keystore: out, address }, `✓ Keystore for ${address} written to ${out}`);
+  },
+};

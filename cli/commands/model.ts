@@ -1,0 +1,165 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type ModelMetadata, metadataBytes, metadataHash } from "../../lib/metadata";
+import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
+import { str, uint } from "../context";
+import { fileError, usageError } from "../output";
+import type { Command } from "./types";
+
+export const STORE_OPTIONS = {
+  "evidence-dir": { type: "string" },
+  "evidence-base-url": { type: "string" },
+} as const;
+
+export const STORE_HELP = [
+  "--evidence-dir DIR        content-addressed store to write documents to (default .data/evidence,",
+  "                          the directory the web app serves at /api/evidence/<sha256>)",
+  "--evidence-base-url URL   public base of that store (default http://localhost:3000/api/evidence)",
+];
+
+export function storeOf(values: Record<string, unknown>) {
+  const dir =
+    (values["evidence-dir"] as string | undefined) ??
+    process.env.EVIDENCE_DIR ??
+    path.join(".data", "evidence");
+  const base = (
+    (values["evidence-base-url"] as string | undefined) ?? "http://localhost:3000/api/evidence"
+  ).replace(/\/+$/, "");
+  return { store: new LocalDiskEvidenceStore(dir), dir, uriOf: (sha: string) => `${base}/${sha}` };
+}
+
+function metadataFrom(values: Record<string, unknown>): ModelMetadata {
+  const file = values.metadata as string | undefined;
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch {
+      throw fileError(`Metadata file ${file} cannot be read.`);
+    }
+    try {
+      const m = JSON.parse(text) as ModelMetadata;
+      if (typeof m !== "object" || m === null || typeof m.name !== "string") {
+        throw fileError(`Metadata file ${file} has no "name" (SPEC 3 metadata JSON expected).`);
+      }
+      return m;
+    } catch (error) {
+      if (error instanceof SyntaxError)
+        throw fileError(`Metadata file ${file} is not valid JSON: ${error.message}.`);
+      throw error;
+    }
+  }
+  const name = values.name as string | undefined;
+  if (!name) throw usageError("Give --metadata FILE or at least --name (and --params).");
+  const params = values.params as string | undefined;
+  if (!params) throw usageError("--params is required with --name: the model's parameter count.");
+  return {
+    name,
+    version: (values.version as string | undefined) ?? "",
+    organization: (values.organization as string | undefined) ?? "",
+    task: (values.task as string | undefined) ?? "",
+    architecture: (values.architecture as string | undefined) ?? "",
+    parameterCount: Number(uint(params, "--params")),
+    license: (values.license as string | undefined) ?? "",
+    links: (values.link as string[] | undefined) ?? [],
+  };
+}
+
+export const modelRegister: Command = {
+  name: "model register",
+  summary: "register a model (mints its GPM token to you)",
+  usage: "(--metadata FILE | --name NAME --params N [...]) [--parent ID] [--metadata-uri URI]",
+  help: [
+    "--metadata FILE           SPEC 3 metadata JSON (name, version, organization, task, architecture,",
+    "                          parameterCount, license, links)",
+    "--name, --version, --organization, --task, --architecture, --license, --link URL (repeatable)",
+    "                          build the metadata from flags instead",
+    "--params N                parameter count (default: the metadata's parameterCount)",
+    "--parent ID               base model of a fine-tune or previous version (default 0, none)",
+    "--metadata-uri URI        where the metadata is published (default: the evidence store URL)",
+    ...STORE_HELP,
+  ],
+  options: {
+    metadata: { type: "string" },
+    name: { type: "string" },
+    version: { type: "string" },
+    organization: { type: "string" },
+    task: { type: "string" },
+    architecture: { type: "string" },
+    license: { type: "string" },
+    link: { type: "string", multiple: true },
+    params: { type: "string" },
+    parent: { type: "string" },
+    "metadata-uri": { type: "string" },
+    ...STORE_OPTIONS,
+  },
+  async run(ctx) {
+    const v = ctx.values;
+    const metadata = metadataFrom(v);
+    const parameterCount =
+      str(v, "params") !== undefined
+        ? uint(str(v, "params") as string, "--params")
+        : BigInt(metadata.parameterCount ?? 0);
+    const bytes = metadataBytes(metadata);
+    const hash = metadataHash(metadata);
+    const { store, uriOf } = storeOf(v);
+    let uri = str(v, "metadata-uri");
+    if (!uri) {
+      const sha = hash.slice(2);
+      if (!ctx.dryRun) {
+        ctx.out.progress("storing the metadata in the evidence store");
+        await store.put(bytes);
+      }
+      uri = uriOf(sha);
+    }
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Model "${metadata.name}" registered`,
+      gp.registerModel,
+      {
+        metadataURI: uri,
+        metadataHash: hash,
+        parentId: uint(str(v, "parent") ?? "0", "--parent"),
+        parameterCount,
+      },
+      (r) => [`model id ${r.modelId}`, `metadata ${uri} (sha256 ${hash})`],
+    );
+  },
+};
+
+export const modelSeal: Command = {
+  name: "model seal",
+  summary: "seal a model's training: no PRETRAINING attestation can be added afterwards",
+  usage: "<modelId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = ctx.positionals[0];
+    if (!id) throw usageError("model seal needs a model id: greenprint model seal <modelId>.");
+    const modelId = uint(id, "modelId");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Model ${modelId} sealed`, gp.sealTraining, { modelId }, () => []);
+  },
+};
+
+export const modelShow: Command = {
+  name: "model show",
+  summary: "show a model's on-chain record",
+  usage: "<modelId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = ctx.positionals[0];
+    if (!id) throw usageError("model show needs a model id.");
+    const gp = await ctx.client();
+    const m = await gp.getModel(uint(id, "modelId"));
+    ctx.out.result(m, [
+      `model ${m.modelId}`,
+      `  owner           ${m.owner}`,
+      `  parent          ${m.parentId === 0n ? "none" : m.parentId}`,
+      `  parameters      ${m.parameterCount}`,
+      `  training sealed ${m.trainingSealed ? "yes" : "no"}`,
+      `  metadata hash   ${m.metadataHash}`,
+    ]);
+  },
+};

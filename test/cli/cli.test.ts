@@ -1,0 +1,358 @@
+// Every CLI command end to end against a real anvil: spawned as `node bin/greenprint.js`,
+// keys from the environment or a keystore, exit codes, JSON output, nothing sent on errors.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { ANVIL_KEYS } from "../../script/lib/anvil";
+import { startTestChain, type TestChain } from "../sdk/chain";
+import { cli, cliInProcess as run } from "./run";
+
+let t: TestChain;
+let env: Record<string, string>;
+const OWNER = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[1] };
+const VERIFIER = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[2] };
+const RELAYER = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[3] };
+const FIXTURES = path.resolve("..", "shared", "fixtures");
+const CSV = path.join(FIXTURES, "codecarbon", "FNNDSC__pypx-repack-codecarbon-datalad.csv");
+
+describe("greenprint CLI on anvil", { timeout: 110_000 }, () => {
+  let server: Server;
+  let apiUrl: string;
+  before(async () => {
+    t = await startTestChain(8703);
+    await t.admin.accreditVerifier({ account: t.addr.verifier, name: "CLI verifier" });
+    env = {
+      GREENPRINT_RPC_URL: t.rpcUrl,
+      EVIDENCE_DIR: path.join(t.tmpDir, "evidence"),
+    };
+    server = createServer((req, res) => {
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          rows: [
+            {
+              rank: 1,
+              modelId: "1",
+              name: "Tiny",
+              energyWh: "1455000",
+              totalG: "542000",
+              intensity: "373",
+              grade: "D",
+              renewableBps: "0",
+              trust: "SOFTWARE",
+            },
+          ],
+          total: 1,
+          query: req.url,
+        }),
+      );
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const address = server.address();
+    apiUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/api/v1`;
+  });
+  after(async () => {
+    server?.close();
+    await t?.stop();
+  });
+  const d = () => ["--deployment", t.deploymentPath];
+
+  it("help, unknown commands and flags, keys never from flags", async () => {
+    const help = await cli(["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Exit codes:/);
+    assert.match((await run(["attest", "--help"])).stdout, /--codecarbon FILE/);
+    assert.equal((await run(["frobnicate"])).code, 1);
+    const bad = await run(["status", "--nope"]);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /Unknown option '--nope'/);
+    assert.equal((await run(["model", "register", "--private-key", "0x00"])).code, 1);
+  });
+
+  let modelId: string;
+  it("keystore create, then model register and model show with the keystore", async () => {
+    const ks = path.join(t.tmpDir, "owner.json");
+    const created = await cli(["keystore", "create", "--out", ks, "--light", "--json"], {
+      ...OWNER,
+      GREENPRINT_KEYSTORE_PASSWORD: "correct horse",
+    });
+    assert.equal(created.code, 0, created.stderr);
+    assert.equal(created.json.address, t.addr.owner);
+    const wrong = await cli(["model", "register", "--name", "X", "--params", "1", "--keystore", ks, ...d()], {
+      ...env,
+      GREENPRINT_KEYSTORE_PASSWORD: "wrong",
+    });
+    assert.equal(wrong.code, 5);
+    assert.match(wrong.stderr, /wrong keystore password/);
+    const noKey = await run(["model", "register", "--name", "X", "--params", "1", ...d()], env);
+    assert.equal(noKey.code, 5);
+    const r = await run(
+      [
+        "model",
+        "register",
+        "--name",
+        "Tiny",
+        "--params",
+        "160000000",
+        "--task",
+        "text-generation",
+        "--keystore",
+        ks,
+        "--json",
+        ...d(),
+      ],
+      { ...env, GREENPRINT_KEYSTORE_PASSWORD: "correct horse" },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    modelId = r.json.result.modelId;
+    assert.equal(modelId, "1");
+    assert.match(r.stderr, /simulating ModelRegistry.registerModel/);
+    const show = await run(["model", "show", modelId, "--json", ...d()], env);
+    assert.equal(show.json.owner, t.addr.owner);
+    assert.equal(show.json.parameterCount, "160000000");
+  });
+
+  let attestationId: string;
+  it("attest --codecarbon stores the evidence and submits; errors name flags and files; nothing sent", async () => {
+    const before = await t.publicClient.getTransactionCount({ address: t.addr.owner });
+    const missing = await run(
+      ["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", "nope.csv", ...d()],
+      { ...env, ...OWNER },
+    );
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /CodeCarbon file nope\.csv does not exist/);
+    const other = path.join(t.tmpDir, "other.csv");
+    writeFileSync(other, "a,b\n1,2\n");
+    const notCsv = await run(
+      ["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", other, ...d()],
+      { ...env, ...OWNER },
+    );
+    assert.equal(notCsv.code, 2);
+    assert.match(notCsv.stderr, /not a CodeCarbon emissions\.csv/);
+    const runs = await run(
+      ["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", CSV, "--runs", "zzz", ...d()],
+      { ...env, ...OWNER },
+    );
+    assert.equal(runs.code, 1);
+    assert.match(runs.stderr, /--runs: zzz not in/);
+    const pue = await run(
+      [
+        "attest",
+        "--model",
+        modelId,
+        "--kind",
+        "inference",
+        "--energy-wh",
+        "5",
+        "--pue",
+        "6",
+        "--intensity",
+        "100",
+        "--region",
+        "FR",
+        "--start",
+        "2025-01-01T00:00:00Z",
+        "--end",
+        "2025-01-02",
+        ...d(),
+      ],
+      { ...env, ...OWNER },
+    );
+    assert.equal(pue.code, 1);
+    assert.match(
+      pue.stderr,
+      /pueMilli must be between 1000 \(PUE 1\.000\) and 5000 \(PUE 5\.000\), got 6000 \(--pue\)/,
+    );
+    assert.equal(await t.publicClient.getTransactionCount({ address: t.addr.owner }), before);
+
+    const r = await cli(
+      ["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", CSV, "--json", ...d()],
+      { ...env, ...OWNER },
+    );
+    assert.equal(r.code, 0, r.stderr);
+    attestationId = r.json.result.id;
+    const a = r.json.result.attestation;
+    assert.equal(a.energyWh, "1455");
+    assert.equal(a.locationIntensity, 373);
+    const sha = a.evidenceHash.slice(2);
+    assert.ok(existsSync(path.join(env.EVIDENCE_DIR as string, sha)), "evidence document stored");
+    assert.equal(a.evidenceURI, `http://localhost:3000/api/evidence/${sha}`);
+    assert.match(r.stderr, /parsing .*FNNDSC/);
+    assert.match(r.stderr, /evidence sha256/);
+  });
+
+  it("verify refused for a non-verifier (revert explained, exit 4); sign-verdict + relay; claim after the window", async () => {
+    const refused = await cli(["verify", attestationId, ...d()], { ...env, ...RELAYER });
+    assert.equal(refused.code, 4, refused.stderr);
+    assert.match(refused.stderr, new RegExp(`Account ${t.addr.relayer} is not an accredited verifier\\.`));
+    const file = path.join(t.tmpDir, "verdict.json");
+    const signed = await cli(["sign-verdict", attestationId, "--approve", "--out", file, ...d()], {
+      ...env,
+      ...VERIFIER,
+    });
+    assert.equal(signed.code, 0, signed.stderr);
+    assert.match(readFileSync(file, "utf8"), /"type": "Verdict"/);
+    const dry = await run(["relay", file, "--dry-run", "--json", ...d()], { ...env, ...RELAYER });
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.equal(dry.json.function, "verdictWithSig");
+    assert.ok(Number(dry.json.gasEstimate) > 21000);
+    const relayed = await cli(["relay", file, ...d()], { ...env, ...RELAYER });
+    assert.equal(relayed.code, 0, relayed.stderr);
+    const early = await run(["claim", attestationId, ...d()], { ...env, ...OWNER });
+    assert.equal(early.code, 4);
+    assert.match(early.stderr, /is Verified, not Final/);
+    await t.increaseTime(61);
+    const claimed = await cli(["claim", attestationId, "--json", ...d()], { ...env, ...OWNER });
+    assert.equal(claimed.code, 0, claimed.stderr);
+    // 1455 Wh at 373 g/kWh, SOFTWARE: floor(1455 * (475 - 373) / 1000) = 148 g, * 0.8 = 118 g
+    assert.equal(claimed.json.result.reward, (118n * 10n ** 15n).toString());
+    const status = await run(["status", attestationId, "--json", ...d()], env);
+    assert.equal(status.json.status, "FINAL");
+    assert.equal(status.json.claimed, true);
+    assert.equal(status.json.attestation.region, "US-MA");
+    const text = await run(["status", attestationId, ...d()], env);
+    assert.match(text.stdout, /status +FINAL/);
+  });
+
+  it("attest --sign-only + relay by another account, then reject with a reason", async () => {
+    const file = path.join(t.tmpDir, "submission.json");
+    const signed = await run(
+      [
+        "attest",
+        "--model",
+        modelId,
+        "--kind",
+        "finetuning",
+        "--energy-kwh",
+        "12.5",
+        "--pue",
+        "1.2",
+        "--intensity",
+        "56",
+        "--renewable",
+        "40%",
+        "--region",
+        "FR",
+        "--start",
+        "2025-03-01T00:00:00Z",
+        "--end",
+        "2025-03-02T00:00:00Z",
+        "--method",
+        "meter",
+        "--sign-only",
+        "--out",
+        file,
+        ...d(),
+      ],
+      { ...env, ...OWNER },
+    );
+    assert.equal(signed.code, 0, signed.stderr);
+    const relayed = await run(["relay", file, "--json", ...d()], { ...env, ...RELAYER });
+    assert.equal(relayed.code, 0, relayed.stderr);
+    const id = relayed.json.result.id;
+    assert.equal(relayed.json.result.attestation.energyWh, "12500");
+    assert.equal(relayed.json.result.attestation.renewableBps, 4000);
+    assert.equal(relayed.json.result.attestation.pueMilli, 1200);
+    const again = await run(["relay", file, ...d()], { ...env, ...RELAYER });
+    assert.equal(again.code, 1); // its period is now taken: refused before sending
+    const rejected = await run(["reject", id, "--reason", "no meter export attached", ...d()], {
+      ...env,
+      ...VERIFIER,
+    });
+    assert.equal(rejected.code, 0, rejected.stderr);
+    assert.equal((await run(["status", id, "--json", ...d()], env)).json.status, "REJECTED");
+  });
+
+  it("certificate record and confirm; a serial is claimed once", async () => {
+    const args = [
+      "certificate",
+      "record",
+      "--model",
+      modelId,
+      "--kind",
+      "rec",
+      "--amount",
+      "1455",
+      "--registry",
+      "I-REC",
+      "--serial",
+      "X-1",
+      "--uri",
+      "https://example.org/x1",
+      "--json",
+      ...d(),
+    ];
+    const r = await run(args, { ...env, ...OWNER });
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.json, `stdout: ${r.stdout}`);
+    const c = await run(["certificate", "confirm", r.json.result.id, ...d()], { ...env, ...VERIFIER });
+    assert.equal(c.code, 0, c.stderr);
+    const again = await run(args, { ...env, ...OWNER });
+    assert.equal(again.code, 4);
+    assert.match(again.stderr, /Certificate 0x[0-9a-f]+ of registry I-REC was already claimed/);
+  });
+
+  it("model seal: --dry-run shows the transaction and sends nothing; then seals", async () => {
+    const dry = await cli(["model", "seal", modelId, "--dry-run", "--from", t.addr.owner, ...d()], env);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /Dry run of Model 1 sealed: nothing was sent/);
+    assert.match(dry.stdout, /function +sealTraining/);
+    assert.match(dry.stdout, /gas +\d+ \(estimate\)/);
+    assert.equal((await t.owner.getModel(1n)).trainingSealed, false);
+    const sealed = await run(["model", "seal", modelId, ...d()], { ...env, ...OWNER });
+    assert.equal(sealed.code, 0, sealed.stderr);
+    const twice = await run(["model", "seal", modelId, ...d()], { ...env, ...OWNER });
+    assert.equal(twice.code, 4);
+    assert.match(twice.stderr, /Model 1 is already sealed\./);
+  });
+
+  it("leaderboard: table, --json, and a clear message when the API is down", async () => {
+    const table = await run(["leaderboard", "--api", apiUrl, "--sort", "totalG", "--order", "asc"]);
+    assert.equal(table.code, 0, table.stderr);
+    assert.match(table.stdout, /Tiny +1\.4 MWh/);
+    const json = await run(["leaderboard", "--api", apiUrl, "--json", "--page-size", "5"]);
+    assert.equal(json.json.rows[0].grade, "D");
+    assert.match(json.json.query, /pageSize=5/);
+    const down = await cli(["leaderboard", "--api", "http://127.0.0.1:9/api/v1"]);
+    assert.equal(down.code, 3);
+    assert.match(down.stderr, /leaderboard API at http:\/\/127\.0\.0\.1:9\/api\/v1 is unreachable/);
+  });
+
+  it("RPC down: exit 3 with the endpoint named", async () => {
+    const r = await cli(["model", "show", "1", "--rpc-url", "http://127.0.0.1:9"]);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /RPC endpoint http:\/\/127\.0\.0\.1:9 did not answer/);
+  });
+
+  it("writes the evidence to a file with --evidence-out", async () => {
+    const out = path.join(t.tmpDir, "evidence.json");
+    const r = await run(
+      [
+        "attest",
+        "--model",
+        modelId,
+        "--kind",
+        "inference",
+        "--codecarbon",
+        CSV,
+        "--evidence-out",
+        out,
+        "--evidence-uri",
+        "https://example.org/e.json",
+        "--dry-run",
+        "--json",
+        "--from",
+        t.addr.owner,
+        ...d(),
+      ],
+      env,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const doc = JSON.parse(readFileSync(out, "utf8"));
+    assert.equal(doc.schema, "greenprint.evidence/v1");
+    assert.equal(doc.rows.root, r.json.result.attestation.rowsRoot);
+    writeFileSync(out, "");
+  });
+});
