@@ -107,6 +107,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
 
     mapping(bytes32 id => uint256 state) private _states;
     mapping(bytes32 id => bytes32 predecessor) private _supersedes;
+    mapping(bytes32 id => uint256 amount) private _carriedPaid; // LEAF already paid along the supersede chain
     mapping(bytes32 id => uint256 packed) private _disputes; // challenger | bond << 160
     mapping(address account => uint256 amount) private _refunds;
     mapping(address account => VerifierInfo info) private _verifiers;
@@ -291,6 +292,9 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         uint256 status = p & _STATUS_MASK;
         if ((p >> _KIND_SHIFT) & 3 == 0 && status != uint256(Status.Rejected)) cursor -= _LIVE_ONE;
         _states[predecessor] = (p & ~_STATUS_MASK) | uint256(Status.Superseded);
+        // what the chain ending at the predecessor already paid (its own claim is cumulative)
+        uint256 carried = p & _CLAIMED != 0 ? p >> _FINAL_SHIFT : _carriedPaid[predecessor];
+        if (carried != 0) _carriedPaid[id] = carried;
         emit AttestationSuperseded(predecessor, id);
         return cursor;
     }
@@ -472,14 +476,15 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         reward = _reward(
             c, attestation.energyWh, attestation.locationIntensity, attestation.renewableBps, attestation.method
         );
+        uint256 alreadyPaid;
         if (s & _CORRECTION != 0) {
-            uint256 p = _states[_supersedes[id]];
-            uint256 alreadyPaid = p & _CLAIMED != 0 ? p >> _FINAL_SHIFT : 0;
+            alreadyPaid = _carriedPaid[id];
             reward = reward > alreadyPaid ? reward - alreadyPaid : 0;
         }
         address verifier = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
         verifierReward = reward * c.verifierBps / _BPS;
-        _states[id] = (s & _LOW136) | _CLAIMED | (reward << _FINAL_SHIFT);
+        // stores the cumulative amount paid to owners along the supersede chain
+        _states[id] = (s & _LOW136) | _CLAIMED | ((alreadyPaid + reward) << _FINAL_SHIFT);
         emit RewardClaimed(id, attestation.modelId, owner, reward, verifier, verifierReward);
         if (reward != 0) {
             leaf.mint(owner, reward);

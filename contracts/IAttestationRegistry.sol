@@ -39,8 +39,8 @@ interface IAttestationRegistry {
         uint64 periodEnd;
         uint64 finalAt; // end of the challenge window (0 before verification and after the claim)
         uint64 remainingWindow; // seconds left in the window while Disputed
-        address verifier; // who gave the verdict (0 before it)
-        uint256 paid; // LEAF wei paid to the owner (after the claim)
+        address verifier; // who gave the verdict (0 before it, and after the claim: see RewardClaimed)
+        uint256 paid; // after the claim: LEAF wei paid to owners along the supersede chain ending here
     }
 
     /// @notice Governance parameters (SPEC sections 5 and 6).
@@ -131,7 +131,8 @@ interface IAttestationRegistry {
         uint64 finalAt,
         bytes32 rulingHash
     );
-    /// @notice A Final attestation's reward was paid.
+    /// @notice A Final attestation's reward was paid. For a correction, `reward` is its own SPEC 6 reward minus
+    /// everything already paid to the owner along the chain of attestations it supersedes (never below 0).
     /// @param id attestation id
     /// @param modelId the model
     /// @param owner model owner paid `reward`

@@ -850,9 +850,40 @@ contract AttestationsTest is Base {
         vm.prank(alice);
         (uint256 r,) = reg.claimReward(c);
         assertEq(r, full - paid);
-        assertEq(reg.getAttestation(cid).paid, full - paid);
+        assertEq(reg.getAttestation(cid).paid, full); // cumulative along the chain
         // the superseded attestation keeps its paid record
         assertEq(reg.getAttestation(pid).paid, paid);
+    }
+
+    function test_CorrectionChainDeductsEverythingPaid() public {
+        Attestation memory p = _att(m);
+        p.energyWh = 1_000_000;
+        bytes32 pid = _final(alice, p);
+        vm.prank(alice);
+        (uint256 paidP,) = reg.claimReward(p);
+        // S1 corrects P and is verified but never claimed; S2 corrects S1
+        Attestation memory s1 = _copy(p);
+        s1.energyWh = 2_000_000;
+        s1.supersedes = pid;
+        bytes32 s1id = _final(alice, s1);
+        Attestation memory s2 = _copy(s1);
+        s2.energyWh = 1_500_000;
+        s2.supersedes = s1id;
+        bytes32 s2id = _final(alice, s2);
+        uint256 full = _refReward(s2.energyWh, s2.locationIntensity, s2.renewableBps, s2.method, 475);
+        vm.prank(alice);
+        (uint256 r,) = reg.claimReward(s2);
+        assertEq(r, full - paidP);
+        assertEq(reg.getAttestation(s2id).paid, full);
+        // S3 corrects the claimed S2 downwards: nothing more to pay
+        Attestation memory s3 = _copy(s2);
+        s3.energyWh = 1_200_000;
+        s3.supersedes = s2id;
+        _final(alice, s3);
+        vm.prank(alice);
+        (r,) = reg.claimReward(s3);
+        assertEq(r, 0);
+        assertEq(leaf.balanceOf(alice), full);
     }
 
     function test_CorrectionRewardNeverNegative() public {
