@@ -161,7 +161,7 @@ function fromModelCard(ctx: Context, file: string, modelId: bigint, kind: Kind |
     intensity = uint(intensityFlag, "--intensity");
     if (intensity === 0n)
       throw usageError("--intensity must be greater than 0 to derive energy from emissions.");
-    energyWh = (card.emissionsG * 1_000_000n) / (intensity * 1000n);
+    energyWh = (card.emissionsG * 1000n) / intensity;
     notes.push(`energyWh = floor(${card.emissionsG} g × 1000 / ${intensity} gCO2e/kWh) = ${energyWh}`);
   }
   const evidence: EvidenceInput = {
