@@ -7,7 +7,13 @@ import { type Hex, keccak256, type PrivateKeyAccount, sha256, toHex } from "viem
 import { GreenprintValidationError } from "../../lib/client";
 import { attestationId, submitAttestationTypedData, TYPE_STRINGS } from "../../lib/eip712";
 import { explainError } from "../../lib/errors";
-import { attestationReward, locationEmissionsG, marketEmissionsG, verifierShare } from "../../lib/formulas";
+import {
+  attestationReward,
+  efficiencyBonusLeaf,
+  locationEmissionsG,
+  marketEmissionsG,
+  verifierShare,
+} from "../../lib/formulas";
 import { CertificateKind, Kind, Method, Status } from "../../lib/spec";
 import type { AttestationFormInput } from "../../lib/validation";
 import { startTestChain, type TestChain } from "./chain";
@@ -263,5 +269,57 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     );
     await admin.unpause();
     assert.equal(await admin.paused(), false);
+  });
+
+  it("efficiency bonus: requested by the owner, approved by a verifier with the runs collected from events", async () => {
+    const { owner, verifier } = t;
+    const hash = sha256(toHex("meta2"));
+    const parent = (await owner.registerModel({ metadataURI: "p", metadataHash: hash, parameterCount: 100n }))
+      .result.modelId;
+    const child = (
+      await owner.registerModel({
+        metadataURI: "c",
+        metadataHash: hash,
+        parentId: parent,
+        parameterCount: 120n,
+      })
+    ).result.modelId;
+    const start = (await owner.chainNow()) - 50_000n;
+    const runs: [bigint, bigint][] = [
+      [parent, 2_000_000n],
+      [parent, 1_000_000n],
+      [child, 900_000n],
+    ];
+    let k = 0n;
+    for (const [model, energyWh] of runs) {
+      const sub = await owner.submitAttestation(
+        attestation({
+          modelId: model,
+          energyWh,
+          periodStart: start + k * 1000n,
+          periodEnd: start + k * 1000n + 500n,
+        }),
+      );
+      await verifier.verify({ id: sub.result.id });
+      k++;
+    }
+    await t.increaseTime(61);
+    await owner.sealTraining({ modelId: parent });
+    await rejects(
+      owner.requestEfficiencyBonus({ modelId: child }),
+      new RegExp(`Model ${child} has not sealed its training`),
+    );
+    await owner.sealTraining({ modelId: child });
+    await owner.requestEfficiencyBonus({ modelId: child });
+    assert.equal(await owner.bonusState(child), 1);
+    assert.equal((await owner.liveTrainingRuns(parent)).length, 2);
+    const before = await owner.leafBalance(t.addr.owner);
+    const paid = await verifier.approveEfficiencyBonus({ modelId: child });
+    const expected = efficiencyBonusLeaf(3_000_000n, 900_000n);
+    assert.equal(paid.result.bonus, expected);
+    assert.equal(paid.result.verifierReward, verifierShare(expected));
+    assert.equal((await owner.leafBalance(t.addr.owner)) - before, expected);
+    assert.equal(await owner.bonusState(child), 2);
+    await rejects(owner.requestEfficiencyBonus({ modelId: child }), /already paid/);
   });
 });
