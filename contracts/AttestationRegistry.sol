@@ -197,6 +197,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     {
         _validate(a);
         (address owner, bool trainingSealed, uint256 cursor) = modelRegistry.attestationContext(a.modelId);
+        if (owner == address(0)) revert AttestationRegistryModelNotFound(a.modelId);
         if (owner != submitter) revert AttestationRegistryNotModelOwner(a.modelId, submitter);
         uint256 kind = uint256(a.kind);
         uint256 state = (kind << _KIND_SHIFT) | (a.modelId << _MODEL_SHIFT) | (uint256(a.periodStart) << _START_SHIFT)

@@ -194,6 +194,8 @@ interface IAttestationRegistry {
     error AttestationRegistryPeriodInFuture(uint64 periodEnd, uint256 timestamp);
     /// @notice evidenceHash must be non-zero.
     error AttestationRegistryEmptyEvidence(bytes32 evidenceHash);
+    /// @notice The model does not exist.
+    error AttestationRegistryModelNotFound(uint256 modelId);
     /// @notice The account is not the model's owner.
     error AttestationRegistryNotModelOwner(uint256 modelId, address account);
     /// @notice PRETRAINING refused: the model's training is sealed.

@@ -98,7 +98,7 @@ interface IModelRegistry {
     function paused() external view returns (bool isPaused);
 
     /// @notice Owner, seal flag and the attestation registry's per-model word, in one call.
-    /// @dev Reverts with ModelRegistryModelNotFound if the model does not exist.
+    /// @dev For a model that does not exist: owner 0, not sealed, cursor 0.
     /// @param modelId the model
     /// @return owner current holder
     /// @return trainingSealed whether training is sealed

@@ -105,7 +105,6 @@ contract ModelRegistry is ERC721, IModelRegistry {
         returns (address owner, bool trainingSealed, uint256 cursor)
     {
         owner = _ownerOf(modelId);
-        if (owner == address(0)) revert ModelRegistryModelNotFound(modelId);
         uint256 packed = _models[modelId];
         trainingSealed = packed & _SEALED_BIT != 0;
         cursor = packed >> _CURSOR_SHIFT;

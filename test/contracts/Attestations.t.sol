@@ -124,7 +124,7 @@ contract AttestationsTest is Base {
 
     function test_RevertWhen_SubmitMissingModel() public {
         Attestation memory a = _att(99);
-        _revertSubmit(a, abi.encodeWithSelector(IModelRegistry.ModelRegistryModelNotFound.selector, 99));
+        _revertSubmit(a, abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryModelNotFound.selector, 99));
     }
 
     function test_RevertWhen_SubmitNotOwner() public {
