@@ -29,6 +29,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="text-lg font-semibold text-leaf-700 dark:text-leaf-100">
                 Greenprint
               </Link>
+              <Link href="/leaderboard" className="hover:underline">
+                Leaderboard
+              </Link>
               <Link href="/models" className="hover:underline">
                 Models
               </Link>

@@ -1,20 +1,104 @@
 import Link from "next/link";
+import { GradeBadge } from "@/components/GradeBadge";
+import { getLeaderboard, getStats, type Leaderboard, type Stats } from "@/lib/server/indexerApi";
+import { formatEmissionsG, formatLeaf } from "@/lib/units";
 
-export default function HomePage() {
+export const dynamic = "force-dynamic";
+
+async function load(): Promise<{ stats: Stats | null; greenest: Leaderboard | null }> {
+  const [stats, greenest] = await Promise.allSettled([
+    getStats(),
+    getLeaderboard(new URLSearchParams({ sort: "intensity", order: "asc", pageSize: "5" })),
+  ]);
+  return {
+    stats: stats.status === "fulfilled" ? stats.value : null,
+    greenest: greenest.status === "fulfilled" ? greenest.value : null,
+  };
+}
+
+export default async function HomePage() {
+  const { stats, greenest } = await load();
+  const s = stats?.stats;
+  const figures: [string, string][] = s
+    ? [
+        ["models registered", s.models.toLocaleString("en")],
+        ["final attestations", s.final.attestations.toLocaleString("en")],
+        ["verified footprint", formatEmissionsG(BigInt(s.final.totalG))],
+        ["LEAF issued", formatLeaf(BigInt(s.leaf.supplyWei))],
+      ]
+    : [];
   return (
-    <section className="max-w-3xl space-y-4">
-      <h1 className="text-3xl font-semibold">What did this model cost the climate?</h1>
-      <p className="text-neutral-700 dark:text-neutral-300">
-        Greenprint is an on-chain registry of AI models and of their training and inference energy. Developers
-        register models and attest the energy they used, backed by evidence; accredited verifiers check the
-        evidence; verified low-carbon training earns LEAF. Anyone can browse the registry.
-      </p>
-      <Link
-        href="/models"
-        className="inline-block rounded-md bg-leaf-700 px-4 py-2 font-medium text-white hover:bg-leaf-800"
-      >
-        Browse registered models
-      </Link>
-    </section>
+    <div className="space-y-10">
+      <section className="max-w-3xl space-y-4">
+        <h1 className="text-3xl font-semibold">What did this model cost the climate?</h1>
+        <p className="text-neutral-700 dark:text-neutral-300">
+          Greenprint is an on-chain registry of AI models and of their training and inference energy.
+          Developers register models and attest the energy they used, backed by evidence anyone can re-hash;
+          accredited verifiers check the evidence; verified low-carbon training earns LEAF (1 LEAF = 1 kg CO2e
+          avoided). Offsets never lower a score.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Link
+            href="/leaderboard"
+            className="rounded-md bg-leaf-700 px-4 py-2 font-medium text-white hover:bg-leaf-800"
+          >
+            See the leaderboard
+          </Link>
+          <Link
+            href="/models/new"
+            className="rounded-md border border-leaf-700 px-4 py-2 font-medium hover:bg-leaf-50 dark:hover:bg-neutral-800"
+          >
+            Register a model
+          </Link>
+        </div>
+      </section>
+
+      <section aria-labelledby="totals" className="space-y-3">
+        <h2 id="totals" className="text-xl font-semibold">
+          Live totals
+        </h2>
+        {s ? (
+          <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+            {figures.map(([label, value]) => (
+              <div key={label} className="rounded-lg border border-neutral-200 p-4 dark:border-neutral-800">
+                <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+                <dt className="text-sm text-neutral-600 dark:text-neutral-400">{label}</dt>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            The indexer is not reachable right now.
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="greenest" className="space-y-3">
+        <h2 id="greenest" className="text-xl font-semibold">
+          The five greenest verified models
+        </h2>
+        {greenest && greenest.rows.length > 0 ? (
+          <ol className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
+            {greenest.rows.map((r) => (
+              <li key={r.id} className="flex items-center gap-3 p-3">
+                <GradeBadge grade={r.grade} />
+                <Link href={`/models/${r.id}`} className="font-medium hover:underline">
+                  {r.name ?? `Model #${r.id}`}
+                </Link>
+                <span className="ml-auto text-sm tabular-nums">{r.intensity} gCO2e/kWh</span>
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            No verified footprint has passed its challenge window yet. Self-reported figures are on the{" "}
+            <Link href="/models" className="underline">
+              models page
+            </Link>
+            .
+          </p>
+        )}
+      </section>
+    </div>
   );
 }

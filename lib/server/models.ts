@@ -1,10 +1,13 @@
 import "server-only";
 import type { Address, Hex } from "viem";
 import { contractOf } from "../deployment";
-import { attestationRegistryAbi, modelRegistryAbi } from "../generated/contracts";
+import { attestationReward } from "../formulas";
+import { modelRegistryAbi } from "../generated/contracts";
 import { type ModelMetadata, parseMetadata } from "../metadata";
+import { DEFAULT_PARAMS, type Method } from "../spec";
 import { evidenceStore } from "../store/evidenceStore";
 import { currentDeployment, publicClient } from "./chain";
+import { serverGreenprint } from "./greenprint";
 
 export interface ModelSummary {
   id: bigint;
@@ -70,7 +73,15 @@ export interface AttestationSummary {
   locationEmissionsG: bigint;
   marketEmissionsG: bigint;
   totalG: bigint;
+  /** Effective status (Final derived from the challenge window). */
   status: number;
+  claimed: boolean;
+  /** End of the challenge window (0 before the verdict and after the claim). */
+  finalAt: bigint;
+  /** LEAF wei paid to the owner, once claimed. */
+  paid: bigint;
+  /** What a claim pays the owner under the current parameters, before any supersede deduction. */
+  expectedRewardWei: bigint;
   submitter: Address;
   blockNumber: bigint;
 }
@@ -81,12 +92,12 @@ export interface ModelDetail extends ModelSummary {
   attestations: AttestationSummary[];
 }
 
-/** One model with its attestations and their current status, or null if it does not exist. */
+/** One model with its attestations and their current state, or null if it does not exist. */
 export async function getModelDetail(modelId: bigint): Promise<ModelDetail | null> {
   const deployment = await currentDeployment();
   const registry = contractOf(deployment, "ModelRegistry");
-  const attestations = contractOf(deployment, "AttestationRegistry");
   const client = publicClient();
+  const sdk = await serverGreenprint();
   const [registered] = await client.getContractEvents({
     address: registry.address,
     abi: modelRegistryAbi,
@@ -95,31 +106,27 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     fromBlock: BigInt(registry.blockNumber),
   });
   if (!registered) return null;
-  const [context, submitted] = await Promise.all([
+  const [context, submitted, params] = await Promise.all([
     client.readContract({
       address: registry.address,
       abi: modelRegistryAbi,
       functionName: "attestationContext",
       args: [modelId],
     }),
-    client.getContractEvents({
-      address: attestations.address,
-      abi: attestationRegistryAbi,
-      eventName: "AttestationSubmitted",
-      args: { modelId },
-      fromBlock: BigInt(attestations.blockNumber),
-    }),
+    sdk.listSubmittedAttestations({ modelId }),
+    sdk.getParams(),
   ]);
-  const statuses = await Promise.all(
-    submitted.map((log) =>
-      client.readContract({
-        address: attestations.address,
-        abi: attestationRegistryAbi,
-        functionName: "effectiveStatus",
-        args: [log.args.id as Hex],
-      }),
-    ),
-  );
+  const states = await Promise.all(submitted.map((s) => sdk.getAttestation(s.id)));
+  const rewardParams = {
+    ...DEFAULT_PARAMS,
+    baselineIntensity: BigInt(params.baselineIntensity),
+    methodBps: {
+      0: BigInt(params.methodBps[0]),
+      1: BigInt(params.methodBps[1]),
+      2: BigInt(params.methodBps[2]),
+    },
+    maxRewardPerAttestation: BigInt(params.maxRewardPerAttestation),
+  };
   const hash = registered.args.metadataHash as Hex;
   return {
     id: modelId,
@@ -133,10 +140,11 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     transactionHash: registered.transactionHash,
     owner: context[0],
     trainingSealed: context[1],
-    attestations: submitted.map((log, i) => {
-      const a = log.args.attestation as NonNullable<typeof log.args.attestation>;
+    attestations: submitted.map((s, i) => {
+      const a = s.attestation;
+      const state = states[i];
       return {
-        id: log.args.id as Hex,
+        id: s.id,
         kind: a.kind,
         method: a.method,
         energyWh: a.energyWh,
@@ -148,12 +156,24 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
         region: a.region,
         evidenceHash: a.evidenceHash,
         evidenceURI: a.evidenceURI,
-        locationEmissionsG: log.args.locationEmissionsG as bigint,
-        marketEmissionsG: log.args.marketEmissionsG as bigint,
-        totalG: log.args.totalG as bigint,
-        status: statuses[i] as number,
-        submitter: log.args.submitter as Address,
-        blockNumber: log.blockNumber,
+        locationEmissionsG: s.locationEmissionsG,
+        marketEmissionsG: s.marketEmissionsG,
+        totalG: s.totalG,
+        status: state?.status ?? 0,
+        claimed: state?.claimed ?? false,
+        finalAt: state?.finalAt ?? 0n,
+        paid: state?.paid ?? 0n,
+        expectedRewardWei: attestationReward(
+          {
+            energyWh: a.energyWh,
+            locationIntensity: BigInt(a.locationIntensity),
+            renewableBps: BigInt(a.renewableBps),
+            method: a.method as Method,
+          },
+          rewardParams,
+        ),
+        submitter: s.submitter,
+        blockNumber: s.blockNumber,
       };
     }),
   };

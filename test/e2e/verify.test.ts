@@ -91,6 +91,10 @@ describe("verifier console", () => {
     context = await browser.newContext();
     await new TestWallet(VERIFIER, RPC_URL).install(context);
     page = await context.newPage();
+    await page.goto(`${APP_URL}/verify`);
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();
+    await page.getByTestId("connected-account").waitFor();
   });
 
   after(async () => {
@@ -99,10 +103,6 @@ describe("verifier console", () => {
 
   async function openItem(id: Hex) {
     await page.goto(`${APP_URL}/verify`);
-    if ((await page.getByRole("button", { name: "Connect wallet" }).count()) > 0) {
-      await page.getByRole("button", { name: "Connect wallet" }).click();
-      await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();
-    }
     await page.getByTestId("verifier-status").waitFor();
     const item = page.getByTestId("queue-item").filter({ hasText: id.slice(0, 18) });
     await item.getByRole("button", { name: "Fetch and re-hash evidence" }).click();

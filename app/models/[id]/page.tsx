@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttestationActions } from "@/components/AttestationActions";
 import { GradeBadge } from "@/components/GradeBadge";
 import { StatusPill } from "@/components/StatusPill";
 import { grade, intensity } from "@/lib/formulas";
@@ -115,6 +116,9 @@ export default async function ModelPage({ params }: Props) {
                   <th scope="col" className="py-2 pr-3">
                     Evidence
                   </th>
+                  <th scope="col" className="py-2 pr-3">
+                    Rewards and actions
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -142,6 +146,17 @@ export default async function ModelPage({ params }: Props) {
                         <a className="font-mono underline" href={`/api/evidence/${a.evidenceHash.slice(2)}`}>
                           {a.evidenceHash.slice(0, 10)}…
                         </a>
+                      </td>
+                      <td className="py-2 pr-3">
+                        <AttestationActions
+                          id={a.id}
+                          status={a.status}
+                          claimed={a.claimed}
+                          owner={model.owner}
+                          expectedRewardWei={a.expectedRewardWei.toString()}
+                          paidWei={a.paid.toString()}
+                          finalAt={a.finalAt.toString()}
+                        />
                       </td>
                     </tr>
                   );

@@ -1,0 +1,155 @@
+// The whole journey with two accounts, in the browser, on a real chain with the indexer:
+// a developer registers a model, imports a real CodeCarbon CSV and submits; a verifier re-hashes
+// the evidence and verifies; the challenge window passes (anvil time); the developer claims LEAF;
+// the public leaderboard shows the model with the right grade and figures.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { createWalletClient, http } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { anvil } from "viem/chains";
+import { createGreenprintClient } from "../../lib/client";
+import { attestationReward, grade, intensity, locationEmissionsG } from "../../lib/formulas";
+import { aggregateRuns, parseCodeCarbonCsv } from "../../lib/importers/codecarbon";
+import { Method } from "../../lib/spec";
+import { formatLeaf } from "../../lib/units";
+import { ANVIL_KEYS } from "../../script/lib/anvil";
+import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
+import { deployment, publicClient } from "./helpers";
+import { TestWallet } from "./wallet";
+
+const DEVELOPER = ANVIL_KEYS[4];
+const VERIFIER = ANVIL_KEYS[2];
+// Space-padded fixed-width CodeCarbon 2.4.2 log, Québec grid (about 2 g/kWh).
+const CSV = path.resolve("..", "shared", "fixtures", "codecarbon", "Ambroise012__EnergyTracker.csv");
+const NAME = `Journey model ${Date.now()}`;
+
+async function connect(page: Page) {
+  await page.getByRole("button", { name: "Connect wallet" }).click();
+  await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();
+  await page.getByTestId("connected-account").waitFor();
+}
+
+describe("journey: register, attest, verify, wait, claim, rank", () => {
+  let browser: Browser;
+  let developer: Page;
+  let verifier: Page;
+  let modelId = "";
+  const expected = aggregateRuns(parseCodeCarbonCsv(readFileSync(CSV, "utf8")).runs);
+
+  before(async () => {
+    const admin = createGreenprintClient({
+      publicClient,
+      walletClient: createWalletClient({
+        account: privateKeyToAccount(ANVIL_KEYS[0]),
+        chain: anvil,
+        transport: http(RPC_URL),
+      }),
+      deployment: deployment(),
+    });
+    const verifierAddress = privateKeyToAccount(VERIFIER).address;
+    if (!(await admin.isVerifier(verifierAddress))) {
+      await admin.accreditVerifier({
+        account: verifierAddress,
+        name: "E2E Verifier",
+        uri: "https://example.org/e2e",
+      });
+    }
+    browser = await launchBrowser();
+    const devContext = await browser.newContext();
+    await new TestWallet(DEVELOPER, RPC_URL).install(devContext);
+    developer = await devContext.newPage();
+    const verContext = await browser.newContext();
+    await new TestWallet(VERIFIER, RPC_URL).install(verContext);
+    verifier = await verContext.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("developer registers a model", async () => {
+    await developer.goto(`${APP_URL}/models/new`);
+    await connect(developer);
+    const fields = {
+      name: NAME,
+      version: "1.0",
+      organization: "Journey Labs",
+      architecture: "CNN",
+      parameterCount: "25000000",
+      license: "mit",
+    };
+    for (const [id, value] of Object.entries(fields)) await developer.fill(`#${id}`, value);
+    await developer.selectOption("#task", "image-classification");
+    await developer.getByRole("button", { name: "Register model" }).click();
+    const confirmed = (await developer.getByTestId("tx-confirmed").textContent({ timeout: 30_000 })) ?? "";
+    modelId = /Model #(\d+)/.exec(confirmed)?.[1] ?? "";
+    assert.ok(modelId, confirmed);
+  });
+
+  it("developer imports a real CodeCarbon CSV and submits", async () => {
+    await developer.goto(`${APP_URL}/models/${modelId}`);
+    await developer.getByRole("link", { name: "Submit an attestation" }).click();
+    await developer.setInputFiles("#codecarbon-file", CSV);
+    await developer.getByRole("button", { name: /Use \d+ selected runs?/ }).click();
+    assert.equal(await developer.inputValue("#energyWh"), expected.energyWh.toString());
+    await developer.getByRole("button", { name: "Submit attestation" }).click();
+    await developer.getByTestId("tx-confirmed").waitFor({ timeout: 30_000 });
+  });
+
+  it("verifier re-hashes the evidence and verifies", async () => {
+    await verifier.goto(`${APP_URL}/verify`);
+    await connect(verifier);
+    const item = verifier.getByTestId("queue-item").filter({ hasText: NAME });
+    await item.getByRole("button", { name: "Fetch and re-hash evidence" }).click();
+    assert.match((await item.getByTestId("evidence-check").textContent()) ?? "", /Evidence matches/);
+    await item.getByRole("button", { name: "Verify", exact: true }).click();
+    await item.getByTestId("tx-confirmed").waitFor({ timeout: 30_000 });
+  });
+
+  it("the challenge window passes and the developer claims LEAF", async () => {
+    // Chain id 31337 deploys with a 60-second challenge window; move anvil's clock past it.
+    await publicClient.request({ method: "evm_increaseTime" as never, params: [61] as never });
+    await publicClient.request({ method: "evm_mine" as never, params: [] as never });
+    const reward = attestationReward({
+      energyWh: expected.energyWh,
+      locationIntensity: expected.locationIntensity,
+      renewableBps: 0n,
+      method: Method.SOFTWARE,
+    });
+    assert.ok(reward > 0n, "a low-carbon run earns LEAF");
+    await developer.goto(`${APP_URL}/models/${modelId}`);
+    await developer.getByTestId("connected-account").waitFor();
+    await developer.getByRole("button", { name: `Claim ${formatLeaf(reward)}` }).click();
+    const claimed = await developer.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });
+    assert.match(claimed ?? "", new RegExp(`Claimed ${formatLeaf(reward).replace(".", "\\.")}`));
+    const sdk = createGreenprintClient({ publicClient, deployment: deployment() });
+    assert.equal(await sdk.leafBalance(privateKeyToAccount(DEVELOPER).address), reward);
+    await screenshot(developer, "model-claimed-desktop");
+  });
+
+  it("the public leaderboard ranks the model with the right grade and figures", async () => {
+    const page = await browser.newPage(); // no wallet at all
+    const emissions = locationEmissionsG(expected.energyWh, expected.locationIntensity);
+    const expectedIntensity = intensity(emissions, expected.energyWh);
+    let row = "";
+    for (let i = 0; i < 60 && !row.includes(NAME); i++) {
+      await page.goto(`${APP_URL}/leaderboard?q=${encodeURIComponent(NAME)}`);
+      row =
+        (await page
+          .getByTestId("leaderboard-table")
+          .textContent()
+          .catch(() => "")) ?? "";
+      if (!row.includes(NAME)) await new Promise((r) => setTimeout(r, 500));
+    }
+    assert.ok(row.includes(NAME), "the indexer ranked the model");
+    const cells = await page.getByRole("row").filter({ hasText: NAME }).getByRole("cell").allTextContents();
+    assert.equal(cells[2], `Grade ${grade(expectedIntensity)}`);
+    assert.equal(cells[3], expectedIntensity.toString());
+    await screenshot(page, "leaderboard-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, "leaderboard-phone");
+  });
+});
