@@ -4,12 +4,19 @@ import { GreenprintConfigError, GreenprintValidationError } from "../lib/client"
 import { errorCategory, explainError } from "../lib/errors";
 import { attest, FIELD_FLAGS } from "./commands/attest";
 import {
+  balance,
+  bonusApprove,
+  bonusRequest,
+  cancelNonce,
   certificateConfirm,
   certificateRecord,
+  certificateReject,
   claim,
+  dispute,
   keystoreCreate,
   leaderboard,
   status,
+  withdraw,
 } from "./commands/misc";
 import { modelRegister, modelSeal, modelShow } from "./commands/model";
 import type { Command } from "./commands/types";
@@ -26,10 +33,17 @@ export const COMMANDS: Command[] = [
   reject,
   signVerdict,
   relay,
+  withdraw,
+  dispute,
+  cancelNonce,
   claim,
   certificateRecord,
   certificateConfirm,
+  certificateReject,
+  bonusRequest,
+  bonusApprove,
   status,
+  balance,
   leaderboard,
   keystoreCreate,
 ];

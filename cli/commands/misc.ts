@@ -1,5 +1,5 @@
 import { existsSync, writeFileSync } from "node:fs";
-import type { Hex } from "viem";
+import { type Hex, isAddress, sha256, stringToBytes } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
 import { attestationReward } from "../../lib/formulas";
 import { CertificateKind, STATUS_NAMES, Status } from "../../lib/spec";
@@ -279,5 +279,136 @@ export const keystoreCreate: Command = {
     writeFileSync(out, encryptKeystore(key, password, { light: ctx.values.light === true }), { mode: 0o600 });
     const address = privateKeyToAddress(key);
     ctx.out.result({ keystore: out, address }, `✓ Keystore for ${address} written to ${out}`);
+  },
+};
+
+export const certificateReject: Command = {
+  name: "certificate reject",
+  summary: "reject a recorded certificate (accredited verifier)",
+  usage: "<certificateId> [--reason TEXT]",
+  help: ["--reason TEXT             why (its SHA-256 is recorded)"],
+  options: { reason: { type: "string" } },
+  async run(ctx) {
+    const id = idArg(ctx, "certificate reject");
+    const reason = str(ctx.values, "reason");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Certificate ${id} rejected`,
+      gp.rejectCertificate,
+      { id, reasonHash: reason ? sha256(stringToBytes(reason)) : undefined },
+      () => [],
+    );
+  },
+};
+
+export const withdraw: Command = {
+  name: "withdraw",
+  summary: "withdraw a Submitted attestation of your model",
+  usage: "<attestationId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = idArg(ctx, "withdraw");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Attestation ${id} withdrawn`, gp.withdraw, { id }, () => []);
+  },
+};
+
+export const dispute: Command = {
+  name: "dispute",
+  summary: "dispute a Verified attestation inside its challenge window, posting the bond",
+  usage: "<attestationId> --reason-uri URI",
+  help: ["--reason-uri URI          where your reason is published (the bond is read from the registry)"],
+  options: { "reason-uri": { type: "string" } },
+  async run(ctx) {
+    const id = idArg(ctx, "dispute");
+    const reasonURI = requireStr(ctx.values, "reason-uri", "where the reason for the dispute is published");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Attestation ${id} disputed`, gp.dispute, { id, reasonURI }, (r) => [
+      `bond ${r.bond} wei`,
+    ]);
+  },
+};
+
+export const cancelNonce: Command = {
+  name: "cancel-nonce",
+  summary: "cancel your current signature nonce (invalidates a signed, unrelayed payload)",
+  usage: "",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const gp = await ctx.client({ signer: true });
+    await ctx.send("Nonce cancelled", gp.cancelNonce, undefined, (r) => [`cancelled nonce ${r.nonce}`]);
+  },
+};
+
+export const balance: Command = {
+  name: "balance",
+  summary: "LEAF balance, signature nonce and verifier record of an address",
+  usage: "[address]",
+  help: ["Without an address: the account of GREENPRINT_PRIVATE_KEY or --keystore."],
+  options: {},
+  async run(ctx) {
+    let address = ctx.positionals[0];
+    if (address === undefined) {
+      const key = await loadPrivateKey(ctx.values);
+      if (!key) throw usageError("balance needs an address, or a key to read it from.");
+      address = privateKeyToAddress(key);
+    }
+    if (!isAddress(address)) throw usageError(`"${address}" is not an address.`);
+    const gp = await ctx.client();
+    const [leaf, nonce, record, refund] = await Promise.all([
+      gp.leafBalance(address),
+      gp.nonces(address),
+      gp.verifierRecord(address),
+      gp.refundOf(address),
+    ]);
+    ctx.out.result({ address, leaf, nonce, verifier: record, refund }, [
+      `${address}`,
+      `  LEAF        ${formatLeaf(leaf, 6)}`,
+      `  nonce       ${nonce}`,
+      `  verifier    ${record.active ? `yes (index ${record.index}, ${record.invalidatedVerdicts} verdicts invalidated)` : record.index > 0 ? "no longer accredited" : "no"}`,
+      ...(refund > 0n ? [`  refundable  ${refund} wei (withdraw with the SDK's withdrawRefund)`] : []),
+    ]);
+  },
+};
+
+export const bonusRequest: Command = {
+  name: "bonus request",
+  summary: "request the efficiency bonus of a sealed model more efficient than its parent",
+  usage: "<modelId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = ctx.positionals[0];
+    if (!id) throw usageError("bonus request needs a model id.");
+    const modelId = uint(id, "modelId");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Efficiency bonus requested for model ${modelId}`,
+      gp.requestEfficiencyBonus,
+      { modelId },
+      () => [],
+    );
+  },
+};
+
+export const bonusApprove: Command = {
+  name: "bonus approve",
+  summary: "approve and pay a requested efficiency bonus (accredited verifier)",
+  usage: "<modelId>",
+  help: ["The runs of the model and its parent are collected from the registry's events."],
+  options: {},
+  async run(ctx) {
+    const id = ctx.positionals[0];
+    if (!id) throw usageError("bonus approve needs a model id.");
+    const modelId = uint(id, "modelId");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Efficiency bonus of model ${modelId} paid`,
+      gp.approveEfficiencyBonus,
+      { modelId },
+      (r) => [`bonus ${formatLeaf(r.bonus, 6)}, verifier ${formatLeaf(r.verifierReward, 6)}`],
+    );
   },
 };

@@ -17,7 +17,7 @@ const RELAYER = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[3] };
 const FIXTURES = path.resolve("..", "shared", "fixtures");
 const CSV = path.join(FIXTURES, "codecarbon", "FNNDSC__pypx-repack-codecarbon-datalad.csv");
 
-describe("greenprint CLI on anvil", { timeout: 110_000 }, () => {
+describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
   let server: Server;
   let apiUrl: string;
   before(async () => {
@@ -294,6 +294,83 @@ describe("greenprint CLI on anvil", { timeout: 110_000 }, () => {
     assert.match(again.stderr, /Certificate 0x[0-9a-f]+ of registry I-REC was already claimed/);
   });
 
+  it("withdraw, dispute, cancel-nonce, balance, certificate reject, bonus request", async () => {
+    const flags = (start: string, end: string) => [
+      "attest",
+      "--model",
+      modelId,
+      "--kind",
+      "inference",
+      "--energy-wh",
+      "1000",
+      "--intensity",
+      "300",
+      "--region",
+      "DE",
+      "--start",
+      start,
+      "--end",
+      end,
+      "--json",
+      ...d(),
+    ];
+    const a = await run(flags("2025-05-01T00:00:00Z", "2025-05-02T00:00:00Z"), { ...env, ...OWNER });
+    assert.equal(a.code, 0, a.stderr);
+    const w = await run(["withdraw", a.json.result.id, ...d()], { ...env, ...OWNER });
+    assert.equal(w.code, 0, w.stderr);
+    assert.equal((await run(["status", a.json.result.id, "--json", ...d()], env)).json.status, "WITHDRAWN");
+
+    const b = await run(flags("2025-05-03T00:00:00Z", "2025-05-04T00:00:00Z"), { ...env, ...OWNER });
+    assert.equal((await run(["verify", b.json.result.id, ...d()], { ...env, ...VERIFIER })).code, 0);
+    const disputed = await run(
+      ["dispute", b.json.result.id, "--reason-uri", "https://example.org/why", "--json", ...d()],
+      { ...env, ...RELAYER },
+    );
+    assert.equal(disputed.code, 0, disputed.stderr);
+    assert.equal(disputed.json.result.bond, (10n ** 17n).toString());
+    assert.equal((await run(["status", b.json.result.id, "--json", ...d()], env)).json.status, "DISPUTED");
+
+    const cancelled = await run(["cancel-nonce", "--json", ...d()], { ...env, ...VERIFIER });
+    assert.equal(cancelled.code, 0, cancelled.stderr);
+    const bal = await run(["balance", "--json", ...d()], { ...env, ...VERIFIER });
+    assert.equal(bal.json.address, t.addr.verifier);
+    assert.equal(bal.json.verifier.active, true);
+    assert.ok(BigInt(bal.json.leaf) > 0n, "the verifier earned its share of the claim");
+    assert.ok(BigInt(bal.json.nonce) >= 2n);
+
+    const rec = await run(
+      [
+        "certificate",
+        "record",
+        "--model",
+        modelId,
+        "--kind",
+        "carbon-credit",
+        "--amount",
+        "5000",
+        "--registry",
+        "Verra",
+        "--serial",
+        "VCS-1",
+        "--uri",
+        "https://example.org/v",
+        "--json",
+        ...d(),
+      ],
+      { ...env, ...OWNER },
+    );
+    assert.equal(rec.code, 0, rec.stderr);
+    const rej = await run(
+      ["certificate", "reject", rec.json.result.id, "--reason", "retired for another model", ...d()],
+      { ...env, ...VERIFIER },
+    );
+    assert.equal(rej.code, 0, rej.stderr);
+
+    const bonus = await run(["bonus", "request", modelId, ...d()], { ...env, ...OWNER });
+    assert.equal(bonus.code, 4);
+    assert.match(bonus.stderr, /Model 1 has no parent model/);
+  });
+
   it("model seal: --dry-run shows the transaction and sends nothing; then seals", async () => {
     const dry = await cli(["model", "seal", modelId, "--dry-run", "--from", t.addr.owner, ...d()], env);
     assert.equal(dry.code, 0, dry.stderr);
@@ -328,11 +405,16 @@ describe("greenprint CLI on anvil", { timeout: 110_000 }, () => {
 
   it("writes the evidence to a file with --evidence-out", async () => {
     const out = path.join(t.tmpDir, "evidence.json");
+    const fresh = await t.owner.registerModel({
+      metadataURI: "x",
+      metadataHash: `0x${"11".repeat(32)}`,
+      parameterCount: 1n,
+    });
     const r = await run(
       [
         "attest",
         "--model",
-        modelId,
+        String(fresh.result.modelId),
         "--kind",
         "inference",
         "--codecarbon",

@@ -85,7 +85,7 @@ function struct(json: { result: { attestation: Record<string, unknown> } }): Att
   };
 }
 
-describe("fixtures through `greenprint attest --dry-run --json`", { timeout: 100_000 }, () => {
+describe("fixtures through `greenprint attest --dry-run --json`", { timeout: 150_000 }, () => {
   const models: bigint[] = [];
   before(async () => {
     t = await startTestChain(8704);
