@@ -7,6 +7,18 @@
 // attestations that are Verified with finalAt > now (see src/api/snapshot.ts).
 import { index, onchainTable, primaryKey } from "ponder";
 
+export interface HistoryEntry {
+  event: string;
+  from: number;
+  to: number;
+  actor: string | null;
+  detail: Record<string, string | number | null> | null;
+  block: string;
+  timestamp: string;
+  tx: string;
+  logIndex: number;
+}
+
 export const model = onchainTable(
   "model",
   (t) => ({
@@ -111,6 +123,8 @@ export const attestation = onchainTable(
     /** End of the challenge window (kept after the claim, unlike the contract's packed word). */
     finalAt: t.bigint(),
     remainingWindow: t.bigint(),
+    /** Status history, oldest first: one entry per lifecycle event (kept on the row: no extra insert per event). */
+    history: t.json().$type<HistoryEntry[]>().notNull(),
     /** The dispute row open against it, if any. */
     openDisputeId: t.text(),
     claimed: t.boolean().notNull(),
@@ -124,28 +138,6 @@ export const attestation = onchainTable(
   (table) => ({
     modelIdx: index().on(table.modelId),
     pendingIdx: index().on(table.status, table.finalAt),
-  }),
-);
-
-/** Status history: one row per lifecycle event of an attestation. */
-export const attestationEvent = onchainTable(
-  "attestation_event",
-  (t) => ({
-    id: t.text().primaryKey(),
-    attestationId: t.hex().notNull(),
-    modelId: t.bigint().notNull(),
-    event: t.text().notNull(),
-    fromStatus: t.integer().notNull(),
-    toStatus: t.integer().notNull(),
-    actor: t.hex(),
-    detail: t.json().$type<Record<string, string | number | null>>(),
-    blockNumber: t.bigint().notNull(),
-    timestamp: t.bigint().notNull(),
-    transactionHash: t.hex().notNull(),
-    logIndex: t.integer().notNull(),
-  }),
-  (table) => ({
-    attestationIdx: index().on(table.attestationId),
   }),
 );
 

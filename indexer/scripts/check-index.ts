@@ -53,21 +53,32 @@ export async function checkIndex(options: {
   const log = options.log ?? (() => {});
   const id = options.chainId ?? chainId();
   const deployment = loadDeployment(id, options.deploymentsDir);
-  const client = createPublicClient({ transport: http(options.rpcUrl ?? rpcUrl(), { timeout: 30_000 }) });
+  const client = createPublicClient({ transport: http(options.rpcUrl ?? rpcUrl(), { timeout: 120_000 }) });
   const status = await getJson<{ sync: { block: { number: number; timestamp: number } } }>(`${options.indexerUrl}/api/v1/status`);
   const toBlock = BigInt(status.sync.block.number);
   const now = BigInt(status.sync.block.timestamp);
   const fromBlock = BigInt(startBlock(deployment));
   log(`checking chain ${id} up to block ${toBlock} (indexer sync), finality clock ${now}`);
 
+  // Logs in block ranges (a local node answers large ranges slowly), in order.
+  const step = BigInt(process.env.CHECK_BLOCK_RANGE ?? 20);
+  async function logsOf<abi extends readonly unknown[]>(address: `0x${string}`, abi: abi) {
+    // biome-ignore lint/suspicious/noExplicitAny: decoded logs of several ABIs
+    const out: any[] = [];
+    for (let from = fromBlock; from <= toBlock; from += step) {
+      const to = from + step - 1n < toBlock ? from + step - 1n : toBlock;
+      out.push(...(await client.getContractEvents({ address, abi: abi as never, fromBlock: from, toBlock: to })));
+    }
+    return out as Array<{ eventName: string; args: Record<string, unknown> }>;
+  }
   const [modelLogs, attLogs, certLogs] = await Promise.all([
-    client.getContractEvents({ address: deployment.contracts.ModelRegistry!.address, abi: modelRegistryAbi, fromBlock, toBlock }),
-    client.getContractEvents({ address: deployment.contracts.AttestationRegistry!.address, abi: attestationRegistryAbi, fromBlock, toBlock }),
-    client.getContractEvents({ address: deployment.contracts.CertificateRegistry!.address, abi: certificateRegistryAbi, fromBlock, toBlock }),
+    logsOf(deployment.contracts.ModelRegistry!.address, modelRegistryAbi),
+    logsOf(deployment.contracts.AttestationRegistry!.address, attestationRegistryAbi),
+    logsOf(deployment.contracts.CertificateRegistry!.address, certificateRegistryAbi),
   ]);
 
   const params = new Map<bigint, bigint>();
-  for (const l of modelLogs) if (l.eventName === "ModelRegistered") params.set(l.args.modelId!, BigInt(l.args.parameterCount!));
+  for (const l of modelLogs) if (l.eventName === "ModelRegistered") params.set(l.args.modelId as bigint, BigInt(l.args.parameterCount as bigint));
 
   interface Replayed extends AggregateAttestation {
     modelId: bigint;

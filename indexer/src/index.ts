@@ -4,7 +4,6 @@
 import { ponder } from "ponder:registry";
 import {
   attestation,
-  attestationEvent,
   certificate,
   dispute,
   model,
@@ -17,6 +16,7 @@ import {
 import { hexToString, keccak256, toHex, zeroAddress, zeroHash } from "viem";
 import { sizeClassOf, Status } from "../../lib/spec";
 import { decodeRegion } from "../../lib/validation";
+import type { HistoryEntry } from "../ponder.schema";
 import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
 import { NO_METADATA, readLocalMetadata } from "./lib/metadata";
 
@@ -70,41 +70,35 @@ function bytes32Text(value: Hex): string {
 
 /** Global counters; also records the last indexed event's block (chain identity check in the API). */
 async function bumpStats(context: Ctx, event: Ev, change: Record<string, number | bigint | boolean> = {}) {
-  await context.db
-    .insert(stats)
-    .values({
-      id: GLOBAL,
-      models: 0,
-      attestations: 0,
-      ...STATUS_COUNTERS,
-      verifiers: 0,
-      certificates: 0,
-      disputes: 0,
-      rewardsWei: 0n,
-      verifierRewardsWei: 0n,
-      bonusesWei: 0n,
-      leafSupplyWei: 0n,
-      paused: false,
-      events: 0,
-      lastEventBlock: 0n,
-      lastEventBlockHash: zeroHash,
-      lastEventAt: 0n,
-    })
-    .onConflictDoNothing();
-  await context.db.update(stats, { id: GLOBAL }).set((row: Record<string, unknown>) => {
-    const next: Record<string, unknown> = {
-      events: (row.events as number) + 1,
-      lastEventBlock: event.block.number,
-      lastEventBlockHash: event.block.hash,
-      lastEventAt: event.block.timestamp,
-    };
-    for (const [key, delta] of Object.entries(change)) {
-      if (typeof delta === "boolean") next[key] = delta;
-      else if (typeof delta === "bigint") next[key] = (row[key] as bigint) + delta;
-      else next[key] = (row[key] as number) + delta;
-    }
-    return next;
-  });
+  const row = (await context.db.find(stats, { id: GLOBAL })) as Record<string, unknown> | null;
+  const base: Record<string, unknown> = row ?? {
+    id: GLOBAL,
+    models: 0,
+    attestations: 0,
+    ...STATUS_COUNTERS,
+    verifiers: 0,
+    certificates: 0,
+    disputes: 0,
+    rewardsWei: 0n,
+    verifierRewardsWei: 0n,
+    bonusesWei: 0n,
+    leafSupplyWei: 0n,
+    paused: false,
+    events: 0,
+  };
+  const next: Record<string, unknown> = {
+    events: (base.events as number) + 1,
+    lastEventBlock: event.block.number,
+    lastEventBlockHash: event.block.hash,
+    lastEventAt: event.block.timestamp,
+  };
+  for (const [key, delta] of Object.entries(change)) {
+    if (typeof delta === "boolean") next[key] = delta;
+    else if (typeof delta === "bigint") next[key] = (base[key] as bigint) + delta;
+    else next[key] = (base[key] as number) + delta;
+  }
+  if (row) await context.db.update(stats, { id: GLOBAL }).set(next);
+  else await context.db.insert(stats).values({ ...base, ...next });
 }
 
 function statusChange(from: number, to: number): Record<string, number> {
@@ -143,30 +137,25 @@ async function applyAggregate(context: Ctx, event: Ev, a: AttestationRow, sign: 
   await context.db.update(model, { id: a.modelId }).set({ updatedBlock: event.block.number });
 }
 
-async function history(
-  context: Ctx,
+function historyEntry(
   event: Ev,
-  a: { id: Hex; modelId: bigint },
   name: string,
-  fromStatus: number,
-  toStatus: number,
+  from: number,
+  to: number,
   actor: Hex | null,
   detail: Record<string, string | number | null> | null = null,
-) {
-  await context.db.insert(attestationEvent).values({
-    id: event.id,
-    attestationId: a.id,
-    modelId: a.modelId,
+): HistoryEntry {
+  return {
     event: name,
-    fromStatus,
-    toStatus,
+    from,
+    to,
     actor,
     detail,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
+    block: event.block.number.toString(),
+    timestamp: event.block.timestamp.toString(),
+    tx: event.transaction.hash,
     logIndex: event.log.logIndex,
-  });
+  };
 }
 
 /** Moves an attestation to a new stored status, keeping aggregates, counters and history. */
@@ -186,45 +175,57 @@ async function transition(
     return null;
   }
   if (before.status === Status.VERIFIED) await applyAggregate(context, event, before, -1);
-  const after = (await context.db
-    .update(attestation, { id })
-    .set({ ...set, status: toStatus, updatedAt: event.block.timestamp })) as AttestationRow;
+  const after = (await context.db.update(attestation, { id }).set({
+    ...set,
+    status: toStatus,
+    updatedAt: event.block.timestamp,
+    history: [...before.history, historyEntry(event, name, before.status, toStatus, actor, detail)],
+  })) as AttestationRow;
   if (after.status === Status.VERIFIED) await applyAggregate(context, event, after, 1);
-  await history(context, event, before, name, before.status, toStatus, actor, detail);
   await bumpStats(context, event, statusChange(before.status, toStatus));
   return after;
 }
 
-async function ensureVerifier(context: Ctx, address: Hex, timestamp: bigint) {
-  await context.db
-    .insert(verifier)
-    .values({
-      address: address.toLowerCase() as Hex,
-      index: 0,
-      name: "",
-      uri: "",
-      active: false,
-      accreditedAt: timestamp,
-      verified: 0,
-      rejected: 0,
-      invalidated: 0,
-      certificatesConfirmed: 0,
-      certificatesRejected: 0,
-      bonusesApproved: 0,
-      rewardWei: 0n,
-    })
-    .onConflictDoNothing();
-  return address.toLowerCase() as Hex;
+function newVerifier(address: Hex, timestamp: bigint) {
+  return {
+    address,
+    index: 0,
+    name: "",
+    uri: "",
+    active: false,
+    accreditedAt: timestamp,
+    verified: 0,
+    rejected: 0,
+    invalidated: 0,
+    certificatesConfirmed: 0,
+    certificatesRejected: 0,
+    bonusesApproved: 0,
+    rewardWei: 0n,
+  };
+}
+
+type VerifierRow = ReturnType<typeof newVerifier>;
+
+/** Creates or updates a verifier row; returns whether it existed. */
+async function upsertVerifier(context: Ctx, address: Hex, timestamp: bigint, change: (row: VerifierRow) => Partial<VerifierRow>) {
+  const key = address.toLowerCase() as Hex;
+  const row = (await context.db.find(verifier, { address: key })) as VerifierRow | null;
+  if (row) await context.db.update(verifier, { address: key }).set(change(row));
+  else {
+    const fresh = newVerifier(key, timestamp);
+    await context.db.insert(verifier).values({ ...fresh, ...change(fresh) });
+  }
+  return row !== null;
 }
 
 async function bumpVerifier(context: Ctx, address: Hex, timestamp: bigint, change: Record<string, number | bigint>) {
-  const key = await ensureVerifier(context, address, timestamp);
-  await context.db.update(verifier, { address: key }).set((row: Record<string, unknown>) => {
+  await upsertVerifier(context, address, timestamp, (row) => {
     const next: Record<string, unknown> = {};
     for (const [k, d] of Object.entries(change)) {
-      next[k] = typeof d === "bigint" ? (row[k] as bigint) + d : (row[k] as number) + d;
+      const current = (row as unknown as Record<string, number | bigint>)[k]!;
+      next[k] = typeof d === "bigint" ? (current as bigint) + d : (current as number) + d;
     }
-    return next;
+    return next as Partial<VerifierRow>;
   });
 }
 
@@ -330,6 +331,11 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     verifiedAt: null,
     finalAt: null,
     remainingWindow: null,
+    history: [
+      historyEntry(event, "AttestationSubmitted", Status.NONE, Status.SUBMITTED, submitter.toLowerCase() as Hex, {
+        supersedes: f.supersedes === zeroHash ? null : f.supersedes,
+      }),
+    ],
     openDisputeId: null,
     claimed: false,
     rewardWei: 0n,
@@ -342,9 +348,6 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
   await context.db
     .update(model, { id: modelId })
     .set((row: { attestationCount: number }) => ({ attestationCount: row.attestationCount + 1, updatedBlock: event.block.number }));
-  await history(context, event, { id, modelId }, "AttestationSubmitted", Status.NONE, Status.SUBMITTED, submitter.toLowerCase() as Hex, {
-    supersedes: f.supersedes === zeroHash ? null : f.supersedes,
-  });
   await bumpStats(context, event, { attestations: 1, submitted: 1 });
 });
 
@@ -444,7 +447,20 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
       .set((row: { leafWei: bigint }) => ({ leafWei: row.leafWei + amount, updatedBlock: event.block.number }));
     await context.db.update(model, { id: before.modelId }).set({ updatedBlock: event.block.number });
   }
-  await context.db.update(attestation, { id }).set({ claimed: true, rewardWei: amount, verifierRewardWei: verifierReward });
+  if (before) {
+    await context.db.update(attestation, { id }).set({
+      claimed: true,
+      rewardWei: amount,
+      verifierRewardWei: verifierReward,
+      history: [
+        ...before.history,
+        historyEntry(event, "RewardClaimed", before.status, before.status, owner.toLowerCase() as Hex, {
+          reward: amount.toString(),
+          verifierReward: verifierReward.toString(),
+        }),
+      ],
+    });
+  }
   await context.db.insert(reward).values({
     id: event.id,
     kind: "attestation",
@@ -462,29 +478,20 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
     .update(model, { id: modelId })
     .set((row: { rewardsWei: bigint }) => ({ rewardsWei: row.rewardsWei + amount, updatedBlock: event.block.number }));
   if (v !== zeroAddress) await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
-  if (before) {
-    await history(context, event, before, "RewardClaimed", before.status, before.status, owner.toLowerCase() as Hex, {
-      reward: amount.toString(),
-      verifierReward: verifierReward.toString(),
-    });
-  }
   await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });
 });
 
 ponder.on("AttestationRegistry:VerifierProfileSet", async ({ event, context }) => {
   const { verifier: account, index, name, uri } = event.args;
-  const existing = await context.db.find(verifier, { address: account.toLowerCase() as Hex });
-  const key = await ensureVerifier(context, account, event.block.timestamp);
-  await context.db.update(verifier, { address: key }).set({ index, name, uri });
-  await bumpStats(context, event, existing ? {} : { verifiers: 1 });
+  const existed = await upsertVerifier(context, account, event.block.timestamp, () => ({ index, name, uri }));
+  await bumpStats(context, event, existed ? {} : { verifiers: 1 });
 });
 
 ponder.on("AttestationRegistry:RoleGranted", async ({ event, context }) => {
   if (event.args.role === VERIFIER_ROLE) {
-    const existing = await context.db.find(verifier, { address: event.args.account.toLowerCase() as Hex });
-    const key = await ensureVerifier(context, event.args.account, event.block.timestamp);
-    await context.db.update(verifier, { address: key }).set({ active: true, accreditedAt: event.block.timestamp });
-    await bumpStats(context, event, existing ? {} : { verifiers: 1 });
+    const at = event.block.timestamp;
+    const existed = await upsertVerifier(context, event.args.account, at, () => ({ active: true, accreditedAt: at }));
+    await bumpStats(context, event, existed ? {} : { verifiers: 1 });
   } else {
     await bumpStats(context, event);
   }
@@ -492,8 +499,7 @@ ponder.on("AttestationRegistry:RoleGranted", async ({ event, context }) => {
 
 ponder.on("AttestationRegistry:RoleRevoked", async ({ event, context }) => {
   if (event.args.role === VERIFIER_ROLE) {
-    const key = await ensureVerifier(context, event.args.account, event.block.timestamp);
-    await context.db.update(verifier, { address: key }).set({ active: false });
+    await upsertVerifier(context, event.args.account, event.block.timestamp, () => ({ active: false }));
   }
   await bumpStats(context, event);
 });

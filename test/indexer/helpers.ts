@@ -267,7 +267,7 @@ export function startIndexer(opts: {
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else env.PGLITE_DIR = opts.pgliteDir ?? path.join(opts.deployed.dir, "pglite");
   const out = openSync(opts.logFile, "a");
-  const child = spawn(path.join(BIN, "ponder"), ["start", "--port", String(opts.port), "--log-format", "json", "--log-level", "warn"], {
+  const child = spawn(path.join(BIN, "ponder"), ["start", "--port", String(opts.port), "--log-format", "json", "--log-level", "info"], {
     cwd: path.join(REPO, "indexer"),
     env,
     detached: true,

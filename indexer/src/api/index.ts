@@ -226,9 +226,8 @@ app.get("/api/v1/models/:id", async (c) => {
   const s = await snapshot();
   const m = s.models.get(id);
   if (!m) return c.json({ error: { code: "not_found", message: `No model ${id} (indexed up to block ${s.sync.block.number}).` } }, 404);
-  const [atts, history, certs, rewards, disputes, children] = await Promise.all([
+  const [atts, certs, rewards, disputes, children] = await Promise.all([
     db.select().from(schema.attestation).where(eq(schema.attestation.modelId, id)).orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id)),
-    db.select().from(schema.attestationEvent).where(eq(schema.attestationEvent.modelId, id)).orderBy(asc(schema.attestationEvent.blockNumber), asc(schema.attestationEvent.logIndex)),
     db.select().from(schema.certificate).where(eq(schema.certificate.modelId, id)).orderBy(asc(schema.certificate.recordedBlock)),
     db.select().from(schema.reward).where(eq(schema.reward.modelId, id)).orderBy(asc(schema.reward.blockNumber)),
     db.select().from(schema.dispute).where(eq(schema.dispute.modelId, id)).orderBy(asc(schema.dispute.openedBlock)),
@@ -242,12 +241,6 @@ app.get("/api/v1/models/:id", async (c) => {
     if (!p) break;
     ancestors.push(modelSummary(p));
     parent = p.parentId;
-  }
-  const byAttestation = new Map<string, typeof history>();
-  for (const h of history) {
-    const list = byAttestation.get(h.attestationId) ?? [];
-    list.push(h);
-    byAttestation.set(h.attestationId, list);
   }
   const now = s.sync.now;
   const certJson = certs.map((cert) => ({
@@ -316,15 +309,15 @@ app.get("/api/v1/models/:id", async (c) => {
         rewardWei: a.rewardWei.toString(),
         verifierRewardWei: a.verifierRewardWei.toString(),
         submitted: { block: a.submittedBlock.toString(), timestamp: a.submittedAt.toString(), transactionHash: a.submittedTx },
-        history: (byAttestation.get(a.id) ?? []).map((h) => ({
+        history: a.history.map((h) => ({
           event: h.event,
-          from: STATUS_NAMES[h.fromStatus as Status],
-          to: STATUS_NAMES[h.toStatus as Status],
+          from: STATUS_NAMES[h.from as Status],
+          to: STATUS_NAMES[h.to as Status],
           actor: h.actor,
           detail: h.detail,
-          block: h.blockNumber.toString(),
-          timestamp: h.timestamp.toString(),
-          transactionHash: h.transactionHash,
+          block: h.block,
+          timestamp: h.timestamp,
+          transactionHash: h.tx,
         })),
       };
     }),

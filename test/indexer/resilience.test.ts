@@ -1,0 +1,141 @@
+// Resilience: SIGKILL mid-sync then restart ends with exactly the chain's truth; a restarted anvil
+// (same chain id, new history) is detected and answered with a clear message, never stale data.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { openSync } from "node:fs";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { deploySeeder, seed } from "../../bench/seeder";
+import { checkIndex } from "../../indexer/scripts/check-index";
+import {
+  deploy,
+  getJson,
+  killAll,
+  protocol,
+  REPO,
+  startAnvil,
+  startIndexer,
+  stop,
+  tempDir,
+  until,
+  waitExit,
+  waitForSync,
+} from "./helpers";
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
+type Json = any;
+
+after(() => killAll());
+
+describe("resilience", { timeout: 240_000 }, () => {
+  it("SIGKILL mid-sync, restart: exactly the chain's truth", async () => {
+    const dir = tempDir("kill");
+    const chain = await startAnvil(8614, ["--gas-limit", "1000000000"]);
+    const deployed = deploy(chain, dir);
+    const target = { rpcUrl: chain.rpcUrl, client: chain.client, modelRegistry: deployed.addresses.ModelRegistry, attestationRegistry: deployed.addresses.AttestationRegistry };
+    const seeder = await deploySeeder(target);
+    await seed(target, seeder, { models: 600, perModel: 5, verifyShare: 0.8 });
+    // Empty blocks: the seeded ones fall behind the finality depth (30), so they are backfilled.
+    await chain.client.request({ method: "anvil_mine" as never, params: ["0x28"] as never });
+    const head = await chain.client.getBlockNumber();
+    const logFile = path.join(dir, "ponder.log");
+    const opts = { port: 42114, chain, deployed, schema: "kill", pgliteDir: path.join(dir, "pglite"), logFile };
+
+    let indexer = startIndexer(opts);
+    // Kill as soon as the index has made progress but has not reached the head.
+    const seen = await until("indexing progress", 90_000, async () => {
+      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/status`);
+      return status === 200 ? body.sync.block.number + 1 : null;
+    });
+    // The backfill takes seconds: kill somewhere inside it.
+    await new Promise((r) => setTimeout(r, 1500));
+    stop(indexer.child, "SIGKILL");
+    await waitExit(indexer.child);
+    console.log(`# killed during the backfill (API answered from block ${seen - 1}); chain head ${head}`);
+
+    // The chain moves on while the indexer is down, with more state transitions.
+    await seed(target, seeder, { models: 50, perModel: 6, salt: 99n, verifyShare: 1 });
+    const p = protocol(chain, deployed);
+    await p.accredit();
+    const m = await p.register({ parameterCount: 1_000_000n });
+    const a = await p.submit({ modelId: m });
+    await p.verify(a.id);
+    await p.dispute(a.id);
+    await p.dismiss(a.id);
+
+    indexer = startIndexer(opts);
+    await waitForSync(indexer, await chain.client.getBlockNumber(), 120_000);
+    const result = await checkIndex({ indexerUrl: indexer.url, rpcUrl: chain.rpcUrl, chainId: 31337, deploymentsDir: deployed.deploymentsDir });
+    assert.deepEqual(result.differences, []);
+    assert.equal(result.attestations, 3000 + 300 + 1);
+    const stats = (await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats;
+    assert.equal(stats.models, 651);
+    assert.equal(stats.attestations, 3301);
+    stop(indexer.child, "SIGTERM");
+    stop(chain.child, "SIGKILL");
+  });
+
+  it("a restarted anvil (new chain, same id) is refused with a clear message, then followed", async () => {
+    const dir = tempDir("newchain");
+    const port = 8615;
+    let chain = await startAnvil(port);
+    let deployed = deploy(chain, dir);
+    let p = protocol(chain, deployed);
+    await p.accredit();
+    for (let i = 0; i < 3; i++) await p.register({ parameterCount: 1000n });
+    const a = await p.submit({ modelId: 1n });
+    await p.verify(a.id);
+
+    const logFile = path.join(dir, "start.log");
+    const out = openSync(logFile, "a");
+    const wrapper = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["indexer/scripts/start.ts"], {
+      cwd: REPO,
+      detached: true,
+      stdio: ["ignore", out, out],
+      env: {
+        ...process.env,
+        INDEXER_PORT: "42115",
+        RPC_URL: chain.rpcUrl,
+        CHAIN_ID: "31337",
+        DEPLOYMENTS_DIR: deployed.deploymentsDir,
+        PGLITE_BASE_DIR: path.join(dir, "pglite"),
+        EVIDENCE_DIR: path.join(dir, "evidence"),
+        FOLLOW_CHAIN: "1",
+        INDEXER_LOG_FORMAT: "json",
+        METADATA_FETCH: "0",
+      },
+    });
+    const indexer = { url: "http://127.0.0.1:42115", child: wrapper, log: logFile };
+    await waitForSync(indexer, await chain.client.getBlockNumber(), 90_000);
+    assert.equal((await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats.models, 3);
+
+    // Replace the chain: same port, same chain id, same deployer, so the same contract addresses.
+    stop(chain.child, "SIGKILL");
+    await waitExit(chain.child);
+    chain = await startAnvil(port);
+    deployed = deploy(chain, dir);
+    p = protocol(chain, deployed);
+    await p.accredit();
+    await p.register({ parameterCount: 5n });
+
+    // From now on the API may answer 503 chain_replaced (while the wrapper restarts ponder on a
+    // fresh index) or the new chain's data; never the old chain's 3 models.
+    let refused = 0;
+    const replacedMessages = new Set<string>();
+    await until("the index of the new chain", 120_000, async () => {
+      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/stats`).catch(() => ({ status: 0, body: null as Json }));
+      if (status === 503) {
+        refused++;
+        assert.equal(body.error.code, "chain_replaced");
+        replacedMessages.add(body.error.message);
+        return null;
+      }
+      if (status !== 200) return null;
+      assert.notEqual(body.stats.models, 3, "stale data of the replaced chain served");
+      return body.stats.models === 1 ? body : null;
+    });
+    console.log(`# answered 503 chain_replaced ${refused} time(s): ${[...replacedMessages][0] ?? "(restart was faster than the poll)"}`);
+    stop(wrapper, "SIGTERM");
+    await waitExit(wrapper);
+  });
+});
