@@ -77,6 +77,10 @@ contract Handler is Test {
         return ghosts[id];
     }
 
+    function period(bytes32 id) external view returns (uint64 start, uint64 end) {
+        return (fields[id].periodStart, fields[id].periodEnd);
+    }
+
     function _pick(uint256 seed) internal view returns (bytes32) {
         return ids[seed % ids.length];
     }
@@ -122,11 +126,17 @@ contract Handler is Test {
         }
     }
 
-    function correct(uint256 seed, uint64 energy) external {
+    function correct(uint256 seed, uint64 energy, uint64 shift, uint64 extend) external {
         if (ids.length == 0) return;
         bytes32 pid = _pick(seed);
         Attestation memory a = abi.decode(abi.encode(fields[pid]), (Attestation));
         a.energyWh = uint64(bound(energy, 1, 1e13));
+        // a correction may start later than its predecessor and may try to extend it
+        a.periodStart += uint64(bound(shift, 0, a.periodEnd - a.periodStart - 1));
+        if (extend % 3 == 0) {
+            a.periodEnd += uint64(bound(extend, 1, 1 days));
+            if (a.periodEnd > block.timestamp) vm.warp(a.periodEnd);
+        }
         a.supersedes = pid;
         a.evidenceHash = keccak256(abi.encode(pid, ++nonce));
         vm.prank(models.ownerOf(a.modelId));
@@ -138,6 +148,7 @@ contract Handler is Test {
                 "superseding a dead attestation"
             );
             _record(id, a, true);
+            if (a.periodEnd > maxEnd[a.modelId][uint8(a.kind)]) maxEnd[a.modelId][uint8(a.kind)] = a.periodEnd;
             ++successes[1];
         } catch {}
     }
@@ -355,6 +366,30 @@ contract InvariantsTest is Base {
                 assertEq(latest[k], handler.maxEnd(m, k), "latest period end");
             }
         }
+    }
+
+    /// @dev The same energy is never counted twice: verified (or disputed, or Final) attestations of one model
+    /// and kind have disjoint periods.
+    function invariant_NoOverlappingVerifiedPeriods() public view {
+        uint256 n = handler.idsLength();
+        for (uint256 i; i < n; ++i) {
+            bytes32 a = handler.ids(i);
+            if (!_counted(a)) continue;
+            Handler.Ghost memory ga = handler.ghost(a);
+            (uint64 sa, uint64 ea) = handler.period(a);
+            for (uint256 j = i + 1; j < n; ++j) {
+                bytes32 b = handler.ids(j);
+                Handler.Ghost memory gb = handler.ghost(b);
+                if (gb.modelId != ga.modelId || gb.kind != ga.kind || !_counted(b)) continue;
+                (uint64 sb, uint64 eb) = handler.period(b);
+                assertTrue(ea <= sb || eb <= sa, "overlapping verified periods");
+            }
+        }
+    }
+
+    function _counted(bytes32 id) internal view returns (bool) {
+        Status s = reg.effectiveStatus(id);
+        return s == Status.Verified || s == Status.Disputed || s == Status.Final;
     }
 
     /// @dev Native currency held equals open bonds plus credited, unwithdrawn refunds.
