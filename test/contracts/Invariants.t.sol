@@ -17,6 +17,7 @@ contract Handler is Test {
     LeafToken internal leaf;
     CertificateRegistry internal certs;
     address[2] internal verifiers;
+    uint256[2] internal verifierKeys;
     address internal arbiter;
     address internal challenger;
     uint256 internal window;
@@ -50,11 +51,14 @@ contract Handler is Test {
         ModelRegistry mr,
         LeafToken l,
         CertificateRegistry c,
-        address v1,
-        address v2,
+        uint256 k1,
+        uint256 k2,
         address arb,
         address ch
     ) {
+        address v1 = vm.addr(k1);
+        address v2 = vm.addr(k2);
+        verifierKeys = [k1, k2];
         reg = r;
         models = mr;
         leaf = l;
@@ -94,6 +98,84 @@ contract Handler is Test {
             if (ghosts[id].status == wanted) return id;
         }
         return ids[seed % n];
+    }
+
+    function _digest(bytes32 structHash) internal view returns (bytes32) {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("Greenprint"),
+                keccak256("1"),
+                block.chainid,
+                address(reg)
+            )
+        );
+        return keccak256(abi.encodePacked("\x19\x01", domain, structHash));
+    }
+
+    function _sign(uint256 key, bytes32 structHash) internal view returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, _digest(structHash));
+        return abi.encodePacked(r, s, v);
+    }
+
+    /// @dev submitVerified with a verifier signature: lands Verified in one transaction.
+    function submitVerified(uint256 modelSeed, uint256 kindSeed, uint64 len, uint64 energy, uint256 vSeed) external {
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        uint256 k = bound(kindSeed, 0, 2);
+        uint64 start = maxEnd[m][k];
+        uint64 end = start + uint64(bound(len, 1, 3 days));
+        if (end > block.timestamp) vm.warp(end);
+        Attestation memory a;
+        a.modelId = m;
+        a.kind = Kind(k);
+        a.energyWh = uint64(bound(energy, 1, 1e13));
+        a.pueMilli = 1000;
+        a.locationIntensity = 100;
+        a.periodStart = start;
+        a.periodEnd = end;
+        a.evidenceHash = keccak256(abi.encode("sv", ++nonce));
+        uint256 key = verifierKeys[vSeed % 2];
+        address v = verifiers[vSeed % 2];
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 structHash =
+            keccak256(abi.encode(reg.VERIFIED_ATTESTATION_TYPEHASH(), reg.attestationId(a), reg.nonces(v), deadline));
+        bytes memory sig = _sign(key, structHash);
+        uint256 n = reg.nonces(v);
+        vm.prank(models.ownerOf(m));
+        try reg.submitVerified(a, v, n, deadline, sig) returns (bytes32 id) {
+            _record(id, a, false);
+            maxEnd[m][k] = end;
+            ghosts[id].status = Status.Verified;
+            ghosts[id].finalAt = block.timestamp + window;
+            ++successes[0];
+        } catch {
+            assertTrue(k == 0 && models.getModel(m).trainingSealed, "unexpected submitVerified failure");
+        }
+    }
+
+    /// @dev A verdict signed by a verifier and relayed by anyone.
+    function verdictWithSig(uint256 seed, uint256 vSeed, bool approve, address relayer) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Submitted);
+        uint256 key = verifierKeys[vSeed % 2];
+        address v = verifiers[vSeed % 2];
+        uint256 n = reg.nonces(v);
+        uint256 deadline = block.timestamp;
+        bytes memory sig =
+            _sign(key, keccak256(abi.encode(reg.VERDICT_TYPEHASH(), id, approve, bytes32(0), n, deadline)));
+        vm.prank(relayer);
+        try reg.verdictWithSig(id, approve, bytes32(0), v, n, deadline, sig) {
+            Ghost storage g = ghosts[id];
+            assertEq(uint8(g.status), uint8(Status.Submitted), "verdict on a non-submitted attestation");
+            if (approve) {
+                g.status = Status.Verified;
+                g.finalAt = block.timestamp + window;
+                if (g.correction) ghosts[g.predecessor].status = Status.Superseded;
+                ++successes[2];
+            } else {
+                g.status = Status.Rejected;
+            }
+        } catch {}
     }
 
     function submit(uint256 modelSeed, uint256 kindSeed, uint64 gap, uint64 len, uint64 energy, uint256 misc) external {
@@ -304,7 +386,7 @@ contract InvariantsTest is Base {
         _register(alice);
         _register(alice);
         _register(bob);
-        handler = new Handler(reg, models, leaf, certs, verifier, verifier2, arbiter, challenger);
+        handler = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger);
         targetContract(address(handler));
     }
 
@@ -401,7 +483,7 @@ contract InvariantsTest is Base {
 contract HandlerSmokeTest is Base {
     function test_HandlerSmoke() public {
         _register(alice);
-        Handler h = new Handler(reg, models, leaf, certs, verifier, verifier2, arbiter, challenger);
+        Handler h = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger);
         h.submit(1, 1, 0, 100, 1000, 7);
         h.verify(0, 0);
         assertEq(h.successes(2), 1);
