@@ -135,6 +135,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   AttestationRegistryEmptyEvidence: () =>
     "The evidence hash is zero: an attestation needs the SHA-256 of its evidence document.",
   AttestationRegistryNotModelOwner: ([m, a]) => `Account ${a} does not own model ${m}.`,
+  AttestationRegistryModelNotFound: ([m]) => `Model ${m} does not exist.`,
   AttestationRegistryTrainingSealed: ([m]) =>
     `Model ${m} has sealed its training: no PRETRAINING attestation can be added any more.`,
   AttestationRegistryPeriodOverlap: ([s, latest]) =>

@@ -1,6 +1,6 @@
 // Test helper: a private anvil with the Greenprint contracts deployed by script/lib/deploy.ts,
 // a deployment file outside the repository, SDK clients per anvil key, and time travel.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import {
@@ -43,7 +43,11 @@ export interface TestChain {
   stop(): Promise<void>;
 }
 
-/** Serialises forge deployments of concurrent test files (they share broadcast/ and deployments/). */
+/**
+ * Serialises forge deployments of concurrent test files (they share broadcast/ and deployments/)
+ * and puts deployments/31337.json back as it was: the tests use their own copy, and the
+ * developer's running stack keeps its file.
+ */
 async function withDeployLock<T>(fn: () => Promise<T>): Promise<T> {
   const lock = path.join(os.tmpdir(), "greenprint-sdk-deploy.lock");
   const started = Date.now();
@@ -56,9 +60,13 @@ async function withDeployLock<T>(fn: () => Promise<T>): Promise<T> {
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+  const shared = path.join("deployments", `${LOCAL_CHAIN_ID}.json`);
+  const previous = existsSync(shared) ? readFileSync(shared) : null;
   try {
     return await fn();
   } finally {
+    if (previous) writeFileSync(shared, previous);
+    else rmSync(shared, { force: true });
     rmSync(lock, { recursive: true, force: true });
   }
 }
