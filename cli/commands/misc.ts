@@ -164,13 +164,27 @@ interface LeaderboardRow {
   [key: string]: unknown;
 }
 
+const LEADERBOARD_FILTERS = [
+  "include",
+  "basis",
+  "kind",
+  "task",
+  "size",
+  "region",
+  "trust",
+  "verifier",
+  "q",
+] as const;
+
 export const leaderboard: Command = {
   name: "leaderboard",
   summary: "the public leaderboard, from the indexer API",
-  usage: "[--api URL] [--sort COLUMN] [--order asc|desc] [--page N] [--page-size N]",
+  usage: "[--api URL] [--sort COLUMN] [--order asc|desc] [--page N] [--page-size N] [filters]",
   help: [
     "--api URL                 indexer API base (default $GREENPRINT_API_URL or http://localhost:3000/api/v1)",
     "--sort COLUMN --order asc|desc --page N --page-size N   passed to GET /leaderboard",
+    "--include final|verified  --basis location|market  --kind K  --task T  --size S  --region R",
+    "--trust METHOD  --verifier ADDRESS  --q TEXT          filters, passed as query parameters",
   ],
   options: {
     api: { type: "string" },
@@ -178,6 +192,7 @@ export const leaderboard: Command = {
     order: { type: "string" },
     page: { type: "string" },
     "page-size": { type: "string" },
+    ...Object.fromEntries(LEADERBOARD_FILTERS.map((f) => [f, { type: "string" as const }])),
   },
   async run(ctx) {
     const v = ctx.values;
@@ -185,13 +200,20 @@ export const leaderboard: Command = {
       /\/+$/,
       "",
     );
-    const url = new URL(`${base}/leaderboard`);
-    for (const [flag, param] of [
+    let url: URL;
+    try {
+      url = new URL(`${base}/leaderboard`);
+    } catch {
+      throw usageError(`--api must be a URL, got "${base}".`);
+    }
+    const params: [string, string][] = [
       ["sort", "sort"],
       ["order", "order"],
       ["page", "page"],
       ["page-size", "pageSize"],
-    ] as const) {
+      ...LEADERBOARD_FILTERS.map((f): [string, string] => [f, f]),
+    ];
+    for (const [flag, param] of params) {
       const x = str(v, flag);
       if (x !== undefined) url.searchParams.set(param, x);
     }
@@ -205,21 +227,22 @@ export const leaderboard: Command = {
         EXIT.NETWORK,
       );
     }
-    const body = (await response.json().catch(() => null)) as
-      | {
-          rows?: LeaderboardRow[];
-          data?: LeaderboardRow[];
-          items?: LeaderboardRow[];
-          total?: number;
-          error?: string;
-        }
-      | LeaderboardRow[]
-      | null;
+    type Body = { rows?: LeaderboardRow[]; total?: number; error?: unknown };
+    const body = (await response.json().catch(() => null)) as Body | LeaderboardRow[] | null;
     if (!response.ok || body === null) {
-      const reason = body && !Array.isArray(body) && body.error ? `: ${body.error}` : "";
-      throw new CliError(`The leaderboard API answered HTTP ${response.status}${reason}.`, EXIT.NETWORK);
+      const e = body && !Array.isArray(body) ? body.error : undefined;
+      const detail =
+        typeof e === "string"
+          ? e
+          : e && typeof e === "object"
+            ? String((e as { message?: unknown }).message ?? JSON.stringify(e))
+            : "";
+      throw new CliError(
+        `The leaderboard API answered HTTP ${response.status}${detail ? `: ${detail}` : ""}.`,
+        response.status === 400 ? EXIT.USAGE : EXIT.NETWORK,
+      );
     }
-    const rows = Array.isArray(body) ? body : (body.rows ?? body.data ?? body.items ?? []);
+    const rows = Array.isArray(body) ? body : (body.rows ?? []);
     if (ctx.out.json) {
       ctx.out.result(body, "");
       return;
@@ -228,29 +251,24 @@ export const leaderboard: Command = {
       ctx.out.result(body, "The leaderboard is empty (no Final attestations yet).");
       return;
     }
-    const pick = (r: LeaderboardRow, ...keys: string[]) => {
-      for (const k of keys) if (r[k] !== undefined && r[k] !== null) return String(r[k]);
-      return "";
-    };
-    const text = (r: LeaderboardRow, ...keys: string[]) => {
-      for (const k of keys) {
-        const x = r[k];
-        if (x !== undefined && x !== null)
-          return typeof x === "object" ? String((x as { name?: unknown }).name ?? "") : String(x);
-      }
-      return "";
+    const field = (r: LeaderboardRow, key: string): string => {
+      const x = r[key];
+      if (x === undefined || x === null) return "";
+      if (typeof x === "object") return String((x as { level?: unknown }).level ?? "");
+      return String(x);
     };
     const num = (s: string, f: (n: bigint) => string) => (/^\d+$/.test(s) ? f(BigInt(s)) : s);
-    const headers = ["#", "model", "energy", "totalG", "intensity", "grade", "renewable", "trust"];
+    const headers = ["#", "model", "energy", "total", "intensity", "grade", "renewable", "LEAF", "trust"];
     const out = rows.map((r, i) => [
-      pick(r, "rank") || String(i + 1),
-      text(r, "name", "modelName", "model").slice(0, 40) || pick(r, "modelId", "id"),
-      num(pick(r, "energyWh", "totalEnergyWh"), (n) => formatEnergyWh(n)),
-      num(pick(r, "totalG"), (n) => formatEmissionsG(n)),
-      pick(r, "intensity", "intensityGPerKWh"),
-      pick(r, "grade"),
-      num(pick(r, "renewableBps", "renewableShareBps"), (n) => `${(Number(n) / 100).toFixed(1)}%`),
-      text(r, "trust", "method"),
+      field(r, "rank") || String(i + 1),
+      (field(r, "name") || `model ${field(r, "id") || field(r, "modelId")}`).slice(0, 40),
+      num(field(r, "energyWh"), (n) => formatEnergyWh(n)),
+      num(field(r, "totalG"), (n) => formatEmissionsG(n)),
+      field(r, "intensity"),
+      field(r, "grade"),
+      num(field(r, "renewableBps"), (n) => `${(Number(n) / 100).toFixed(1)}%`),
+      num(field(r, "leafEarnedWei"), (n) => formatLeaf(n, 2).replace(" LEAF", "")),
+      field(r, "trust"),
     ]);
     const total = Array.isArray(body) ? undefined : body.total;
     ctx.out.result(body, [

@@ -41,7 +41,8 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
               intensity: "373",
               grade: "D",
               renewableBps: "0",
-              trust: "SOFTWARE",
+              trust: { level: "SOFTWARE", methods: {}, verifiers: [] },
+              leafEarnedWei: "118000000000000000",
             },
           ],
           total: 1,
@@ -389,9 +390,20 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     const table = await run(["leaderboard", "--api", apiUrl, "--sort", "totalG", "--order", "asc"]);
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /Tiny +1\.4 MWh/);
-    const json = await run(["leaderboard", "--api", apiUrl, "--json", "--page-size", "5"]);
+    assert.match(table.stdout, /D +0\.0% +0\.11 +SOFTWARE/);
+    const json = await run([
+      "leaderboard",
+      "--api",
+      apiUrl,
+      "--json",
+      "--page-size",
+      "5",
+      "--include",
+      "verified",
+    ]);
     assert.equal(json.json.rows[0].grade, "D");
     assert.match(json.json.query, /pageSize=5/);
+    assert.match(json.json.query, /include=verified/);
     const down = await cli(["leaderboard", "--api", "http://127.0.0.1:9/api/v1"]);
     assert.equal(down.code, 3);
     assert.match(down.stderr, /leaderboard API at http:\/\/127\.0\.0\.1:9\/api\/v1 is unreachable/);
