@@ -107,7 +107,10 @@ async function prompt(question: string): Promise<string> {
 
 /** The signing key: GREENPRINT_PRIVATE_KEY, or --keystore (or GREENPRINT_KEYSTORE) with its password. Never a flag. */
 export async function loadPrivateKey(values: Values): Promise<Hex | null> {
-  const keystore = str(values, "keystore") ?? process.env.GREENPRINT_KEYSTORE;
+  const keystore =
+    values["private-key-only"] === true
+      ? undefined
+      : (str(values, "keystore") ?? process.env.GREENPRINT_KEYSTORE);
   if (keystore) {
     if (!existsSync(keystore)) throw keyError(`Keystore ${keystore} does not exist.`);
     const password = process.env.GREENPRINT_KEYSTORE_PASSWORD ?? (await prompt(`Password for ${keystore}: `));

@@ -290,7 +290,9 @@ export const keystoreCreate: Command = {
   async run(ctx) {
     const out = requireStr(ctx.values, "out", "the keystore file to write");
     if (existsSync(out)) throw usageError(`${out} exists; refusing to overwrite a keystore.`);
-    const key = await loadPrivateKey({ keystore: undefined });
+    const raw = process.env.GREENPRINT_PRIVATE_KEY?.trim();
+    if (!raw) throw keyError("Set GREENPRINT_PRIVATE_KEY to the key to encrypt.");
+    const key = await loadPrivateKey({ keystore: undefined, "private-key-only": true });
     if (!key) throw keyError("Set GREENPRINT_PRIVATE_KEY to the key to encrypt.");
     const password = process.env.GREENPRINT_KEYSTORE_PASSWORD;
     if (!password) throw keyError("Set GREENPRINT_KEYSTORE_PASSWORD to the password to encrypt with.");

@@ -409,6 +409,25 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.match(down.stderr, /leaderboard API at http:\/\/127\.0\.0\.1:9\/api\/v1 is unreachable/);
   });
 
+  it("a wrong --chain or a payload signed for another registry is refused before sending", async () => {
+    const chain = await run(["model", "show", "1", "--chain", "1", ...d()], env);
+    assert.equal(chain.code, 1);
+    assert.match(chain.stderr, /--chain 1 does not match the RPC endpoint's chain 31337/);
+    const file = path.join(t.tmpDir, "verdict.json");
+    const other = readFileSync(file, "utf8").replace(
+      /"verifyingContract": "0x[0-9a-fA-F]+"/,
+      `"verifyingContract": "0x${"12".repeat(20)}"`,
+    );
+    writeFileSync(file, other);
+    const relayed = await run(["relay", file, ...d()], { ...env, ...RELAYER });
+    assert.equal(relayed.code, 1);
+    assert.match(relayed.stderr, /was signed for registry 0x1212/);
+    writeFileSync(file, "{}");
+    const broken = await run(["relay", file, ...d()], { ...env, ...RELAYER });
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /not a signed Greenprint payload/);
+  });
+
   it("RPC down: exit 3 with the endpoint named", async () => {
     const r = await cli(["model", "show", "1", "--rpc-url", "http://127.0.0.1:9"]);
     assert.equal(r.code, 3);
