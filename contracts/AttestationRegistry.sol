@@ -210,6 +210,10 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             cursor = _setLatest(cursor, kind, a.periodEnd);
         } else {
             cursor = _checkCorrection(a, predecessor, cursor, kind);
+            // on a sealed model a PRETRAINING correction may only restate, not extend, its predecessor
+            if (kind == 0 && trainingSealed && a.periodEnd > (_states[predecessor] >> _END_SHIFT) & _M40) {
+                revert AttestationRegistryTrainingSealed(a.modelId);
+            }
             state |= _CORRECTION;
             _supersedes[id] = predecessor;
         }

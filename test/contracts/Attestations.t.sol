@@ -231,6 +231,20 @@ contract AttestationsTest is Base {
         assertEq(latest[2], T0);
     }
 
+    function test_SealedPretrainingCorrection() public {
+        Attestation memory p = _att(m, Kind.PRETRAINING, uint64(T0 - 3 days), uint64(T0 - 2 days));
+        bytes32 pid = _submit(alice, p);
+        vm.prank(alice);
+        models.sealTraining(m);
+        // restating the sealed run is allowed
+        _submit(alice, _correction(p, pid));
+        // extending it is adding training: refused
+        Attestation memory c = _correction(p, pid);
+        c.energyWh = 7;
+        c.periodEnd = uint64(T0 - 1 days);
+        _revertSubmit(c, abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryTrainingSealed.selector, m));
+    }
+
     function test_RevertWhen_CorrectionExtendsNonLatest() public {
         Attestation memory p = _att(m, Kind.INFERENCE, uint64(T0 - 5 days), uint64(T0 - 4 days));
         bytes32 pid = _submit(alice, p);
