@@ -41,6 +41,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/verify" className="hover:underline">
                 Verify
               </Link>
+              <Link href="/verifiers" className="hover:underline">
+                Verifiers
+              </Link>
+              <Link href="/disputes" className="hover:underline">
+                Disputes
+              </Link>
+              <Link href="/admin" className="hover:underline">
+                Governance
+              </Link>
               <div className="ml-auto">
                 <WalletButton />
               </div>

@@ -114,3 +114,20 @@ export function getLeaderboard(params: URLSearchParams): Promise<Leaderboard> {
 export function getStats(): Promise<Stats> {
   return get<Stats>("/api/v1/stats");
 }
+
+export interface VerifierRecord {
+  address: string;
+  index: number;
+  name: string;
+  uri: string;
+  active: boolean;
+  accreditedAt: string;
+  verdicts: { verified: number; rejected: number; invalidated: number };
+  certificates: { confirmed: number; rejected: number };
+  efficiencyBonusesApproved: number;
+  rewardWei: string;
+}
+
+export function getVerifiers(): Promise<{ sync: SyncStatus; verifiers: VerifierRecord[] }> {
+  return get("/api/v1/verifiers");
+}

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Address, Hex } from "viem";
+import { type Address, type Hex, hexToString } from "viem";
 import { contractOf } from "../deployment";
 import { attestationReward } from "../formulas";
-import { modelRegistryAbi } from "../generated/contracts";
+import { certificateRegistryAbi, modelRegistryAbi } from "../generated/contracts";
 import { type ModelMetadata, parseMetadata } from "../metadata";
 import { DEFAULT_PARAMS, type Method } from "../spec";
 import { evidenceStore } from "../store/evidenceStore";
@@ -73,6 +73,10 @@ export interface AttestationSummary {
   locationEmissionsG: bigint;
   marketEmissionsG: bigint;
   totalG: bigint;
+  embodiedG: bigint;
+  acceleratorHours: bigint;
+  /** Who gave the verdict (zero before it, and after the claim). */
+  verifier: Address;
   /** Effective status (Final derived from the challenge window). */
   status: number;
   claimed: boolean;
@@ -90,6 +94,8 @@ export interface ModelDetail extends ModelSummary {
   owner: Address;
   trainingSealed: boolean;
   attestations: AttestationSummary[];
+  /** Models registered with this one as their parent (fine-tunes, later versions). */
+  children: { id: bigint; metadata: ModelMetadata | null }[];
 }
 
 /** One model with its attestations and their current state, or null if it does not exist. */
@@ -106,7 +112,7 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     fromBlock: BigInt(registry.blockNumber),
   });
   if (!registered) return null;
-  const [context, submitted, params] = await Promise.all([
+  const [context, submitted, params, childLogs] = await Promise.all([
     client.readContract({
       address: registry.address,
       abi: modelRegistryAbi,
@@ -115,6 +121,13 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     }),
     sdk.listSubmittedAttestations({ modelId }),
     sdk.getParams(),
+    client.getContractEvents({
+      address: registry.address,
+      abi: modelRegistryAbi,
+      eventName: "ModelRegistered",
+      args: { parentId: modelId },
+      fromBlock: BigInt(registry.blockNumber),
+    }),
   ]);
   const states = await Promise.all(submitted.map((s) => sdk.getAttestation(s.id)));
   const rewardParams = {
@@ -140,6 +153,12 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     transactionHash: registered.transactionHash,
     owner: context[0],
     trainingSealed: context[1],
+    children: await Promise.all(
+      childLogs.map(async (l) => ({
+        id: l.args.modelId as bigint,
+        metadata: await metadataFor(l.args.metadataHash as Hex),
+      })),
+    ),
     attestations: submitted.map((s, i) => {
       const a = s.attestation;
       const state = states[i];
@@ -159,6 +178,9 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
         locationEmissionsG: s.locationEmissionsG,
         marketEmissionsG: s.marketEmissionsG,
         totalG: s.totalG,
+        embodiedG: a.embodiedG,
+        acceleratorHours: a.acceleratorHours,
+        verifier: state?.verifier ?? "0x0000000000000000000000000000000000000000",
         status: state?.status ?? 0,
         claimed: state?.claimed ?? false,
         finalAt: state?.finalAt ?? 0n,
@@ -177,4 +199,38 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
       };
     }),
   };
+}
+
+export interface CertificateSummary {
+  id: Hex;
+  kind: number;
+  amount: bigint;
+  registry: string;
+  serialHash: Hex;
+  uri: string;
+  /** 1 Recorded, 2 Confirmed, 3 Rejected */
+  status: number;
+}
+
+/** A model's certificates (SPEC section 8), shown apart from its footprint. */
+export async function getModelCertificates(modelId: bigint): Promise<CertificateSummary[]> {
+  const registry = contractOf(await currentDeployment(), "CertificateRegistry");
+  const sdk = await serverGreenprint();
+  const logs = await publicClient().getContractEvents({
+    address: registry.address,
+    abi: certificateRegistryAbi,
+    eventName: "CertificateRecorded",
+    args: { modelId },
+    fromBlock: BigInt(registry.blockNumber),
+  });
+  const states = await Promise.all(logs.map((l) => sdk.getCertificate(l.args.id as Hex)));
+  return logs.map((l, i) => ({
+    id: l.args.id as Hex,
+    kind: Number(l.args.kind),
+    amount: BigInt(l.args.amount as bigint),
+    registry: hexToString(l.args.registry as Hex, { size: 32 }).replace(/\0+$/, ""),
+    serialHash: l.args.serialHash as Hex,
+    uri: l.args.uri as string,
+    status: Number(states[i]?.status ?? 0),
+  }));
 }

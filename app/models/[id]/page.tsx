@@ -3,11 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttestationActions } from "@/components/AttestationActions";
 import { GradeBadge } from "@/components/GradeBadge";
+import { AttestationChart } from "@/components/model/AttestationChart";
+import { EnergyLabel } from "@/components/model/EnergyLabel";
+import { RecordCertificateForm } from "@/components/RecordCertificateForm";
 import { StatusPill } from "@/components/StatusPill";
-import { grade, intensity } from "@/lib/formulas";
-import { getModelDetail } from "@/lib/server/models";
-import { KIND_NAMES, type Kind, METHOD_NAMES, type Method, type Status } from "@/lib/spec";
-import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
+import { aggregateModel, grade, intensity } from "@/lib/formulas";
+import { getModelCertificates, getModelDetail } from "@/lib/server/models";
+import { CertificateKind, KIND_NAMES, type Kind, METHOD_NAMES, type Method, type Status } from "@/lib/spec";
+import { formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
 import { decodeRegion } from "@/lib/validation";
 import { shortAddress } from "@/lib/web/format";
 
@@ -32,6 +35,40 @@ export default async function ModelPage({ params }: Props) {
   const model = await load(id);
   if (!model) notFound();
   const m = model.metadata;
+  const certificates = await getModelCertificates(model.id);
+  const confirmed = certificates.filter((c) => c.status === 2);
+  const counted = model.attestations.map((a) => ({
+    kind: a.kind as Kind,
+    method: a.method as Method,
+    status: a.status as Status,
+    energyWh: a.energyWh,
+    locationIntensity: BigInt(a.locationIntensity),
+    renewableBps: BigInt(a.renewableBps),
+    embodiedG: a.embodiedG,
+    leafPaidWei: a.paid,
+  }));
+  const certificateFigures = confirmed.map((c) => ({ kind: c.kind as 0 | 1, amount: c.amount }));
+  const final = aggregateModel(counted, {
+    parameterCount: model.parameterCount,
+    certificates: certificateFigures,
+  });
+  const verified = aggregateModel(counted, {
+    includeVerified: true,
+    parameterCount: model.parameterCount,
+    certificates: certificateFigures,
+  });
+  const label = final.attestationCount > 0 ? final : verified.attestationCount > 0 ? verified : null;
+  const leafEarned = model.attestations.reduce((sum, a) => sum + a.paid, 0n);
+  const origin = process.env.PUBLIC_APP_URL ?? "";
+  const badge = `[![Greenprint grade](${origin}/api/v1/badge/${id}.svg)](${origin}/models/${id})`;
+  const chart = [...model.attestations]
+    .sort((a, b) => Number(a.periodEnd - b.periodEnd))
+    .map((a) => ({
+      id: a.id,
+      label: date(a.periodEnd),
+      energyWh: a.energyWh,
+      emissionsG: a.locationEmissionsG,
+    }));
   return (
     <article className="space-y-8">
       <header className="space-y-2">
@@ -67,6 +104,37 @@ export default async function ModelPage({ params }: Props) {
           </p>
         ) : null}
       </header>
+
+      <section aria-labelledby="label-title" className="grid gap-6 md:grid-cols-[auto_1fr]">
+        <h2 id="label-title" className="sr-only">
+          Energy label and history
+        </h2>
+        {label ? (
+          <div className="space-y-2">
+            <EnergyLabel
+              name={m?.name ?? `Model #${id}`}
+              aggregate={label}
+              asOf={new Date().toISOString().slice(0, 10)}
+            />
+            {label === verified && final.attestationCount === 0 ? (
+              <p className="text-xs text-neutral-600 dark:text-neutral-400">
+                Includes Verified attestations still in their challenge window.
+              </p>
+            ) : null}
+            <details className="text-xs">
+              <summary className="cursor-pointer">README badge</summary>
+              <code className="mt-1 block break-all rounded bg-neutral-100 p-2 dark:bg-neutral-900">
+                {badge}
+              </code>
+            </details>
+          </div>
+        ) : (
+          <p className="max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
+            No verified footprint yet: the label and grade appear once a verifier verifies an attestation.
+          </p>
+        )}
+        <AttestationChart points={chart} />
+      </section>
 
       <section aria-labelledby="attestations-title" className="space-y-3">
         <div className="flex flex-wrap items-end justify-between gap-2">
@@ -165,6 +233,41 @@ export default async function ModelPage({ params }: Props) {
             </table>
           </div>
         )}
+      </section>
+      <section aria-labelledby="certificates-title" className="space-y-3">
+        <h2 id="certificates-title" className="text-xl font-semibold">
+          Certificates (market instruments, shown apart)
+        </h2>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          Renewable energy certificates and retired carbon credits never change the grade or ranking (offsets
+          cannot lower a score). Market-based net after confirmed credits:{" "}
+          {formatEmissionsG(final.marketNetG)}.
+        </p>
+        {certificates.length === 0 ? (
+          <p className="text-sm">No certificates recorded.</p>
+        ) : (
+          <ul className="space-y-1 text-sm" data-testid="certificates">
+            {certificates.map((c) => (
+              <li key={c.id}>
+                {c.kind === CertificateKind.REC
+                  ? `REC ${formatEnergyWh(c.amount)}`
+                  : `Carbon credit ${formatEmissionsG(c.amount)} retired`}{" "}
+                · {c.registry} · <span className="font-mono text-xs">{c.serialHash.slice(0, 12)}…</span> ·{" "}
+                {["", "recorded", "confirmed", "rejected"][c.status] ?? "unknown"}
+                {c.uri ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <a href={c.uri} className="underline" rel="noreferrer nofollow">
+                      certificate
+                    </a>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <RecordCertificateForm modelId={id} owner={model.owner} />
       </section>
     </article>
   );
