@@ -10,8 +10,8 @@ import {
   encodeFunctionData,
   type Hex,
   http,
-  parseAbi,
   type PublicClient,
+  parseAbi,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
@@ -20,15 +20,26 @@ const require = createRequire(import.meta.url);
 const REPO = path.resolve(import.meta.dirname, "..");
 const ADMIN_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 
-let compiled: { owner: { abi: unknown[]; bytecode: Hex }; verifier: { abi: unknown[]; bytecode: Hex } } | null = null;
+let compiled: {
+  owner: { abi: unknown[]; bytecode: Hex };
+  verifier: { abi: unknown[]; bytecode: Hex };
+} | null = null;
 
 export function compileSeeder() {
   if (compiled) return compiled;
   const solc = require("solc");
   const input = {
     language: "Solidity",
-    sources: { "bench/contracts/Seeder.sol": { content: readFileSync(path.join(REPO, "bench/contracts/Seeder.sol"), "utf8") } },
-    settings: { optimizer: { enabled: true, runs: 200 }, evmVersion: "prague", outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } } },
+    sources: {
+      "bench/contracts/Seeder.sol": {
+        content: readFileSync(path.join(REPO, "bench/contracts/Seeder.sol"), "utf8"),
+      },
+    },
+    settings: {
+      optimizer: { enabled: true, runs: 200 },
+      evmVersion: "prague",
+      outputSelection: { "*": { "*": ["abi", "evm.bytecode.object"] } },
+    },
   };
   const output = JSON.parse(
     solc.compile(JSON.stringify(input), {
@@ -42,7 +53,8 @@ export function compileSeeder() {
     }),
   );
   const errors = (output.errors ?? []).filter((e: { severity: string }) => e.severity === "error");
-  if (errors.length) throw new Error(errors.map((e: { formattedMessage: string }) => e.formattedMessage).join("\n"));
+  if (errors.length)
+    throw new Error(errors.map((e: { formattedMessage: string }) => e.formattedMessage).join("\n"));
   const c = output.contracts["bench/contracts/Seeder.sol"];
   compiled = {
     owner: { abi: c.SeedOwner.abi, bytecode: `0x${c.SeedOwner.evm.bytecode.object}` },
@@ -67,7 +79,11 @@ export interface SeedTarget {
 /** Deploys the two seeder contracts and accredits the verifier one. */
 export async function deploySeeder(t: SeedTarget) {
   const c = compileSeeder();
-  const wallet = createWalletClient({ account: privateKeyToAccount(ADMIN_KEY), chain: { ...anvil, rpcUrls: { default: { http: [t.rpcUrl] } } }, transport: http(t.rpcUrl) });
+  const wallet = createWalletClient({
+    account: privateKeyToAccount(ADMIN_KEY),
+    chain: { ...anvil, rpcUrls: { default: { http: [t.rpcUrl] } } },
+    transport: http(t.rpcUrl),
+  });
   const deployOne = async (x: { abi: unknown[]; bytecode: Hex }) => {
     const hash = await wallet.deployContract({ abi: x.abi, bytecode: x.bytecode });
     const receipt = await t.client.waitForTransactionReceipt({ hash });
@@ -75,7 +91,12 @@ export async function deploySeeder(t: SeedTarget) {
   };
   const owner = await deployOne(c.owner);
   const verifier = await deployOne(c.verifier);
-  const accredit = await wallet.writeContract({ address: t.attestationRegistry, abi: attestationAbi, functionName: "accreditVerifier", args: [verifier, "Bench verifier", ""] });
+  const accredit = await wallet.writeContract({
+    address: t.attestationRegistry,
+    abi: attestationAbi,
+    functionName: "accreditVerifier",
+    args: [verifier, "Bench verifier", ""],
+  });
   await t.client.waitForTransactionReceipt({ hash: accredit });
   return { wallet, owner, verifier };
 }
@@ -90,7 +111,9 @@ async function sendAll(t: SeedTarget, s: Seeder, calls: Array<{ to: Address; dat
   let nonce = await t.client.getTransactionCount({ address: s.wallet.account.address, blockTag: "pending" });
   const hashes: Hex[] = [];
   for (const call of calls) {
-    hashes.push(await s.wallet.sendTransaction({ to: call.to, data: call.data, gas: call.gas, nonce: nonce++ }));
+    hashes.push(
+      await s.wallet.sendTransaction({ to: call.to, data: call.data, gas: call.gas, nonce: nonce++ }),
+    );
   }
   const receipts = [];
   for (const hash of hashes) {
@@ -109,17 +132,36 @@ async function sendAll(t: SeedTarget, s: Seeder, calls: Array<{ to: Address; dat
 export async function seed(
   t: SeedTarget,
   s: Seeder,
-  opts: { models: number; perModel: number; salt?: bigint; verifyShare?: number; modelsPerTx?: number; attestationsPerTx?: number; verificationsPerTx?: number; onProgress?: (m: string) => void },
+  opts: {
+    models: number;
+    perModel: number;
+    salt?: bigint;
+    verifyShare?: number;
+    modelsPerTx?: number;
+    attestationsPerTx?: number;
+    verificationsPerTx?: number;
+    onProgress?: (m: string) => void;
+  },
 ) {
   const c = compileSeeder();
   const salt = opts.salt ?? 1n;
   const progress = opts.onProgress ?? (() => {});
-  const firstModel = (await t.client.readContract({ address: t.modelRegistry, abi: modelAbi, functionName: "totalModels" })) + 1n;
+  const firstModel =
+    (await t.client.readContract({ address: t.modelRegistry, abi: modelAbi, functionName: "totalModels" })) +
+    1n;
   const mpt = opts.modelsPerTx ?? 250;
   const calls: Array<{ to: Address; data: Hex; gas: bigint }> = [];
   for (let done = 0; done < opts.models; done += mpt) {
     const n = Math.min(mpt, opts.models - done);
-    calls.push({ to: s.owner, data: encodeFunctionData({ abi: c.owner.abi, functionName: "registerMany", args: [t.modelRegistry, BigInt(n), salt + BigInt(done)] }), gas: BigInt(n) * 120_000n + 100_000n });
+    calls.push({
+      to: s.owner,
+      data: encodeFunctionData({
+        abi: c.owner.abi,
+        functionName: "registerMany",
+        args: [t.modelRegistry, BigInt(n), salt + BigInt(done)],
+      }),
+      gas: BigInt(n) * 120_000n + 100_000n,
+    });
   }
   await sendAll(t, s, calls);
   progress(`registered ${opts.models} models`);
@@ -130,7 +172,11 @@ export async function seed(
     const n = Math.min(modelsPerSubmitTx, opts.models - done);
     calls.push({
       to: s.owner,
-      data: encodeFunctionData({ abi: c.owner.abi, functionName: "submitMany", args: [t.attestationRegistry, firstModel + BigInt(done), BigInt(n), BigInt(opts.perModel), salt] }),
+      data: encodeFunctionData({
+        abi: c.owner.abi,
+        functionName: "submitMany",
+        args: [t.attestationRegistry, firstModel + BigInt(done), BigInt(n), BigInt(opts.perModel), salt],
+      }),
       gas: BigInt(n * opts.perModel) * 200_000n + 200_000n,
     });
   }
@@ -138,7 +184,8 @@ export async function seed(
   const ids: Hex[] = [];
   for (const r of receipts) {
     for (const log of r.logs) {
-      if (log.address.toLowerCase() === t.attestationRegistry.toLowerCase() && log.topics.length === 4) ids.push(log.topics[1] as Hex);
+      if (log.address.toLowerCase() === t.attestationRegistry.toLowerCase() && log.topics.length === 4)
+        ids.push(log.topics[1] as Hex);
     }
   }
   progress(`submitted ${ids.length} attestations`);
@@ -148,7 +195,15 @@ export async function seed(
   calls.length = 0;
   for (let i = 0; i < toVerify.length; i += vpt) {
     const batch = toVerify.slice(i, i + vpt);
-    calls.push({ to: s.verifier, data: encodeFunctionData({ abi: c.verifier.abi, functionName: "verifyMany", args: [t.attestationRegistry, batch] }), gas: BigInt(batch.length) * 60_000n + 100_000n });
+    calls.push({
+      to: s.verifier,
+      data: encodeFunctionData({
+        abi: c.verifier.abi,
+        functionName: "verifyMany",
+        args: [t.attestationRegistry, batch],
+      }),
+      gas: BigInt(batch.length) * 60_000n + 100_000n,
+    });
   }
   await sendAll(t, s, calls);
   progress(`verified ${toVerify.length} attestations`);

@@ -10,9 +10,9 @@ import {
   modelRegistryAbi,
 } from "../lib/generated/contracts";
 import {
+  chainId,
   INDEXER_ROOT,
   LOCAL_CHAIN_ID,
-  chainId,
   loadDeployment,
   pollingMs,
   rpcUrl,

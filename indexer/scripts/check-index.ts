@@ -5,8 +5,12 @@
 //   INDEXER_URL=http://127.0.0.1:42069 RPC_URL=http://127.0.0.1:8545 CHAIN_ID=31337 \
 //     npx tsx indexer/scripts/check-index.ts
 import { createPublicClient, http, parseAbiItem, zeroHash } from "viem";
-import { attestationRegistryAbi, certificateRegistryAbi, modelRegistryAbi } from "../../lib/generated/contracts";
-import { aggregateModel, type AggregateAttestation } from "../../lib/formulas";
+import { type AggregateAttestation, aggregateModel } from "../../lib/formulas";
+import {
+  attestationRegistryAbi,
+  certificateRegistryAbi,
+  modelRegistryAbi,
+} from "../../lib/generated/contracts";
 import { Status } from "../../lib/spec";
 import { chainId, loadDeployment, rpcUrl, startBlock } from "../src/lib/settings";
 
@@ -54,7 +58,9 @@ export async function checkIndex(options: {
   const id = options.chainId ?? chainId();
   const deployment = loadDeployment(id, options.deploymentsDir);
   const client = createPublicClient({ transport: http(options.rpcUrl ?? rpcUrl(), { timeout: 120_000 }) });
-  const status = await getJson<{ sync: { block: { number: number; timestamp: number } } }>(`${options.indexerUrl}/api/v1/status`);
+  const status = await getJson<{ sync: { block: { number: number; timestamp: number } } }>(
+    `${options.indexerUrl}/api/v1/status`,
+  );
   const toBlock = BigInt(status.sync.block.number);
   const now = BigInt(status.sync.block.timestamp);
   const fromBlock = BigInt(startBlock(deployment));
@@ -67,7 +73,9 @@ export async function checkIndex(options: {
     const out: any[] = [];
     for (let from = fromBlock; from <= toBlock; from += step) {
       const to = from + step - 1n < toBlock ? from + step - 1n : toBlock;
-      out.push(...(await client.getContractEvents({ address, abi: abi as never, fromBlock: from, toBlock: to })));
+      out.push(
+        ...(await client.getContractEvents({ address, abi: abi as never, fromBlock: from, toBlock: to })),
+      );
     }
     return out as Array<{ eventName: string; args: Record<string, unknown> }>;
   }
@@ -78,7 +86,9 @@ export async function checkIndex(options: {
   ]);
 
   const params = new Map<bigint, bigint>();
-  for (const l of modelLogs) if (l.eventName === "ModelRegistered") params.set(l.args.modelId as bigint, BigInt(l.args.parameterCount as bigint));
+  for (const l of modelLogs)
+    if (l.eventName === "ModelRegistered")
+      params.set(l.args.modelId as bigint, BigInt(l.args.parameterCount as bigint));
 
   interface Replayed extends AggregateAttestation {
     modelId: bigint;
@@ -90,7 +100,14 @@ export async function checkIndex(options: {
     const a = l.args as Record<string, unknown>;
     switch (l.eventName) {
       case "AttestationSubmitted": {
-        const f = a.attestation as { kind: number; method: number; energyWh: bigint; locationIntensity: number; renewableBps: number; embodiedG: bigint };
+        const f = a.attestation as {
+          kind: number;
+          method: number;
+          energyWh: bigint;
+          locationIntensity: number;
+          renewableBps: number;
+          embodiedG: bigint;
+        };
         atts.set(a.id as string, {
           modelId: a.modelId as bigint,
           kind: f.kind as 0,
@@ -108,7 +125,12 @@ export async function checkIndex(options: {
       }
       case "AttestationVerified": {
         const r = atts.get(a.id as string);
-        if (r) Object.assign(r, { stored: Status.VERIFIED, finalAt: a.finalAt as bigint, verifier: (a.verifier as string).toLowerCase() });
+        if (r)
+          Object.assign(r, {
+            stored: Status.VERIFIED,
+            finalAt: a.finalAt as bigint,
+            verifier: (a.verifier as string).toLowerCase(),
+          });
         break;
       }
       case "AttestationRejected":
@@ -143,7 +165,12 @@ export async function checkIndex(options: {
   for (const l of certLogs) {
     const a = l.args as Record<string, unknown>;
     if (l.eventName === "CertificateRecorded") {
-      certs.set(a.id as string, { modelId: a.modelId as bigint, kind: Number(a.kind) as 0 | 1, amount: a.amount as bigint, confirmed: false });
+      certs.set(a.id as string, {
+        modelId: a.modelId as bigint,
+        kind: Number(a.kind) as 0 | 1,
+        amount: a.amount as bigint,
+        confirmed: false,
+      });
     } else if (l.eventName === "CertificateConfirmed") {
       const c = certs.get(a.id as string);
       if (c) c.confirmed = true;
@@ -168,7 +195,9 @@ export async function checkIndex(options: {
         `${options.indexerUrl}/api/v1/leaderboard?include=${include}&sort=id&order=asc&pageSize=100&page=${page}`,
       );
       if (body.sync.block.number !== Number(toBlock)) {
-        throw new Error(`the indexer moved from block ${toBlock} to ${body.sync.block.number} during the check; rerun when the chain is idle`);
+        throw new Error(
+          `the indexer moved from block ${toBlock} to ${body.sync.block.number} during the check; rerun when the chain is idle`,
+        );
       }
       for (const row of body.rows) served.set(row.id, row);
       if (body.rows.length < 100) break;
@@ -182,12 +211,17 @@ export async function checkIndex(options: {
       });
       const row = served.get(modelId.toString());
       if (agg.attestationCount === 0) {
-        if (row) differences.push(`model ${modelId} (${include}): ranked by the API with ${row.attestations} attestations, chain has none counted`);
+        if (row)
+          differences.push(
+            `model ${modelId} (${include}): ranked by the API with ${row.attestations} attestations, chain has none counted`,
+          );
         continue;
       }
       compared++;
       if (!row) {
-        differences.push(`model ${modelId} (${include}): missing from the API, chain has ${agg.attestationCount} counted attestations`);
+        differences.push(
+          `model ${modelId} (${include}): missing from the API, chain has ${agg.attestationCount} counted attestations`,
+        );
         continue;
       }
       const expect: Record<string, string | number | null> = {
@@ -231,12 +265,14 @@ export async function checkIndex(options: {
         verifiers: [...row.trust.verifiers].sort().join(","),
       };
       for (const key of Object.keys(expect)) {
-        if (expect[key] !== got[key]) differences.push(`model ${modelId} (${include}) ${key}: chain ${expect[key]}, indexer ${got[key]}`);
+        if (expect[key] !== got[key])
+          differences.push(`model ${modelId} (${include}) ${key}: chain ${expect[key]}, indexer ${got[key]}`);
       }
       served.delete(modelId.toString());
     }
     for (const extra of served.keys()) {
-      if (!params.has(BigInt(extra))) differences.push(`model ${extra} (${include}): served by the API but never registered on chain`);
+      if (!params.has(BigInt(extra)))
+        differences.push(`model ${extra} (${include}): served by the API but never registered on chain`);
     }
   }
   void zeroHash;
@@ -248,7 +284,9 @@ if (isMain) {
   const indexerUrl = process.env.INDEXER_URL ?? "http://127.0.0.1:42069";
   checkIndex({ indexerUrl, log: (line) => console.log(line) })
     .then((r) => {
-      console.log(`block ${r.block}: ${r.models} models, ${r.attestations} attestations, ${r.compared} aggregates compared`);
+      console.log(
+        `block ${r.block}: ${r.models} models, ${r.attestations} attestations, ${r.compared} aggregates compared`,
+      );
       if (r.differences.length === 0) {
         console.log("OK: no differences between the chain's logs and the index");
         process.exit(0);

@@ -14,7 +14,15 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { createPublicClient, http } from "viem";
-import { chainId, deploymentFile, INDEXER_ROOT, LOCAL_CHAIN_ID, loadDeployment, REPO_ROOT, rpcUrl } from "../src/lib/settings";
+import {
+  chainId,
+  deploymentFile,
+  INDEXER_ROOT,
+  LOCAL_CHAIN_ID,
+  loadDeployment,
+  REPO_ROOT,
+  rpcUrl,
+} from "../src/lib/settings";
 
 const port = Number(process.env.INDEXER_PORT ?? process.env.PORT ?? 42069);
 const id = chainId();
@@ -37,7 +45,10 @@ async function genesisHash(timeoutMs: number): Promise<`0x${string}`> {
 
 export function identityOf(genesis: string): string {
   loadDeployment(id); // fails early with a clear message if the deployment is missing
-  const deployment = createHash("sha256").update(readFileSync(deploymentFile(id))).digest("hex").slice(0, 8);
+  const deployment = createHash("sha256")
+    .update(readFileSync(deploymentFile(id)))
+    .digest("hex")
+    .slice(0, 8);
   return `${id}_${genesis.slice(2, 10)}_${deployment}`;
 }
 
@@ -46,16 +57,24 @@ async function preparePostgres(identity: string) {
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
   try {
     await pool.query("create schema if not exists greenprint_indexer");
-    await pool.query("create table if not exists greenprint_indexer.chain_identity (chain_id bigint primary key, identity text not null)");
-    const { rows } = await pool.query("select identity from greenprint_indexer.chain_identity where chain_id = $1", [id]);
+    await pool.query(
+      "create table if not exists greenprint_indexer.chain_identity (chain_id bigint primary key, identity text not null)",
+    );
+    const { rows } = await pool.query(
+      "select identity from greenprint_indexer.chain_identity where chain_id = $1",
+      [id],
+    );
     if (rows[0]?.identity !== identity) {
       const tables = await pool.query(
         "select table_name from information_schema.columns where table_schema = 'ponder_sync' and column_name = 'chain_id'",
       );
       for (const { table_name } of tables.rows as Array<{ table_name: string }>) {
-        await pool.query(`delete from ponder_sync."${table_name.replace(/"/g, '""')}" where chain_id = $1`, [id]);
+        await pool.query(`delete from ponder_sync."${table_name.replace(/"/g, '""')}" where chain_id = $1`, [
+          id,
+        ]);
       }
-      if (rows.length > 0) log(`chain ${id} was replaced (${rows[0].identity} -> ${identity}): dropped its cached RPC data`);
+      if (rows.length > 0)
+        log(`chain ${id} was replaced (${rows[0].identity} -> ${identity}): dropped its cached RPC data`);
       await pool.query(
         "insert into greenprint_indexer.chain_identity (chain_id, identity) values ($1, $2) on conflict (chain_id) do update set identity = excluded.identity",
         [id, identity],
@@ -88,7 +107,10 @@ let stopping = false;
 async function launch(): Promise<string> {
   const genesis = await genesisHash(120_000);
   const identity = identityOf(genesis);
-  const env: Record<string, string> = { ...(process.env as Record<string, string>), PONDER_TELEMETRY_DISABLED: "true" };
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    PONDER_TELEMETRY_DISABLED: "true",
+  };
   if (process.env.DATABASE_URL) {
     await preparePostgres(identity);
     env.DATABASE_SCHEMA = process.env.DATABASE_SCHEMA ?? `gp_${identity}`;
@@ -96,20 +118,34 @@ async function launch(): Promise<string> {
     env.PGLITE_DIR = process.env.PGLITE_DIR ?? preparePglite(identity);
     env.DATABASE_SCHEMA = process.env.DATABASE_SCHEMA ?? "public";
   }
-  log(`chain ${id} at ${rpcUrl()}, genesis ${genesis.slice(0, 12)}…, schema ${env.DATABASE_SCHEMA}, API on port ${port}`);
+  log(
+    `chain ${id} at ${rpcUrl()}, genesis ${genesis.slice(0, 12)}…, schema ${env.DATABASE_SCHEMA}, API on port ${port}`,
+  );
   const ponder = path.join(REPO_ROOT, "node_modules", ".bin", "ponder");
-  child = spawn(ponder, ["start", "--port", String(port), ...(process.env.INDEXER_LOG_FORMAT ? ["--log-format", process.env.INDEXER_LOG_FORMAT] : [])], {
-    cwd: INDEXER_ROOT,
-    env,
-    stdio: "inherit",
-  });
+  child = spawn(
+    ponder,
+    [
+      "start",
+      "--port",
+      String(port),
+      ...(process.env.INDEXER_LOG_FORMAT ? ["--log-format", process.env.INDEXER_LOG_FORMAT] : []),
+    ],
+    {
+      cwd: INDEXER_ROOT,
+      env,
+      stdio: "inherit",
+    },
+  );
   const started = child;
   started.on("exit", async (code, signal) => {
     if (child !== started) return; // replaced on purpose
     if (!stopping) {
       log(`ponder exited (${signal ?? code})`);
       // Exited because the chain was replaced under it? Then follow the new chain.
-      const now = await client.getBlock({ blockNumber: 0n }).then((b) => b.hash).catch(() => null);
+      const now = await client
+        .getBlock({ blockNumber: 0n })
+        .then((b) => b.hash)
+        .catch(() => null);
       if (following() && now !== null && now !== current) {
         await relaunch(now);
         return;
@@ -155,7 +191,10 @@ async function main() {
   if (!following()) return;
   for (;;) {
     await new Promise((r) => setTimeout(r, 1000));
-    const now = await client.getBlock({ blockNumber: 0n }).then((b) => b.hash).catch(() => null);
+    const now = await client
+      .getBlock({ blockNumber: 0n })
+      .then((b) => b.hash)
+      .catch(() => null);
     if (now === null || now === current || stopping || relaunching) continue;
     await relaunch(now);
   }

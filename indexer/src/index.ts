@@ -14,7 +14,7 @@ import {
   verifier,
 } from "ponder:schema";
 import { hexToString, keccak256, toHex, zeroAddress, zeroHash } from "viem";
-import { sizeClassOf, Status } from "../../lib/spec";
+import { Status, sizeClassOf } from "../../lib/spec";
 import { decodeRegion } from "../../lib/validation";
 import type { HistoryEntry } from "../ponder.schema";
 import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
@@ -207,7 +207,12 @@ function newVerifier(address: Hex, timestamp: bigint) {
 type VerifierRow = ReturnType<typeof newVerifier>;
 
 /** Creates or updates a verifier row; returns whether it existed. */
-async function upsertVerifier(context: Ctx, address: Hex, timestamp: bigint, change: (row: VerifierRow) => Partial<VerifierRow>) {
+async function upsertVerifier(
+  context: Ctx,
+  address: Hex,
+  timestamp: bigint,
+  change: (row: VerifierRow) => Partial<VerifierRow>,
+) {
   const key = address.toLowerCase() as Hex;
   const row = (await context.db.find(verifier, { address: key })) as VerifierRow | null;
   if (row) await context.db.update(verifier, { address: key }).set(change(row));
@@ -218,7 +223,12 @@ async function upsertVerifier(context: Ctx, address: Hex, timestamp: bigint, cha
   return row !== null;
 }
 
-async function bumpVerifier(context: Ctx, address: Hex, timestamp: bigint, change: Record<string, number | bigint>) {
+async function bumpVerifier(
+  context: Ctx,
+  address: Hex,
+  timestamp: bigint,
+  change: Record<string, number | bigint>,
+) {
   await upsertVerifier(context, address, timestamp, (row) => {
     const next: Record<string, unknown> = {};
     for (const [k, d] of Object.entries(change)) {
@@ -264,9 +274,12 @@ ponder.on("ModelRegistry:ModelRegistered", async ({ event, context }) => {
 ponder.on("ModelRegistry:ModelMetadataUpdated", async ({ event, context }) => {
   const a = event.args;
   const meta = readLocalMetadata(a.metadataHash) ?? NO_METADATA;
-  await context.db
-    .update(model, { id: a.modelId })
-    .set({ metadataHash: a.metadataHash, metadataURI: a.metadataURI, ...meta, updatedBlock: event.block.number });
+  await context.db.update(model, { id: a.modelId }).set({
+    metadataHash: a.metadataHash,
+    metadataURI: a.metadataURI,
+    ...meta,
+    updatedBlock: event.block.number,
+  });
   await bumpStats(context, event);
 });
 
@@ -332,9 +345,16 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     finalAt: null,
     remainingWindow: null,
     history: [
-      historyEntry(event, "AttestationSubmitted", Status.NONE, Status.SUBMITTED, submitter.toLowerCase() as Hex, {
-        supersedes: f.supersedes === zeroHash ? null : f.supersedes,
-      }),
+      historyEntry(
+        event,
+        "AttestationSubmitted",
+        Status.NONE,
+        Status.SUBMITTED,
+        submitter.toLowerCase() as Hex,
+        {
+          supersedes: f.supersedes === zeroHash ? null : f.supersedes,
+        },
+      ),
     ],
     openDisputeId: null,
     claimed: false,
@@ -345,28 +365,47 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     submittedTx: event.transaction.hash,
     updatedAt: event.block.timestamp,
   });
-  await context.db
-    .update(model, { id: modelId })
-    .set((row: { attestationCount: number }) => ({ attestationCount: row.attestationCount + 1, updatedBlock: event.block.number }));
+  await context.db.update(model, { id: modelId }).set((row: { attestationCount: number }) => ({
+    attestationCount: row.attestationCount + 1,
+    updatedBlock: event.block.number,
+  }));
   await bumpStats(context, event, { attestations: 1, submitted: 1 });
 });
 
 ponder.on("AttestationRegistry:AttestationVerified", async ({ event, context }) => {
   const { id, verifier: by, finalAt } = event.args;
   const v = by.toLowerCase() as Hex;
-  await transition(context, event, id, "AttestationVerified", Status.VERIFIED, v, {
-    verifier: v,
-    verifiedAt: event.block.timestamp,
-    finalAt,
-    remainingWindow: null,
-  }, { finalAt: Number(finalAt) });
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationVerified",
+    Status.VERIFIED,
+    v,
+    {
+      verifier: v,
+      verifiedAt: event.block.timestamp,
+      finalAt,
+      remainingWindow: null,
+    },
+    { finalAt: Number(finalAt) },
+  );
   await bumpVerifier(context, v, event.block.timestamp, { verified: 1 });
 });
 
 ponder.on("AttestationRegistry:AttestationRejected", async ({ event, context }) => {
   const { id, verifier: by, reasonHash } = event.args;
   const v = by.toLowerCase() as Hex;
-  await transition(context, event, id, "AttestationRejected", Status.REJECTED, v, { verifier: v }, { reasonHash });
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationRejected",
+    Status.REJECTED,
+    v,
+    { verifier: v },
+    { reasonHash },
+  );
   await bumpVerifier(context, v, event.block.timestamp, { rejected: 1 });
 });
 
@@ -377,14 +416,32 @@ ponder.on("AttestationRegistry:AttestationWithdrawn", async ({ event, context })
 
 ponder.on("AttestationRegistry:AttestationSuperseded", async ({ event, context }) => {
   const { id, supersededBy } = event.args;
-  await transition(context, event, id, "AttestationSuperseded", Status.SUPERSEDED, null, { supersededBy }, { supersededBy });
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationSuperseded",
+    Status.SUPERSEDED,
+    null,
+    { supersededBy },
+    { supersededBy },
+  );
 });
 
 ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) => {
   const { id, challenger, bond, remainingWindow, reasonURI } = event.args;
-  const after = await transition(context, event, id, "AttestationDisputed", Status.DISPUTED, challenger.toLowerCase() as Hex, {
-    remainingWindow,
-  }, { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI });
+  const after = await transition(
+    context,
+    event,
+    id,
+    "AttestationDisputed",
+    Status.DISPUTED,
+    challenger.toLowerCase() as Hex,
+    {
+      remainingWindow,
+    },
+    { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI },
+  );
   await context.db.update(attestation, { id }).set({ openDisputeId: event.id });
   await context.db.insert(dispute).values({
     id: event.id,
@@ -404,7 +461,14 @@ ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) 
   await bumpStats(context, event, { disputes: 1 });
 });
 
-async function closeDispute(context: Ctx, event: Ev, id: Hex, outcome: string, arbiter: Hex, rulingHash: Hex) {
+async function closeDispute(
+  context: Ctx,
+  event: Ev,
+  id: Hex,
+  outcome: string,
+  arbiter: Hex,
+  rulingHash: Hex,
+) {
   const a = (await context.db.find(attestation, { id })) as AttestationRow | null;
   if (!a?.openDisputeId) return;
   await context.db.update(dispute, { id: a.openDisputeId }).set({
@@ -418,21 +482,40 @@ async function closeDispute(context: Ctx, event: Ev, id: Hex, outcome: string, a
 
 ponder.on("AttestationRegistry:DisputeUpheld", async ({ event, context }) => {
   const { id, arbiter, challenger, verifier: v, bond, rulingHash } = event.args;
-  await transition(context, event, id, "DisputeUpheld", Status.INVALIDATED, arbiter.toLowerCase() as Hex, {}, {
-    challenger: challenger.toLowerCase(),
-    bond: bond.toString(),
-    rulingHash,
-  });
+  await transition(
+    context,
+    event,
+    id,
+    "DisputeUpheld",
+    Status.INVALIDATED,
+    arbiter.toLowerCase() as Hex,
+    {},
+    {
+      challenger: challenger.toLowerCase(),
+      bond: bond.toString(),
+      rulingHash,
+    },
+  );
   await closeDispute(context, event, id, "upheld", arbiter, rulingHash);
-  if (v !== zeroAddress) await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { invalidated: 1 });
+  if (v !== zeroAddress)
+    await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { invalidated: 1 });
 });
 
 ponder.on("AttestationRegistry:DisputeDismissed", async ({ event, context }) => {
   const { id, arbiter, challenger, bond, finalAt, rulingHash } = event.args;
-  await transition(context, event, id, "DisputeDismissed", Status.VERIFIED, arbiter.toLowerCase() as Hex, {
-    finalAt,
-    remainingWindow: null,
-  }, { challenger: challenger.toLowerCase(), bond: bond.toString(), finalAt: Number(finalAt), rulingHash });
+  await transition(
+    context,
+    event,
+    id,
+    "DisputeDismissed",
+    Status.VERIFIED,
+    arbiter.toLowerCase() as Hex,
+    {
+      finalAt,
+      remainingWindow: null,
+    },
+    { challenger: challenger.toLowerCase(), bond: bond.toString(), finalAt: Number(finalAt), rulingHash },
+  );
   await closeDispute(context, event, id, "dismissed", arbiter, rulingHash);
 });
 
@@ -442,9 +525,10 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
   if (before?.status === Status.VERIFIED) {
     // Counted: its LEAF joins the model's aggregate.
     const key = { modelId: before.modelId, kind: before.kind };
-    await context.db
-      .update(modelKindAggregate, key)
-      .set((row: { leafWei: bigint }) => ({ leafWei: row.leafWei + amount, updatedBlock: event.block.number }));
+    await context.db.update(modelKindAggregate, key).set((row: { leafWei: bigint }) => ({
+      leafWei: row.leafWei + amount,
+      updatedBlock: event.block.number,
+    }));
     await context.db.update(model, { id: before.modelId }).set({ updatedBlock: event.block.number });
   }
   if (before) {
@@ -474,10 +558,12 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  await context.db
-    .update(model, { id: modelId })
-    .set((row: { rewardsWei: bigint }) => ({ rewardsWei: row.rewardsWei + amount, updatedBlock: event.block.number }));
-  if (v !== zeroAddress) await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
+  await context.db.update(model, { id: modelId }).set((row: { rewardsWei: bigint }) => ({
+    rewardsWei: row.rewardsWei + amount,
+    updatedBlock: event.block.number,
+  }));
+  if (v !== zeroAddress)
+    await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
   await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });
 });
 
@@ -490,7 +576,10 @@ ponder.on("AttestationRegistry:VerifierProfileSet", async ({ event, context }) =
 ponder.on("AttestationRegistry:RoleGranted", async ({ event, context }) => {
   if (event.args.role === VERIFIER_ROLE) {
     const at = event.block.timestamp;
-    const existed = await upsertVerifier(context, event.args.account, at, () => ({ active: true, accreditedAt: at }));
+    const existed = await upsertVerifier(context, event.args.account, at, () => ({
+      active: true,
+      accreditedAt: at,
+    }));
     await bumpStats(context, event, existed ? {} : { verifiers: 1 });
   } else {
     await bumpStats(context, event);
@@ -565,11 +654,13 @@ ponder.on("CertificateRegistry:CertificateConfirmed", async ({ event, context })
   const c = await context.db
     .update(certificate, { id })
     .set({ status: 2, verifier: by.toLowerCase() as Hex, updatedAt: event.block.timestamp });
-  await context.db.update(model, { id: c.modelId }).set((row: { recWh: bigint; creditsG: bigint }) =>
-    c.kind === 0
-      ? { recWh: row.recWh + c.amount, updatedBlock: event.block.number }
-      : { creditsG: row.creditsG + c.amount, updatedBlock: event.block.number },
-  );
+  await context.db
+    .update(model, { id: c.modelId })
+    .set((row: { recWh: bigint; creditsG: bigint }) =>
+      c.kind === 0
+        ? { recWh: row.recWh + c.amount, updatedBlock: event.block.number }
+        : { creditsG: row.creditsG + c.amount, updatedBlock: event.block.number },
+    );
   await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesConfirmed: 1 });
   await bumpStats(context, event);
 });
@@ -586,20 +677,27 @@ ponder.on("CertificateRegistry:CertificateRejected", async ({ event, context }) 
 // ------------------------------------------------------------------ EfficiencyBonus
 
 ponder.on("EfficiencyBonus:EfficiencyBonusRequested", async ({ event, context }) => {
-  await context.db.update(model, { id: event.args.modelId }).set({ bonusState: 1, updatedBlock: event.block.number });
+  await context.db
+    .update(model, { id: event.args.modelId })
+    .set({ bonusState: 1, updatedBlock: event.block.number });
   await bumpStats(context, event);
 });
 
 ponder.on("EfficiencyBonus:EfficiencyBonusRejected", async ({ event, context }) => {
-  await context.db.update(model, { id: event.args.modelId }).set({ bonusState: 0, updatedBlock: event.block.number });
+  await context.db
+    .update(model, { id: event.args.modelId })
+    .set({ bonusState: 0, updatedBlock: event.block.number });
   await bumpStats(context, event);
 });
 
 ponder.on("EfficiencyBonus:EfficiencyBonusPaid", async ({ event, context }) => {
   const { modelId, owner, verifier: by, bonus, verifierReward } = event.args;
-  await context.db
-    .update(model, { id: modelId })
-    .set({ bonusState: 2, bonusWei: bonus, bonusVerifierWei: verifierReward, updatedBlock: event.block.number });
+  await context.db.update(model, { id: modelId }).set({
+    bonusState: 2,
+    bonusWei: bonus,
+    bonusVerifierWei: verifierReward,
+    updatedBlock: event.block.number,
+  });
   await context.db.insert(reward).values({
     id: event.id,
     kind: "efficiency_bonus",
@@ -613,7 +711,10 @@ ponder.on("EfficiencyBonus:EfficiencyBonusPaid", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { bonusesApproved: 1, rewardWei: verifierReward });
+  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, {
+    bonusesApproved: 1,
+    rewardWei: verifierReward,
+  });
   await bumpStats(context, event, { bonusesWei: bonus, verifierRewardsWei: verifierReward });
 });
 

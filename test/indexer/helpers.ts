@@ -12,14 +12,18 @@ import {
   type Hex,
   http,
   keccak256,
-  parseEther,
   type PublicClient,
+  parseEther,
   sha256,
   toHex,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
-import { attestationRegistryAbi, certificateRegistryAbi, modelRegistryAbi } from "../../lib/generated/contracts";
+import {
+  attestationRegistryAbi,
+  certificateRegistryAbi,
+  modelRegistryAbi,
+} from "../../lib/generated/contracts";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 const BIN = path.join(REPO, "node_modules", ".bin");
@@ -56,7 +60,11 @@ export function tempDir(name: string): string {
   return mkdtempSync(path.join(tmpdir(), `gp-${name}-`));
 }
 
-async function until<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined | null | false>): Promise<T> {
+async function until<T>(
+  what: string,
+  timeoutMs: number,
+  check: () => Promise<T | undefined | null | false>,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -68,7 +76,9 @@ async function until<T>(what: string, timeoutMs: number, check: () => Promise<T 
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`,
+  );
 }
 
 export interface Chain {
@@ -79,13 +89,21 @@ export interface Chain {
 }
 
 export async function startAnvil(port: number, extra: string[] = []): Promise<Chain> {
-  const child = spawn(path.join(BIN, "anvil"), ["--port", String(port), "--chain-id", "31337", "--host", "127.0.0.1", ...extra], {
-    detached: true,
-    stdio: "ignore",
-  });
+  const child = spawn(
+    path.join(BIN, "anvil"),
+    ["--port", String(port), "--chain-id", "31337", "--host", "127.0.0.1", ...extra],
+    {
+      detached: true,
+      stdio: "ignore",
+    },
+  );
   started.push(child);
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const client = createPublicClient({ chain: anvil, cacheTime: 0, transport: http(rpcUrl, { retryCount: 0 }) }) as PublicClient;
+  const client = createPublicClient({
+    chain: anvil,
+    cacheTime: 0,
+    transport: http(rpcUrl, { retryCount: 0 }),
+  }) as PublicClient;
   await until("anvil", 20_000, async () => (await client.getChainId()) === 31337);
   return { rpcUrl, port, child, client };
 }
@@ -93,31 +111,54 @@ export async function startAnvil(port: number, extra: string[] = []): Promise<Ch
 export interface Deployed {
   dir: string;
   deploymentsDir: string;
-  addresses: Record<"ModelRegistry" | "AttestationRegistry" | "CertificateRegistry" | "EfficiencyBonus" | "LeafToken", Address>;
+  addresses: Record<
+    "ModelRegistry" | "AttestationRegistry" | "CertificateRegistry" | "EfficiencyBonus" | "LeafToken",
+    Address
+  >;
 }
 
 /** forge script script/Deploy.s.sol into `dir` (broadcast and cache redirected there). */
 export function deploy(chain: Chain, dir: string): Deployed {
   const broadcast = path.join(dir, "broadcast");
-  execFileSync(path.join(BIN, "forge"), ["script", "script/Deploy.s.sol", "--rpc-url", chain.rpcUrl, "--broadcast", "--slow"], {
-    cwd: REPO,
-    env: { ...process.env, DEPLOYER_PRIVATE_KEY: KEYS.admin, FOUNDRY_BROADCAST: broadcast },
-    stdio: "pipe",
-  });
-  const record = JSON.parse(readFileSync(path.join(broadcast, "Deploy.s.sol", "31337", "run-latest.json"), "utf8")) as {
-    transactions: { transactionType: string; contractName: string | null; contractAddress: string; hash: string }[];
+  execFileSync(
+    path.join(BIN, "forge"),
+    ["script", "script/Deploy.s.sol", "--rpc-url", chain.rpcUrl, "--broadcast", "--slow"],
+    {
+      cwd: REPO,
+      env: { ...process.env, DEPLOYER_PRIVATE_KEY: KEYS.admin, FOUNDRY_BROADCAST: broadcast },
+      stdio: "pipe",
+    },
+  );
+  const record = JSON.parse(
+    readFileSync(path.join(broadcast, "Deploy.s.sol", "31337", "run-latest.json"), "utf8"),
+  ) as {
+    transactions: {
+      transactionType: string;
+      contractName: string | null;
+      contractAddress: string;
+      hash: string;
+    }[];
     receipts: { transactionHash: string; blockNumber: string }[];
   };
   const contracts: Record<string, { address: string; blockNumber: number; transactionHash: string }> = {};
   for (const tx of record.transactions) {
     if (tx.transactionType !== "CREATE" || !tx.contractName) continue;
     const receipt = record.receipts.find((r) => r.transactionHash === tx.hash);
-    contracts[tx.contractName] = { address: tx.contractAddress, blockNumber: Number(BigInt(receipt!.blockNumber)), transactionHash: tx.hash };
+    contracts[tx.contractName] = {
+      address: tx.contractAddress,
+      blockNumber: Number(BigInt(receipt!.blockNumber)),
+      transactionHash: tx.hash,
+    };
   }
   const deploymentsDir = path.join(dir, "deployments");
   mkdirSync(deploymentsDir, { recursive: true });
-  writeFileSync(path.join(deploymentsDir, "31337.json"), JSON.stringify({ chainId: 31337, contracts }, null, 2));
-  const addresses = Object.fromEntries(Object.entries(contracts).map(([k, v]) => [k, v.address as Address])) as Deployed["addresses"];
+  writeFileSync(
+    path.join(deploymentsDir, "31337.json"),
+    JSON.stringify({ chainId: 31337, contracts }, null, 2),
+  );
+  const addresses = Object.fromEntries(
+    Object.entries(contracts).map(([k, v]) => [k, v.address as Address]),
+  ) as Deployed["addresses"];
   return { dir, deploymentsDir, addresses };
 }
 
@@ -125,9 +166,25 @@ export type Role = keyof typeof KEYS;
 
 export function actors(chain: Chain, d: Deployed) {
   const wallet = (role: Role) =>
-    createWalletClient({ account: privateKeyToAccount(KEYS[role]), chain: { ...anvil, rpcUrls: { default: { http: [chain.rpcUrl] } } }, transport: http(chain.rpcUrl) });
-  const wallets = { admin: wallet("admin"), owner: wallet("owner"), verifier: wallet("verifier"), challenger: wallet("challenger") };
-  const send = async (role: Role, address: Address, abi: readonly unknown[], functionName: string, args: unknown[], value?: bigint) => {
+    createWalletClient({
+      account: privateKeyToAccount(KEYS[role]),
+      chain: { ...anvil, rpcUrls: { default: { http: [chain.rpcUrl] } } },
+      transport: http(chain.rpcUrl),
+    });
+  const wallets = {
+    admin: wallet("admin"),
+    owner: wallet("owner"),
+    verifier: wallet("verifier"),
+    challenger: wallet("challenger"),
+  };
+  const send = async (
+    role: Role,
+    address: Address,
+    abi: readonly unknown[],
+    functionName: string,
+    args: unknown[],
+    value?: bigint,
+  ) => {
     // biome-ignore lint/suspicious/noExplicitAny: generic helper over several ABIs
     const hash = await (wallets[role] as any).writeContract({ address, abi, functionName, args, value });
     const receipt = await chain.client.waitForTransactionReceipt({ hash });
@@ -170,22 +227,42 @@ export function protocol(chain: Chain, d: Deployed) {
   return {
     ...a,
     async accredit(role: Role = "verifier", name = "Test verifier") {
-      await a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "accreditVerifier", [a.address(role), name, "https://verifier.example"]);
+      await a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "accreditVerifier", [
+        a.address(role),
+        name,
+        "https://verifier.example",
+      ]);
     },
-    async register(opts: { parentId?: bigint; parameterCount: bigint; metadata?: Record<string, unknown>; evidenceDir?: string }) {
+    async register(opts: {
+      parentId?: bigint;
+      parameterCount: bigint;
+      metadata?: Record<string, unknown>;
+      evidenceDir?: string;
+    }) {
       const bytes = new TextEncoder().encode(JSON.stringify(opts.metadata ?? { name: "anonymous" }));
       const hash = sha256(bytes);
       if (opts.evidenceDir && opts.metadata) {
         mkdirSync(opts.evidenceDir, { recursive: true });
         writeFileSync(path.join(opts.evidenceDir, hash.slice(2)), bytes);
       }
-      const receipt = await a.send("owner", A.ModelRegistry, modelRegistryAbi, "registerModel", [`https://example.invalid/${hash}`, hash, opts.parentId ?? 0n, opts.parameterCount]);
-      const total = (await chain.client.readContract({ address: A.ModelRegistry, abi: modelRegistryAbi, functionName: "totalModels" })) as bigint;
+      const receipt = await a.send("owner", A.ModelRegistry, modelRegistryAbi, "registerModel", [
+        `https://example.invalid/${hash}`,
+        hash,
+        opts.parentId ?? 0n,
+        opts.parameterCount,
+      ]);
+      const total = (await chain.client.readContract({
+        address: A.ModelRegistry,
+        abi: modelRegistryAbi,
+        functionName: "totalModels",
+      })) as bigint;
       void receipt;
       return total;
     },
     /** Submits an attestation of the owner's model; periods are consecutive so they never overlap. */
-    async submit(fields: Partial<AttestationInput> & { modelId: bigint }): Promise<{ id: Hex; input: AttestationInput }> {
+    async submit(
+      fields: Partial<AttestationInput> & { modelId: bigint },
+    ): Promise<{ id: Hex; input: AttestationInput }> {
       const start = periodCursor;
       periodCursor += 3600n;
       const input: AttestationInput = {
@@ -207,25 +284,63 @@ export function protocol(chain: Chain, d: Deployed) {
         ...fields,
       };
       const receipt = await a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "submit", [input]);
-      const id = receipt.logs.find((l) => l.address.toLowerCase() === A.AttestationRegistry.toLowerCase() && l.topics.length === 4)?.topics[1] as Hex;
+      const id = receipt.logs.find(
+        (l) => l.address.toLowerCase() === A.AttestationRegistry.toLowerCase() && l.topics.length === 4,
+      )?.topics[1] as Hex;
       return { id, input };
     },
     verify: (id: Hex) => a.send("verifier", A.AttestationRegistry, attestationRegistryAbi, "verify", [id]),
-    reject: (id: Hex) => a.send("verifier", A.AttestationRegistry, attestationRegistryAbi, "reject", [id, keccak256(toHex("no"))]),
+    reject: (id: Hex) =>
+      a.send("verifier", A.AttestationRegistry, attestationRegistryAbi, "reject", [
+        id,
+        keccak256(toHex("no")),
+      ]),
     withdraw: (id: Hex) => a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "withdraw", [id]),
     async dispute(id: Hex) {
-      const params = (await chain.client.readContract({ address: A.AttestationRegistry, abi: attestationRegistryAbi, functionName: "getParams" })) as { disputeBond: bigint };
-      return a.send("challenger", A.AttestationRegistry, attestationRegistryAbi, "dispute", [id, "https://example.invalid/why"], params.disputeBond);
+      const params = (await chain.client.readContract({
+        address: A.AttestationRegistry,
+        abi: attestationRegistryAbi,
+        functionName: "getParams",
+      })) as { disputeBond: bigint };
+      return a.send(
+        "challenger",
+        A.AttestationRegistry,
+        attestationRegistryAbi,
+        "dispute",
+        [id, "https://example.invalid/why"],
+        params.disputeBond,
+      );
     },
-    uphold: (id: Hex) => a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "upholdDispute", [id, keccak256(toHex("upheld"))]),
-    dismiss: (id: Hex) => a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "dismissDispute", [id, keccak256(toHex("dismissed"))]),
-    claim: (input: AttestationInput) => a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "claimReward", [input]),
+    uphold: (id: Hex) =>
+      a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "upholdDispute", [
+        id,
+        keccak256(toHex("upheld")),
+      ]),
+    dismiss: (id: Hex) =>
+      a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "dismissDispute", [
+        id,
+        keccak256(toHex("dismissed")),
+      ]),
+    claim: (input: AttestationInput) =>
+      a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "claimReward", [input]),
     seal: (modelId: bigint) => a.send("owner", A.ModelRegistry, modelRegistryAbi, "sealTraining", [modelId]),
     async certificate(modelId: bigint, kind: number, amount: bigint, serial: string) {
       const registry = toHex("I-REC", { size: 32 });
       const serialHash = keccak256(toHex(`I-REC:${serial}`));
-      await a.send("owner", A.CertificateRegistry, certificateRegistryAbi, "recordCertificate", [modelId, kind, amount, registry, serialHash, "https://example.invalid/cert"]);
-      const id = (await chain.client.readContract({ address: A.CertificateRegistry, abi: certificateRegistryAbi, functionName: "certificateId", args: [registry, serialHash] })) as Hex;
+      await a.send("owner", A.CertificateRegistry, certificateRegistryAbi, "recordCertificate", [
+        modelId,
+        kind,
+        amount,
+        registry,
+        serialHash,
+        "https://example.invalid/cert",
+      ]);
+      const id = (await chain.client.readContract({
+        address: A.CertificateRegistry,
+        abi: certificateRegistryAbi,
+        functionName: "certificateId",
+        args: [registry, serialHash],
+      })) as Hex;
       await a.send("verifier", A.CertificateRegistry, certificateRegistryAbi, "confirmCertificate", [id]);
       return id;
     },
@@ -253,8 +368,8 @@ export function startIndexer(opts: {
   evidenceDir?: string;
   logFile: string;
 }): Indexer {
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
     PONDER_TELEMETRY_DISABLED: "true",
     CHAIN_ID: "31337",
     RPC_URL: opts.chain.rpcUrl,
@@ -267,17 +382,23 @@ export function startIndexer(opts: {
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else env.PGLITE_DIR = opts.pgliteDir ?? path.join(opts.deployed.dir, "pglite");
   const out = openSync(opts.logFile, "a");
-  const child = spawn(path.join(BIN, "ponder"), ["start", "--port", String(opts.port), "--log-format", "json", "--log-level", "info"], {
-    cwd: path.join(REPO, "indexer"),
-    env,
-    detached: true,
-    stdio: ["ignore", out, out],
-  });
+  const child = spawn(
+    path.join(BIN, "ponder"),
+    ["start", "--port", String(opts.port), "--log-format", "json", "--log-level", "info"],
+    {
+      cwd: path.join(REPO, "indexer"),
+      env,
+      detached: true,
+      stdio: ["ignore", out, out],
+    },
+  );
   started.push(child);
   return { url: `http://127.0.0.1:${opts.port}`, child, log: opts.logFile };
 }
 
-export async function getJson<T = Record<string, unknown>>(url: string): Promise<{ status: number; body: T }> {
+export async function getJson<T = Record<string, unknown>>(
+  url: string,
+): Promise<{ status: number; body: T }> {
   const response = await fetch(url);
   const text = await response.text();
   let body: T;
@@ -291,11 +412,18 @@ export async function getJson<T = Record<string, unknown>>(url: string): Promise
 
 /** Waits until the indexer reports a sync block >= `block`. */
 export async function waitForSync(indexer: Indexer, block: bigint, timeoutMs = 90_000) {
-  return until(`indexer at ${indexer.url} to reach block ${block} (log: ${indexer.log})`, timeoutMs, async () => {
-    if (indexer.child.exitCode !== null) throw new Error(`indexer exited with ${indexer.child.exitCode}; log ${indexer.log}`);
-    const { status, body } = await getJson<{ sync?: { block: { number: number } } }>(`${indexer.url}/api/v1/status`);
-    return status === 200 && body.sync && BigInt(body.sync.block.number) >= block ? body : null;
-  });
+  return until(
+    `indexer at ${indexer.url} to reach block ${block} (log: ${indexer.log})`,
+    timeoutMs,
+    async () => {
+      if (indexer.child.exitCode !== null)
+        throw new Error(`indexer exited with ${indexer.child.exitCode}; log ${indexer.log}`);
+      const { status, body } = await getJson<{ sync?: { block: { number: number } } }>(
+        `${indexer.url}/api/v1/status`,
+      );
+      return status === 200 && body.sync && BigInt(body.sync.block.number) >= block ? body : null;
+    },
+  );
 }
 
 export { until };

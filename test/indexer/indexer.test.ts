@@ -3,9 +3,10 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { aggregateModel, attestationReward } from "../../lib/formulas";
-import { Status } from "../../lib/spec";
 import { checkIndex } from "../../indexer/scripts/check-index";
+import { aggregateModel, attestationReward } from "../../lib/formulas";
+import { getLeaderboard, getModel, getStats, IndexerError } from "../../lib/indexer/client";
+import { Status } from "../../lib/spec";
 import {
   type Chain,
   type Deployed,
@@ -34,8 +35,9 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
   let indexer: Indexer;
   let dir: string;
   let p: ReturnType<typeof protocol>;
-  const ids: Record<string, bigint> = {};
-  const att: Record<string, { id: `0x${string}`; input: Parameters<ReturnType<typeof protocol>["claim"]>[0] }> = {};
+  const ids = {} as Record<"a" | "b" | "c" | "d", bigint>;
+  type Att = { id: `0x${string}`; input: Parameters<ReturnType<typeof protocol>["claim"]>[0] };
+  const att = {} as Record<"a1" | "a2" | "b1" | "b2" | "b3" | "b4" | "c1" | "d1", Att>;
 
   before(async () => {
     dir = tempDir("indexer");
@@ -44,21 +46,69 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     p = protocol(chain, deployed);
     const evidenceDir = path.join(dir, "evidence");
     await p.accredit();
-    ids.a = await p.register({ parameterCount: 7_000_000_000n, evidenceDir, metadata: { name: "Alpha-7B", organization: "Org A", task: "text-generation", version: "1" } });
-    ids.b = await p.register({ parentId: ids.a, parameterCount: 7_000_000_000n, evidenceDir, metadata: { name: "Alpha-7B-chat", organization: "Org A", task: "text-generation", version: "1" } });
-    ids.c = await p.register({ parameterCount: 300_000_000n, evidenceDir, metadata: { name: "Vision-S", organization: "Org C", task: "image-classification", version: "1" } });
+    ids.a = await p.register({
+      parameterCount: 7_000_000_000n,
+      evidenceDir,
+      metadata: { name: "Alpha-7B", organization: "Org A", task: "text-generation", version: "1" },
+    });
+    ids.b = await p.register({
+      parentId: ids.a,
+      parameterCount: 7_000_000_000n,
+      evidenceDir,
+      metadata: { name: "Alpha-7B-chat", organization: "Org A", task: "text-generation", version: "1" },
+    });
+    ids.c = await p.register({
+      parameterCount: 300_000_000n,
+      evidenceDir,
+      metadata: { name: "Vision-S", organization: "Org C", task: "image-classification", version: "1" },
+    });
     ids.d = await p.register({ parameterCount: 0n }); // no metadata in the store, unknown size
 
     // A: METER pretraining (will be Final and claimed) + SOFTWARE inference in the US (Final).
-    att.a1 = await p.submit({ modelId: ids.a, kind: 0, method: 0, energyWh: 2_000_000n, locationIntensity: 60, renewableBps: 5000, embodiedG: 1234n });
-    att.a2 = await p.submit({ modelId: ids.a, kind: 2, method: 1, energyWh: 333_333n, locationIntensity: 451, renewableBps: 1234, region: region("US-CA") });
+    att.a1 = await p.submit({
+      modelId: ids.a,
+      kind: 0,
+      method: 0,
+      energyWh: 2_000_000n,
+      locationIntensity: 60,
+      renewableBps: 5000,
+      embodiedG: 1234n,
+    });
+    att.a2 = await p.submit({
+      modelId: ids.a,
+      kind: 2,
+      method: 1,
+      energyWh: 333_333n,
+      locationIntensity: 451,
+      renewableBps: 1234,
+      region: region("US-CA"),
+    });
     await p.verify(att.a1.id);
     await p.verify(att.a2.id);
     // B: one disputed then upheld (invalidated), one rejected, one withdrawn, one Final.
     att.b1 = await p.submit({ modelId: ids.b, kind: 1, method: 1, energyWh: 50_000n, locationIntensity: 20 });
-    att.b2 = await p.submit({ modelId: ids.b, kind: 1, method: 0, energyWh: 70_000n, locationIntensity: 700 });
-    att.b3 = await p.submit({ modelId: ids.b, kind: 2, method: 2, energyWh: 10_000n, locationIntensity: 100 });
-    att.b4 = await p.submit({ modelId: ids.b, kind: 2, method: 0, energyWh: 99_999n, locationIntensity: 33, renewableBps: 9999 });
+    att.b2 = await p.submit({
+      modelId: ids.b,
+      kind: 1,
+      method: 0,
+      energyWh: 70_000n,
+      locationIntensity: 700,
+    });
+    att.b3 = await p.submit({
+      modelId: ids.b,
+      kind: 2,
+      method: 2,
+      energyWh: 10_000n,
+      locationIntensity: 100,
+    });
+    att.b4 = await p.submit({
+      modelId: ids.b,
+      kind: 2,
+      method: 0,
+      energyWh: 99_999n,
+      locationIntensity: 33,
+      renewableBps: 9999,
+    });
     await p.verify(att.b1.id);
     await p.reject(att.b2.id);
     await p.withdraw(att.b3.id);
@@ -66,7 +116,15 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     await p.dispute(att.b1.id);
     await p.uphold(att.b1.id);
     // C: disputed then dismissed: back to Verified.
-    att.c1 = await p.submit({ modelId: ids.c, kind: 0, method: 2, energyWh: 123_456_789n, locationIntensity: 1500, renewableBps: 0, embodiedG: 5_000_000n });
+    att.c1 = await p.submit({
+      modelId: ids.c,
+      kind: 0,
+      method: 2,
+      energyWh: 123_456_789n,
+      locationIntensity: 1500,
+      renewableBps: 0,
+      embodiedG: 5_000_000n,
+    });
     await p.verify(att.c1.id);
     await p.dispute(att.c1.id);
     await p.dismiss(att.c1.id);
@@ -76,10 +134,23 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     await p.advance(WEEK + 60);
     await p.claim(att.a1.input);
     // D: verified after the window moved on: Verified, not Final.
-    att.d1 = await p.submit({ modelId: ids.d, kind: 2, method: 0, energyWh: 42_000n, locationIntensity: 250 });
+    att.d1 = await p.submit({
+      modelId: ids.d,
+      kind: 2,
+      method: 0,
+      energyWh: 42_000n,
+      locationIntensity: 250,
+    });
     await p.verify(att.d1.id);
 
-    indexer = startIndexer({ port: INDEXER_PORT, chain, deployed, schema: "test", evidenceDir, logFile: path.join(dir, "ponder.log") });
+    indexer = startIndexer({
+      port: INDEXER_PORT,
+      chain,
+      deployed,
+      schema: "test",
+      evidenceDir,
+      logFile: path.join(dir, "ponder.log"),
+    });
     await waitForSync(indexer, await chain.client.getBlockNumber());
   });
 
@@ -87,12 +158,20 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
 
   it("ranks Final attestations by default and Verified ones on request", async () => {
     const final = (await getJson<Json>(`${indexer.url}/api/v1/leaderboard?sort=id&order=asc`)).body;
-    assert.deepEqual(final.rows.map((r: Json) => r.id), [ids.a, ids.b, ids.c].map(String));
+    assert.deepEqual(
+      final.rows.map((r: Json) => r.id),
+      [ids.a, ids.b, ids.c].map(String),
+    );
     assert.equal(final.total, 3);
     assert.equal(typeof final.sync.block.number, "number");
     assert.equal(typeof final.sync.block.timestamp, "number");
-    const verified = (await getJson<Json>(`${indexer.url}/api/v1/leaderboard?sort=id&order=asc&include=verified`)).body;
-    assert.deepEqual(verified.rows.map((r: Json) => r.id), [ids.a, ids.b, ids.c, ids.d].map(String));
+    const verified = (
+      await getJson<Json>(`${indexer.url}/api/v1/leaderboard?sort=id&order=asc&include=verified`)
+    ).body;
+    assert.deepEqual(
+      verified.rows.map((r: Json) => r.id),
+      [ids.a, ids.b, ids.c, ids.d].map(String),
+    );
     assert.equal(verified.rows[3].includesUnfinal, true);
   });
 
@@ -101,10 +180,38 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     const rowA = body.rows[0];
     const expected = aggregateModel(
       [
-        { ...att.a1.input, status: Status.FINAL, locationIntensity: 60n, renewableBps: 5000n, kind: 0, method: 0, leafPaidWei: attestationReward({ energyWh: 2_000_000n, locationIntensity: 60n, renewableBps: 5000n, method: 0 }), verifier: p.address("verifier") },
-        { ...att.a2.input, status: Status.FINAL, locationIntensity: 451n, renewableBps: 1234n, kind: 2, method: 1, verifier: p.address("verifier") },
+        {
+          ...att.a1.input,
+          status: Status.FINAL,
+          locationIntensity: 60n,
+          renewableBps: 5000n,
+          kind: 0,
+          method: 0,
+          leafPaidWei: attestationReward({
+            energyWh: 2_000_000n,
+            locationIntensity: 60n,
+            renewableBps: 5000n,
+            method: 0,
+          }),
+          verifier: p.address("verifier"),
+        },
+        {
+          ...att.a2.input,
+          status: Status.FINAL,
+          locationIntensity: 451n,
+          renewableBps: 1234n,
+          kind: 2,
+          method: 1,
+          verifier: p.address("verifier"),
+        },
       ],
-      { parameterCount: 7_000_000_000n, certificates: [{ kind: 0, amount: 500_000n }, { kind: 1, amount: 10_000n }] },
+      {
+        parameterCount: 7_000_000_000n,
+        certificates: [
+          { kind: 0, amount: 500_000n },
+          { kind: 1, amount: 10_000n },
+        ],
+      },
     );
     assert.equal(rowA.name, "Alpha-7B");
     assert.equal(rowA.task, "text-generation");
@@ -119,7 +226,11 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.equal(rowA.gPerBillionParams, expected.gPerBillionParams?.toString());
     assert.equal(rowA.leafEarnedWei, expected.leafEarnedWei.toString());
     assert.notEqual(rowA.leafEarnedWei, "0");
-    assert.deepEqual(rowA.certificates, { recWh: "500000", creditsG: "10000", marketNetG: expected.marketNetG.toString() });
+    assert.deepEqual(rowA.certificates, {
+      recWh: "500000",
+      creditsG: "10000",
+      marketNetG: expected.marketNetG.toString(),
+    });
     assert.equal(rowA.trust.level, "SOFTWARE");
     assert.deepEqual(rowA.trust.verifiers, [p.address("verifier").toLowerCase()]);
     // B: only b4 counts (b1 invalidated, b2 rejected, b3 withdrawn).
@@ -129,31 +240,54 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.equal(body.rows[2].grade, "E");
     assert.equal(body.rows[2].trust.level, "ESTIMATE");
     // D has no parameter count: gPerBillionParams is null, size class small.
-    const v = (await getJson<Json>(`${indexer.url}/api/v1/leaderboard?include=verified&sort=id&order=desc&pageSize=1`)).body;
+    const v = (
+      await getJson<Json>(`${indexer.url}/api/v1/leaderboard?include=verified&sort=id&order=desc&pageSize=1`)
+    ).body;
     assert.equal(v.rows[0].gPerBillionParams, null);
     assert.equal(v.rows[0].name, null);
   });
 
   it("sorts, filters and pages", async () => {
     const get = async (q: string) => (await getJson<Json>(`${indexer.url}/api/v1/leaderboard?${q}`)).body;
-    assert.deepEqual((await get("sort=intensity&order=asc")).rows.map((r: Json) => r.id), [ids.b, ids.a, ids.c].map(String));
-    assert.deepEqual((await get("sort=energyWh&order=desc")).rows.map((r: Json) => r.id), [ids.c, ids.a, ids.b].map(String));
-    assert.deepEqual((await get("task=image-classification")).rows.map((r: Json) => r.id), [String(ids.c)]);
-    assert.deepEqual((await get("region=US")).rows.map((r: Json) => r.id), [String(ids.a)]);
-    assert.deepEqual((await get("trust=METER")).rows.map((r: Json) => r.id), [String(ids.b)]);
-    assert.deepEqual((await get("size=small")).rows.map((r: Json) => r.id), [String(ids.c)]);
+    assert.deepEqual(
+      (await get("sort=intensity&order=asc")).rows.map((r: Json) => r.id),
+      [ids.b, ids.a, ids.c].map(String),
+    );
+    assert.deepEqual(
+      (await get("sort=energyWh&order=desc")).rows.map((r: Json) => r.id),
+      [ids.c, ids.a, ids.b].map(String),
+    );
+    assert.deepEqual(
+      (await get("task=image-classification")).rows.map((r: Json) => r.id),
+      [String(ids.c)],
+    );
+    assert.deepEqual(
+      (await get("region=US")).rows.map((r: Json) => r.id),
+      [String(ids.a)],
+    );
+    assert.deepEqual(
+      (await get("trust=METER")).rows.map((r: Json) => r.id),
+      [String(ids.b)],
+    );
+    assert.deepEqual(
+      (await get("size=small")).rows.map((r: Json) => r.id),
+      [String(ids.c)],
+    );
     const kind = await get("kind=PRETRAINING&sort=id");
     assert.deepEqual(kind.rows.map((r: Json) => r.id).sort(), [ids.a, ids.c].map(String).sort());
     assert.equal(kind.rows.find((r: Json) => r.id === String(ids.a)).energyWh, "2000000");
     const paged = await get("sort=id&order=asc&pageSize=2&page=2");
-    assert.deepEqual(paged.rows.map((r: Json) => r.id), [String(ids.c)]);
+    assert.deepEqual(
+      paged.rows.map((r: Json) => r.id),
+      [String(ids.c)],
+    );
     assert.equal(paged.rows[0].rank, 3);
     const market = await get("basis=market&sort=emissionsG&order=asc");
     assert.equal(market.rows[0].basis, "market");
   });
 
   it("rejects bad parameters with 400 naming them", async () => {
-    for (const [query, param] of [
+    const cases: Array<[string, string]> = [
       ["sort=bogus", "sort"],
       ["order=up", "order"],
       ["pageSize=101", "pageSize"],
@@ -165,7 +299,8 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
       ["trust=GUESS", "trust"],
       ["region=california", "region"],
       ["colour=red", "colour"],
-    ]) {
+    ];
+    for (const [query, param] of cases) {
       const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/leaderboard?${query}`);
       assert.equal(status, 400, query);
       assert.equal(body.error.param, param, query);
@@ -182,7 +317,10 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.equal(body.lineage.ancestors[0].id, String(ids.a));
     const byId = Object.fromEntries(body.attestations.map((a: Json) => [a.id, a]));
     assert.equal(byId[att.b1.id].status, "INVALIDATED");
-    assert.deepEqual(byId[att.b1.id].history.map((h: Json) => h.event), ["AttestationSubmitted", "AttestationVerified", "AttestationDisputed", "DisputeUpheld"]);
+    assert.deepEqual(
+      byId[att.b1.id].history.map((h: Json) => h.event),
+      ["AttestationSubmitted", "AttestationVerified", "AttestationDisputed", "DisputeUpheld"],
+    );
     assert.equal(byId[att.b2.id].status, "REJECTED");
     assert.equal(byId[att.b3.id].status, "WITHDRAWN");
     assert.equal(byId[att.b4.id].status, "FINAL");
@@ -223,7 +361,13 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
   });
 
   it("follows live blocks: a new verification turns up, and time passing makes it Final", async () => {
-    const fresh = await p.submit({ modelId: ids.c, kind: 2, method: 0, energyWh: 1_000n, locationIntensity: 10 });
+    const fresh = await p.submit({
+      modelId: ids.c,
+      kind: 2,
+      method: 0,
+      energyWh: 1_000n,
+      locationIntensity: 10,
+    });
     await p.verify(fresh.id);
     await waitForSync(indexer, await chain.client.getBlockNumber(), 15_000);
     let c = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.c}`)).body;
@@ -235,8 +379,28 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.equal(c.model.aggregates.final.attestations, 2);
   });
 
+  it("is reachable through the typed client in lib/indexer", async () => {
+    const board = await getLeaderboard(
+      { sort: "id", order: "asc", kind: ["PRETRAINING", "INFERENCE"] },
+      { baseUrl: indexer.url },
+    );
+    assert.ok(board.rows.length >= 2);
+    assert.equal((await getModel(ids.a, { baseUrl: indexer.url }))?.model.name, "Alpha-7B");
+    assert.equal(await getModel(12345, { baseUrl: indexer.url }), null);
+    assert.equal((await getStats({ baseUrl: indexer.url })).stats.models, 4);
+    await assert.rejects(
+      getLeaderboard({ pageSize: 1000 }, { baseUrl: indexer.url }),
+      (e: unknown) => e instanceof IndexerError && e.status === 400 && e.param === "pageSize",
+    );
+  });
+
   it("matches the chain's logs exactly (check-index)", async () => {
-    const result = await checkIndex({ indexerUrl: indexer.url, rpcUrl: chain.rpcUrl, chainId: 31337, deploymentsDir: deployed.deploymentsDir });
+    const result = await checkIndex({
+      indexerUrl: indexer.url,
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      deploymentsDir: deployed.deploymentsDir,
+    });
     assert.deepEqual(result.differences, []);
     assert.ok(result.compared >= 7);
   });

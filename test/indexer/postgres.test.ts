@@ -8,7 +8,18 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { deploySeeder, seed } from "../../bench/seeder";
 import { checkIndex } from "../../indexer/scripts/check-index";
-import { deploy, getJson, killAll, protocol, REPO, startAnvil, stop, tempDir, waitExit, waitForSync } from "./helpers";
+import {
+  deploy,
+  getJson,
+  killAll,
+  protocol,
+  REPO,
+  startAnvil,
+  stop,
+  tempDir,
+  waitExit,
+  waitForSync,
+} from "./helpers";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies
 type Json = any;
@@ -30,7 +41,8 @@ function pgBin(name: string): string | null {
 
 const initdb = pgBin("initdb");
 const pgCtl = pgBin("pg_ctl");
-const missing = !initdb || !pgCtl ? "PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install -y postgresql" : false;
+const missing =
+  !initdb || !pgCtl ? "PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install -y postgresql" : false;
 
 function asPostgres(): { uid: number; gid: number } | Record<string, never> {
   if (process.getuid?.() !== 0) return {};
@@ -62,13 +74,34 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
       chownSync(dataDir, user.uid, user.gid);
     }
     const port = 5544;
-    execFileSync(initdb!, ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], { ...user, stdio: "ignore" });
-    execFileSync(pgCtl!, ["-D", dataDir, "-l", path.join(dir, "postgres.log"), "-w", "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, "start"], { ...user, stdio: "ignore" });
+    execFileSync(initdb!, ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], {
+      ...user,
+      stdio: "ignore",
+    });
+    execFileSync(
+      pgCtl!,
+      [
+        "-D",
+        dataDir,
+        "-l",
+        path.join(dir, "postgres.log"),
+        "-w",
+        "-o",
+        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+        "start",
+      ],
+      { ...user, stdio: "ignore" },
+    );
     const databaseUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
 
     const chain = await startAnvil(8617, ["--gas-limit", "1000000000"]);
     const deployed = deploy(chain, dir);
-    const target = { rpcUrl: chain.rpcUrl, client: chain.client, modelRegistry: deployed.addresses.ModelRegistry, attestationRegistry: deployed.addresses.AttestationRegistry };
+    const target = {
+      rpcUrl: chain.rpcUrl,
+      client: chain.client,
+      modelRegistry: deployed.addresses.ModelRegistry,
+      attestationRegistry: deployed.addresses.AttestationRegistry,
+    };
     await seed(target, await deploySeeder(target), { models: 200, perModel: 5, verifyShare: 0.7 });
     await chain.client.request({ method: "anvil_mine" as never, params: ["0x28"] as never });
     const p = protocol(chain, deployed);
@@ -98,7 +131,12 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
     });
     const indexer = { url: "http://127.0.0.1:42117", child: wrapper, log: logFile };
     await waitForSync(indexer, await chain.client.getBlockNumber(), 120_000);
-    const result = await checkIndex({ indexerUrl: indexer.url, rpcUrl: chain.rpcUrl, chainId: 31337, deploymentsDir: deployed.deploymentsDir });
+    const result = await checkIndex({
+      indexerUrl: indexer.url,
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      deploymentsDir: deployed.deploymentsDir,
+    });
     assert.deepEqual(result.differences, []);
     assert.equal(result.attestations, 1001);
     const stats = (await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats;
@@ -108,7 +146,20 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
     // The tables really live in PostgreSQL, in the schema named after the chain identity.
     const psql = pgBin("psql");
     if (psql) {
-      const schemas = execFileSync(psql, ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "-Atc", "select schema_name from information_schema.schemata where schema_name like 'gp_31337_%'"], { encoding: "utf8" });
+      const schemas = execFileSync(
+        psql,
+        [
+          "-h",
+          "127.0.0.1",
+          "-p",
+          String(port),
+          "-U",
+          "postgres",
+          "-Atc",
+          "select schema_name from information_schema.schemata where schema_name like 'gp_31337_%'",
+        ],
+        { encoding: "utf8" },
+      );
       assert.match(schemas, /^gp_31337_[0-9a-f]{8}_[0-9a-f]{8}$/m);
     }
     stop(wrapper, "SIGTERM");

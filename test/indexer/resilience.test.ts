@@ -32,14 +32,26 @@ describe("resilience", { timeout: 240_000 }, () => {
     const dir = tempDir("kill");
     const chain = await startAnvil(8614, ["--gas-limit", "1000000000"]);
     const deployed = deploy(chain, dir);
-    const target = { rpcUrl: chain.rpcUrl, client: chain.client, modelRegistry: deployed.addresses.ModelRegistry, attestationRegistry: deployed.addresses.AttestationRegistry };
+    const target = {
+      rpcUrl: chain.rpcUrl,
+      client: chain.client,
+      modelRegistry: deployed.addresses.ModelRegistry,
+      attestationRegistry: deployed.addresses.AttestationRegistry,
+    };
     const seeder = await deploySeeder(target);
     await seed(target, seeder, { models: 600, perModel: 5, verifyShare: 0.8 });
     // Empty blocks: the seeded ones fall behind the finality depth (30), so they are backfilled.
     await chain.client.request({ method: "anvil_mine" as never, params: ["0x28"] as never });
     const head = await chain.client.getBlockNumber();
     const logFile = path.join(dir, "ponder.log");
-    const opts = { port: 42114, chain, deployed, schema: "kill", pgliteDir: path.join(dir, "pglite"), logFile };
+    const opts = {
+      port: 42114,
+      chain,
+      deployed,
+      schema: "kill",
+      pgliteDir: path.join(dir, "pglite"),
+      logFile,
+    };
 
     let indexer = startIndexer(opts);
     // Kill as soon as the index has made progress but has not reached the head.
@@ -65,7 +77,12 @@ describe("resilience", { timeout: 240_000 }, () => {
 
     indexer = startIndexer(opts);
     await waitForSync(indexer, await chain.client.getBlockNumber(), 120_000);
-    const result = await checkIndex({ indexerUrl: indexer.url, rpcUrl: chain.rpcUrl, chainId: 31337, deploymentsDir: deployed.deploymentsDir });
+    const result = await checkIndex({
+      indexerUrl: indexer.url,
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      deploymentsDir: deployed.deploymentsDir,
+    });
     assert.deepEqual(result.differences, []);
     assert.equal(result.attestations, 3000 + 300 + 1);
     const stats = (await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats;
@@ -88,24 +105,27 @@ describe("resilience", { timeout: 240_000 }, () => {
 
     const logFile = path.join(dir, "start.log");
     const out = openSync(logFile, "a");
-    const wrapper = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["indexer/scripts/start.ts"], {
-      cwd: REPO,
-      detached: true,
-      stdio: ["ignore", out, out],
-      env: {
-        ...process.env,
-        INDEXER_PORT: "42115",
-        RPC_URL: chain.rpcUrl,
-        CHAIN_ID: "31337",
-        DEPLOYMENTS_DIR: deployed.deploymentsDir,
-        PGLITE_BASE_DIR: path.join(dir, "pglite"),
-        EVIDENCE_DIR: path.join(dir, "evidence"),
-        FOLLOW_CHAIN: "1",
-        INDEXER_LOG_FORMAT: "json",
-        METADATA_FETCH: "0",
-      },
-    });
-    const indexer = { url: "http://127.0.0.1:42115", child: wrapper, log: logFile };
+    const startWrapper = (follow: boolean) => {
+      const child = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["indexer/scripts/start.ts"], {
+        cwd: REPO,
+        detached: true,
+        stdio: ["ignore", out, out],
+        env: {
+          ...process.env,
+          INDEXER_PORT: "42115",
+          RPC_URL: chain.rpcUrl,
+          CHAIN_ID: "31337",
+          DEPLOYMENTS_DIR: deployed.deploymentsDir,
+          PGLITE_BASE_DIR: path.join(dir, "pglite"),
+          EVIDENCE_DIR: path.join(dir, "evidence"),
+          FOLLOW_CHAIN: follow ? "1" : "0",
+          INDEXER_LOG_FORMAT: "json",
+          METADATA_FETCH: "0",
+        },
+      });
+      return { url: "http://127.0.0.1:42115", child, log: logFile };
+    };
+    let indexer = startWrapper(false);
     await waitForSync(indexer, await chain.client.getBlockNumber(), 90_000);
     assert.equal((await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats.models, 3);
 
@@ -118,24 +138,23 @@ describe("resilience", { timeout: 240_000 }, () => {
     await p.accredit();
     await p.register({ parameterCount: 5n });
 
-    // From now on the API may answer 503 chain_replaced (while the wrapper restarts ponder on a
-    // fresh index) or the new chain's data; never the old chain's 3 models.
-    let refused = 0;
-    const replacedMessages = new Set<string>();
-    await until("the index of the new chain", 120_000, async () => {
-      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/stats`).catch(() => ({ status: 0, body: null as Json }));
-      if (status === 503) {
-        refused++;
-        assert.equal(body.error.code, "chain_replaced");
-        replacedMessages.add(body.error.message);
-        return null;
-      }
-      if (status !== 200) return null;
-      assert.notEqual(body.stats.models, 3, "stale data of the replaced chain served");
-      return body.stats.models === 1 ? body : null;
+    // The running indexer (not following) must refuse with a clear message, never serve the old data.
+    const refusal = await until("503 chain_replaced", 30_000, async () => {
+      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/leaderboard`);
+      assert.notEqual(status, 200, "stale data of the replaced chain served");
+      return status === 503 ? body : null;
     });
-    console.log(`# answered 503 chain_replaced ${refused} time(s): ${[...replacedMessages][0] ?? "(restart was faster than the poll)"}`);
-    stop(wrapper, "SIGTERM");
-    await waitExit(wrapper);
+    assert.equal(refusal.error.code, "chain_replaced");
+    assert.match(refusal.error.message, /no longer contains block \d+/);
+    console.log(`# ${refusal.error.message}`);
+    stop(indexer.child, "SIGTERM");
+    await waitExit(indexer.child);
+
+    // Started again, the wrapper sees a new chain identity and indexes it from scratch.
+    indexer = startWrapper(true);
+    await waitForSync(indexer, await chain.client.getBlockNumber(), 90_000);
+    assert.equal((await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats.models, 1);
+    stop(indexer.child, "SIGTERM");
+    await waitExit(indexer.child);
   });
 });

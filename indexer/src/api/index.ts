@@ -4,11 +4,19 @@ import schema from "ponder:schema";
 import { type Context, Hono } from "hono";
 import { and, asc, desc, eq, graphql, inArray, or } from "ponder";
 import { KIND_NAMES, METHOD_NAMES, STATUS_NAMES, Status } from "../../../lib/spec";
+import { derive } from "../lib/aggregate";
 import { badgeSvg } from "./badge";
-import { BadParam, emissionsOf, leaderboard, parseLeaderboardQuery, rowJson, SORT_COLUMNS, toCsv } from "./leaderboard";
+import {
+  BadParam,
+  emissionsOf,
+  leaderboard,
+  parseLeaderboardQuery,
+  rowJson,
+  SORT_COLUMNS,
+  toCsv,
+} from "./leaderboard";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
 import { chainCheck, type SyncStatus } from "./sync";
-import { derive } from "../lib/aggregate";
 
 const app = new Hono();
 
@@ -32,7 +40,9 @@ function bad(param: string, message: string) {
 app.use("/api/v1/*", async (c, next) => {
   const check = await chainCheck();
   if (!check.ok) {
-    return c.json({ error: { code: check.code, message: check.message } }, 503, { "Cache-Control": "no-store" });
+    return c.json({ error: { code: check.code, message: check.message } }, 503, {
+      "Cache-Control": "no-store",
+    });
   }
   c.set("warning" as never, ("warning" in check ? check.warning : undefined) as never);
   await next();
@@ -184,26 +194,37 @@ function modelSummary(m: typeof schema.model.$inferSelect) {
     trainingSealed: m.trainingSealed,
     sealedAt: str(m.sealedAt),
     attestationCount: m.attestationCount,
-    registered: { block: m.registeredBlock.toString(), timestamp: m.registeredAt.toString(), transactionHash: m.registeredTx },
+    registered: {
+      block: m.registeredBlock.toString(),
+      timestamp: m.registeredAt.toString(),
+      transactionHash: m.registeredTx,
+    },
   };
 }
 
 app.get("/api/v1/models", async (c) => {
   const params = new URL(c.req.url).searchParams;
   for (const key of params.keys()) {
-    if (!["page", "pageSize", "owner", "q"].includes(key)) return c.json(bad(key, `unknown parameter "${key}"; allowed: page, pageSize, owner, q`), 400);
+    if (!["page", "pageSize", "owner", "q"].includes(key))
+      return c.json(bad(key, `unknown parameter "${key}"; allowed: page, pageSize, owner, q`), 400);
   }
   const page = params.get("page") ?? "1";
   const pageSize = params.get("pageSize") ?? "50";
-  if (!/^\d+$/.test(page) || Number(page) < 1) return c.json(bad("page", `page must be an integer >= 1, got "${page}"`), 400);
+  if (!/^\d+$/.test(page) || Number(page) < 1)
+    return c.json(bad("page", `page must be an integer >= 1, got "${page}"`), 400);
   if (!/^\d+$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 100)
     return c.json(bad("pageSize", `pageSize must be an integer in 1..100, got "${pageSize}"`), 400);
   const owner = params.get("owner")?.toLowerCase() ?? null;
-  if (owner !== null && !/^0x[0-9a-f]{40}$/.test(owner)) return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
+  if (owner !== null && !/^0x[0-9a-f]{40}$/.test(owner))
+    return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
   const q = params.get("q")?.toLowerCase() ?? null;
   const s = await snapshot();
   const all = [...s.models.values()]
-    .filter((m) => (owner === null || m.owner === owner) && (q === null || `${m.name ?? ""} ${m.organization ?? ""}`.toLowerCase().includes(q)))
+    .filter(
+      (m) =>
+        (owner === null || m.owner === owner) &&
+        (q === null || `${m.name ?? ""} ${m.organization ?? ""}`.toLowerCase().includes(q)),
+    )
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   const start = (Number(page) - 1) * Number(pageSize);
   return c.json({
@@ -215,22 +236,50 @@ app.get("/api/v1/models", async (c) => {
     models: all.slice(start, start + Number(pageSize)).map((m) => {
       const agg = sumsOf(s, m.id, "final", [0, 1, 2]).sums;
       const d = derive(agg, m.parameterCount, m.creditsG);
-      return { ...modelSummary(m), grade: d.grade, totalG: d.totalG.toString(), finalAttestations: agg.count };
+      return {
+        ...modelSummary(m),
+        grade: d.grade,
+        totalG: d.totalG.toString(),
+        finalAttestations: agg.count,
+      };
     }),
   });
 });
 
 app.get("/api/v1/models/:id", async (c) => {
   const id = parseId(c.req.param("id"));
-  if (id === null) return c.json(bad("id", `id must be a positive integer model id, got "${c.req.param("id")}"`), 400);
+  if (id === null)
+    return c.json(bad("id", `id must be a positive integer model id, got "${c.req.param("id")}"`), 400);
   const s = await snapshot();
   const m = s.models.get(id);
-  if (!m) return c.json({ error: { code: "not_found", message: `No model ${id} (indexed up to block ${s.sync.block.number}).` } }, 404);
+  if (!m)
+    return c.json(
+      {
+        error: { code: "not_found", message: `No model ${id} (indexed up to block ${s.sync.block.number}).` },
+      },
+      404,
+    );
   const [atts, certs, rewards, disputes, children] = await Promise.all([
-    db.select().from(schema.attestation).where(eq(schema.attestation.modelId, id)).orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id)),
-    db.select().from(schema.certificate).where(eq(schema.certificate.modelId, id)).orderBy(asc(schema.certificate.recordedBlock)),
-    db.select().from(schema.reward).where(eq(schema.reward.modelId, id)).orderBy(asc(schema.reward.blockNumber)),
-    db.select().from(schema.dispute).where(eq(schema.dispute.modelId, id)).orderBy(asc(schema.dispute.openedBlock)),
+    db
+      .select()
+      .from(schema.attestation)
+      .where(eq(schema.attestation.modelId, id))
+      .orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id)),
+    db
+      .select()
+      .from(schema.certificate)
+      .where(eq(schema.certificate.modelId, id))
+      .orderBy(asc(schema.certificate.recordedBlock)),
+    db
+      .select()
+      .from(schema.reward)
+      .where(eq(schema.reward.modelId, id))
+      .orderBy(asc(schema.reward.blockNumber)),
+    db
+      .select()
+      .from(schema.dispute)
+      .where(eq(schema.dispute.modelId, id))
+      .orderBy(asc(schema.dispute.openedBlock)),
     db.select().from(schema.model).where(eq(schema.model.parentId, id)).orderBy(asc(schema.model.id)),
   ]);
   // Lineage: ancestors up to the root (parents always have smaller ids, so this terminates).
@@ -308,7 +357,11 @@ app.get("/api/v1/models/:id", async (c) => {
         claimed: a.claimed,
         rewardWei: a.rewardWei.toString(),
         verifierRewardWei: a.verifierRewardWei.toString(),
-        submitted: { block: a.submittedBlock.toString(), timestamp: a.submittedAt.toString(), transactionHash: a.submittedTx },
+        submitted: {
+          block: a.submittedBlock.toString(),
+          timestamp: a.submittedAt.toString(),
+          transactionHash: a.submittedTx,
+        },
         history: a.history.map((h) => ({
           event: h.event,
           from: STATUS_NAMES[h.from as Status],
@@ -349,7 +402,10 @@ app.get("/api/v1/models/:id", async (c) => {
 
 app.get("/api/v1/verifiers", async (c) => {
   const s = await snapshot();
-  const list = await db.select().from(schema.verifier).orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
+  const list = await db
+    .select()
+    .from(schema.verifier)
+    .orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
   return c.json({
     apiVersion: "v1",
     sync: syncJson(s.sync, warningOf(c)),
@@ -432,22 +488,45 @@ app.get("/api/v1/stats", async (c) => {
 app.get("/api/v1/badge/:file", async (c) => {
   const file = c.req.param("file");
   const match = /^([1-9]\d{0,30})\.svg$/.exec(file);
-  if (!match) return c.json(bad("id", `badge path must be /api/v1/badge/{id}.svg with a positive integer id, got "${file}"`), 400);
+  if (!match)
+    return c.json(
+      bad("id", `badge path must be /api/v1/badge/{id}.svg with a positive integer id, got "${file}"`),
+      400,
+    );
   const include = c.req.query("include") ?? "final";
-  if (include !== "final" && include !== "verified") return c.json(bad("include", `include must be final or verified, got "${include}"`), 400);
+  if (include !== "final" && include !== "verified")
+    return c.json(bad("include", `include must be final or verified, got "${include}"`), 400);
   const id = BigInt(match[1]!);
   const s = await snapshot();
   const m = s.models.get(id);
-  const headers = { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "max-age=300", "X-Greenprint-Block": String(s.sync.block.number) };
+  const headers = {
+    "Content-Type": "image/svg+xml; charset=utf-8",
+    "Cache-Control": "max-age=300",
+    "X-Greenprint-Block": String(s.sync.block.number),
+  };
   if (!m) return c.body(badgeSvg("greenprint", "unknown model", "#9f9f9f"), 404, headers);
   const { sums } = sumsOf(s, id, include, [0, 1, 2]);
   const d = derive(sums, m.parameterCount, m.creditsG);
-  if (d.grade === null) return c.body(badgeSvg("carbon grade", include === "final" ? "no final data" : "no verified data", "#9f9f9f"), 200, headers);
+  if (d.grade === null)
+    return c.body(
+      badgeSvg("carbon grade", include === "final" ? "no final data" : "no verified data", "#9f9f9f"),
+      200,
+      headers,
+    );
   const colours = { A: "#2e7d32", B: "#7cb342", C: "#f9a825", D: "#ef6c00", E: "#c62828" } as const;
-  return c.body(badgeSvg("carbon grade", `${d.grade} · ${d.intensity} g/kWh`, colours[d.grade]), 200, headers);
+  return c.body(
+    badgeSvg("carbon grade", `${d.grade} · ${d.intensity} g/kWh`, colours[d.grade]),
+    200,
+    headers,
+  );
 });
 
-app.notFound((c) => c.json({ error: { code: "not_found", message: `No route ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404));
+app.notFound((c) =>
+  c.json(
+    { error: { code: "not_found", message: `No route ${c.req.method} ${new URL(c.req.url).pathname}` } },
+    404,
+  ),
+);
 
 export default app;
 void [and, desc, inArray, or, emissionsOf, rowJson];

@@ -65,7 +65,10 @@ export interface LeaderboardQuery {
 
 function list(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const items = value.split(",").map((v) => v.trim()).filter((v) => v.length > 0);
+  const items = value
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
   return items.length > 0 ? items : null;
 }
 
@@ -78,41 +81,74 @@ function intParam(params: URLSearchParams, name: string, fallback: number, min: 
   return Number(raw);
 }
 
-function oneOf<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const raw = params.get(name);
   if (raw === null) return fallback;
-  if (!allowed.includes(raw as T)) throw new BadParam(name, `${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
+  if (!allowed.includes(raw as T))
+    throw new BadParam(name, `${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
   return raw as T;
 }
 
-const KNOWN = new Set(["sort", "order", "basis", "include", "kind", "task", "size", "region", "trust", "verifier", "q", "page", "pageSize", "format"]);
+const KNOWN = new Set([
+  "sort",
+  "order",
+  "basis",
+  "include",
+  "kind",
+  "task",
+  "size",
+  "region",
+  "trust",
+  "verifier",
+  "q",
+  "page",
+  "pageSize",
+  "format",
+]);
 
 export function parseLeaderboardQuery(params: URLSearchParams): LeaderboardQuery {
   for (const key of params.keys()) {
-    if (!KNOWN.has(key)) throw new BadParam(key, `unknown parameter "${key}"; allowed: ${[...KNOWN].join(", ")}`);
+    if (!KNOWN.has(key))
+      throw new BadParam(key, `unknown parameter "${key}"; allowed: ${[...KNOWN].join(", ")}`);
   }
   const sort = oneOf(params, "sort", SORT_COLUMNS, "intensity");
   const kindNames = list(params.get("kind") ?? undefined);
   const kinds = kindNames
     ? kindNames.map((k) => {
         const v = KINDS[k.toUpperCase()];
-        if (v === undefined) throw new BadParam("kind", `kind must be PRETRAINING, FINETUNING or INFERENCE (comma-separated), got "${k}"`);
+        if (v === undefined)
+          throw new BadParam(
+            "kind",
+            `kind must be PRETRAINING, FINETUNING or INFERENCE (comma-separated), got "${k}"`,
+          );
         return v;
       })
     : [0, 1, 2];
   const sizes = list(params.get("size") ?? undefined);
   for (const s of sizes ?? []) {
-    if (!SIZES.includes(s)) throw new BadParam("size", `size must be one of ${SIZES.join(", ")} (comma-separated), got "${s}"`);
+    if (!SIZES.includes(s))
+      throw new BadParam("size", `size must be one of ${SIZES.join(", ")} (comma-separated), got "${s}"`);
   }
   const trustNames = list(params.get("trust") ?? undefined);
-  const trust = trustNames?.map((t) => {
-    const v = TRUST[t.toUpperCase()];
-    if (v === undefined) throw new BadParam("trust", `trust must be METER, SOFTWARE or ESTIMATE (comma-separated), got "${t}"`);
-    return v;
-  }) ?? null;
+  const trust =
+    trustNames?.map((t) => {
+      const v = TRUST[t.toUpperCase()];
+      if (v === undefined)
+        throw new BadParam(
+          "trust",
+          `trust must be METER, SOFTWARE or ESTIMATE (comma-separated), got "${t}"`,
+        );
+      return v;
+    }) ?? null;
   const regions = list(params.get("region") ?? undefined)?.map((r) => r.toUpperCase()) ?? null;
   for (const r of regions ?? []) {
-    if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(r)) throw new BadParam("region", `region must be an ISO 3166 code such as FR or US-CA, got "${r}"`);
+    if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(r))
+      throw new BadParam("region", `region must be an ISO 3166 code such as FR or US-CA, got "${r}"`);
   }
   const verifier = params.get("verifier");
   if (verifier !== null && !/^0x[0-9a-fA-F]{40}$/.test(verifier)) {
@@ -122,7 +158,19 @@ export function parseLeaderboardQuery(params: URLSearchParams): LeaderboardQuery
   if (q !== null && q.length > 100) throw new BadParam("q", "q must be at most 100 characters");
   return {
     sort,
-    order: oneOf(params, "order", ["asc", "desc"] as const, sort === "name" || sort === "intensity" || sort === "grade" || sort === "gPerBillionParams" || sort === "emissionsG" || sort === "totalG" ? "asc" : "desc"),
+    order: oneOf(
+      params,
+      "order",
+      ["asc", "desc"] as const,
+      sort === "name" ||
+        sort === "intensity" ||
+        sort === "grade" ||
+        sort === "gPerBillionParams" ||
+        sort === "emissionsG" ||
+        sort === "totalG"
+        ? "asc"
+        : "desc",
+    ),
     basis: oneOf(params, "basis", ["location", "market"] as const, "location"),
     include: oneOf(params, "include", ["final", "verified"] as const, "final"),
     kinds: [...new Set(kinds)].sort(),
@@ -163,7 +211,8 @@ function matches(r: LeaderRow, q: LeaderboardQuery): boolean {
   if (q.verifier && !(q.verifier in r.sums.verifiers)) return false;
   if (q.regions) {
     const regions = Object.keys(r.sums.regions);
-    if (!q.regions.some((want) => regions.some((have) => have === want || have.startsWith(`${want}-`)))) return false;
+    if (!q.regions.some((want) => regions.some((have) => have === want || have.startsWith(`${want}-`))))
+      return false;
   }
   if (q.q) {
     const text = `${r.model.name ?? ""} ${r.model.organization ?? ""} ${r.model.id}`.toLowerCase();
@@ -174,7 +223,12 @@ function matches(r: LeaderRow, q: LeaderboardQuery): boolean {
 
 export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
   const base = rows(s, q.include, q.kinds);
-  const order = sorted(s, `${q.include}:${q.kinds.join(",")}:${q.sort}:${q.order}:${q.basis}`, base, comparator(q));
+  const order = sorted(
+    s,
+    `${q.include}:${q.kinds.join(",")}:${q.sort}:${q.order}:${q.basis}`,
+    base,
+    comparator(q),
+  );
   const filtered = q.tasks || q.sizes || q.trust || q.regions || q.verifier || q.q;
   const start = (q.page - 1) * q.pageSize;
   let total: number;
@@ -227,7 +281,11 @@ export function rowJson(r: LeaderRow, basis: Basis, rank: number) {
     grade: r.derived.grade,
     renewableBps: r.derived.renewableBps.toString(),
     gPerBillionParams: s(r.derived.gPerBillionParams),
-    certificates: { recWh: m.recWh.toString(), creditsG: m.creditsG.toString(), marketNetG: r.derived.marketNetG.toString() },
+    certificates: {
+      recWh: m.recWh.toString(),
+      creditsG: m.creditsG.toString(),
+      marketNetG: r.derived.marketNetG.toString(),
+    },
     leafEarnedWei: r.sums.leafWei.toString(),
     trust: {
       level: METHOD_NAMES[r.trust as 0 | 1 | 2],

@@ -11,7 +11,9 @@ export function metadataFallback(hash: string, uri: string): IndexedMetadata | n
   if (!/^https?:\/\//.test(uri) || process.env.METADATA_FETCH === "0") return null;
   cache.set(hash, { at: Date.now(), value: null, pending: true });
   fetch(uri, { signal: AbortSignal.timeout(3000) })
-    .then(async (response) => (response.ok ? parseMetadataBytes(new Uint8Array(await response.arrayBuffer()), hash) : null))
+    .then(async (response) =>
+      response.ok ? parseMetadataBytes(new Uint8Array(await response.arrayBuffer()), hash) : null,
+    )
     .catch(() => null)
     .then((value) => cache.set(hash, { at: Date.now(), value, pending: false }));
   return null;

@@ -12,7 +12,7 @@
 import { db } from "ponder:api";
 import { attestation, model, modelKindAggregate } from "ponder:schema";
 import { and, eq, gt, gte } from "ponder";
-import { sizeClassOf, Status } from "../../../lib/spec";
+import { Status, sizeClassOf } from "../../../lib/spec";
 import { addSums, applyContribution, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
 import { readLocalMetadata } from "../lib/metadata";
 import { metadataFallback } from "./metadataFetch";
@@ -74,16 +74,20 @@ async function loadPending(now: bigint) {
   const pending = new Map<bigint, Array<Sums | null>>();
   for (const a of rows) {
     const list = pending.get(a.modelId) ?? [null, null, null];
-    list[a.kind] = applyContribution(list[a.kind] ?? emptySums(), {
-      energyWh: a.energyWh,
-      locationIntensity: a.locationIntensity,
-      renewableBps: a.renewableBps,
-      embodiedG: a.embodiedG,
-      method: a.method,
-      verifier: a.verifier,
-      region: a.region,
-      leafWei: a.claimed ? a.rewardWei : 0n,
-    }, 1);
+    list[a.kind] = applyContribution(
+      list[a.kind] ?? emptySums(),
+      {
+        energyWh: a.energyWh,
+        locationIntensity: a.locationIntensity,
+        renewableBps: a.renewableBps,
+        embodiedG: a.embodiedG,
+        method: a.method,
+        verifier: a.verifier,
+        region: a.region,
+        leafWei: a.claimed ? a.rewardWei : 0n,
+      },
+      1,
+    );
     pending.set(a.modelId, list);
   }
   return pending;
@@ -170,7 +174,12 @@ function subtract(a: Sums, b: Sums): Sums {
 }
 
 /** A model's sums for a basis: the kinds asked for, minus unfinished windows for include=final. */
-export function sumsOf(s: Snapshot, id: bigint, include: Include, kinds: readonly number[]): { sums: Sums; unfinal: boolean } {
+export function sumsOf(
+  s: Snapshot,
+  id: bigint,
+  include: Include,
+  kinds: readonly number[],
+): { sums: Sums; unfinal: boolean } {
   const list = s.kindSums.get(id);
   const pend = s.pending.get(id);
   let sums = emptySums();
@@ -222,5 +231,5 @@ export function sorted(s: Snapshot, key: string, base: LeaderRow[], compare: Com
   return out;
 }
 
-export { sizeClassOf };
 export type { Snapshot };
+export { sizeClassOf };

@@ -14,7 +14,11 @@ export interface SyncStatus {
 }
 
 function schemaName(): string {
-  return (globalThis as { PONDER_NAMESPACE_BUILD?: { schema?: string } }).PONDER_NAMESPACE_BUILD?.schema ?? process.env.DATABASE_SCHEMA ?? "public";
+  return (
+    (globalThis as { PONDER_NAMESPACE_BUILD?: { schema?: string } }).PONDER_NAMESPACE_BUILD?.schema ??
+    process.env.DATABASE_SCHEMA ??
+    "public"
+  );
 }
 
 /** Reads ponder's checkpoint table: the latest block whose events are all indexed. */
@@ -66,7 +70,10 @@ export async function chainCheck(): Promise<ChainCheck> {
       }
       return { ok: true };
     } catch (error) {
-      return { ok: true, warning: `RPC unreachable, chain identity not verified: ${(error as Error).message.split("\n")[0]}` };
+      return {
+        ok: true,
+        warning: `RPC unreachable, chain identity not verified: ${(error as Error).message.split("\n")[0]}`,
+      };
     }
   })().then((result) => {
     lastCheck = { at: Date.now(), result };

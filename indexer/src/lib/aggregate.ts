@@ -133,7 +133,10 @@ export function derive(s: Sums, parameterCount: bigint, creditsG: bigint): Deriv
   const inten = intensity(s.locationG, s.energyWh);
   // renewableShareBps(items) = sum(energy * bps) / sum(energy); the sums are kept incrementally,
   // so it is evaluated on one item carrying the already-weighted mean numerator.
-  const renewable = s.energyWh === 0n ? 0n : renewableShareBps([{ energyWh: s.energyWh, renewableBps: s.renewableWeighted / s.energyWh }]);
+  const renewable =
+    s.energyWh === 0n
+      ? 0n
+      : renewableShareBps([{ energyWh: s.energyWh, renewableBps: s.renewableWeighted / s.energyWh }]);
   return {
     totalG: total,
     intensity: inten,

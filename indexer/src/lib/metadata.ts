@@ -25,7 +25,12 @@ export function parseMetadataBytes(bytes: Uint8Array, hash: string): IndexedMeta
   try {
     const json = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
     if (typeof json !== "object" || json === null) return null;
-    return { name: str(json.name), version: str(json.version), organization: str(json.organization), task: str(json.task) };
+    return {
+      name: str(json.name),
+      version: str(json.version),
+      organization: str(json.organization),
+      task: str(json.task),
+    };
   } catch {
     return null;
   }

@@ -18,7 +18,8 @@ export const LOCAL_CHAIN_ID = 31337;
 
 export function chainId(): number {
   const value = Number(process.env.CHAIN_ID ?? LOCAL_CHAIN_ID);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`CHAIN_ID must be a positive integer, got "${process.env.CHAIN_ID}"`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`CHAIN_ID must be a positive integer, got "${process.env.CHAIN_ID}"`);
   return value;
 }
 
@@ -56,19 +57,26 @@ export const CONTRACT_NAMES = [
 export type ContractName = (typeof CONTRACT_NAMES)[number];
 
 export function deploymentFile(id = chainId(), dir?: string): string {
-  return path.join(path.resolve(REPO_ROOT, dir ?? process.env.DEPLOYMENTS_DIR ?? "deployments"), `${id}.json`);
+  return path.join(
+    path.resolve(REPO_ROOT, dir ?? process.env.DEPLOYMENTS_DIR ?? "deployments"),
+    `${id}.json`,
+  );
 }
 
 /** deployments/<chainId>.json, checked to name every contract the indexer needs. */
 export function loadDeployment(id = chainId(), dir?: string): Deployment {
   const file = deploymentFile(id, dir);
   if (!existsSync(file)) {
-    throw new Error(`No deployment for chain ${id}: ${file} does not exist. Deploy the contracts first (npm run dev does).`);
+    throw new Error(
+      `No deployment for chain ${id}: ${file} does not exist. Deploy the contracts first (npm run dev does).`,
+    );
   }
   const deployment = JSON.parse(readFileSync(file, "utf8")) as Deployment;
   const missing = CONTRACT_NAMES.filter((name) => !deployment.contracts?.[name]);
   if (missing.length > 0) {
-    throw new Error(`${file} lacks ${missing.join(", ")}: redeploy with script/Deploy.s.sol and write-deployment.`);
+    throw new Error(
+      `${file} lacks ${missing.join(", ")}: redeploy with script/Deploy.s.sol and write-deployment.`,
+    );
   }
   return deployment;
 }

@@ -1,0 +1,409 @@
+// Typed client of the indexer's public API (/api/v1), for the web app's server components and
+// scripts. The base URL is INDEXER_URL (default http://127.0.0.1:42069, the indexer's own port);
+// in the browser use the app's origin, where Next rewrites /api/v1/* to the indexer.
+//
+// Amounts are decimal strings (uint256-safe); convert with BigInt() where arithmetic is needed.
+
+export type Grade = "A" | "B" | "C" | "D" | "E";
+export type KindName = "PRETRAINING" | "FINETUNING" | "INFERENCE";
+export type MethodName = "METER" | "SOFTWARE" | "ESTIMATE";
+export type StatusName =
+  | "NONE"
+  | "SUBMITTED"
+  | "VERIFIED"
+  | "DISPUTED"
+  | "REJECTED"
+  | "WITHDRAWN"
+  | "INVALIDATED"
+  | "SUPERSEDED"
+  | "FINAL";
+export type SizeClassName = "small" | "medium" | "large" | "frontier";
+
+export const SORT_COLUMNS = [
+  "id",
+  "name",
+  "parameterCount",
+  "energyWh",
+  "locationEmissionsG",
+  "marketEmissionsG",
+  "embodiedG",
+  "totalG",
+  "emissionsG",
+  "intensity",
+  "renewableBps",
+  "gPerBillionParams",
+  "grade",
+  "recWh",
+  "creditsG",
+  "certificates",
+  "marketNetG",
+  "leafEarnedWei",
+  "trust",
+  "attestations",
+] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];
+
+/** How far the index has synced; `finalityClock` is the time include=final compares finalAt with. */
+export interface SyncStatus {
+  chainId: number;
+  block: { number: number; timestamp: number };
+  finalityClock: number;
+  warning?: string;
+}
+
+export interface LeaderboardParams {
+  sort?: SortColumn;
+  order?: "asc" | "desc";
+  basis?: "location" | "market";
+  include?: "final" | "verified";
+  kind?: KindName | KindName[];
+  task?: string | string[];
+  size?: SizeClassName | SizeClassName[];
+  region?: string | string[];
+  trust?: MethodName | MethodName[];
+  verifier?: string;
+  q?: string;
+  page?: number;
+  /** 1..100 */
+  pageSize?: number;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  id: string;
+  name: string | null;
+  organization: string | null;
+  task: string | null;
+  version: string | null;
+  owner: string;
+  parentId: string | null;
+  parameterCount: string;
+  sizeClass: SizeClassName;
+  trainingSealed: boolean;
+  attestations: number;
+  energyWh: string;
+  locationEmissionsG: string;
+  marketEmissionsG: string;
+  embodiedG: string;
+  totalG: string;
+  /** totalG (basis=location) or marketEmissionsG + embodiedG (basis=market). */
+  emissionsG: string;
+  basis: "location" | "market";
+  intensity: string;
+  grade: Grade | null;
+  renewableBps: string;
+  gPerBillionParams: string | null;
+  certificates: { recWh: string; creditsG: string; marketNetG: string };
+  leafEarnedWei: string;
+  trust: { level: MethodName; methods: Record<MethodName, number>; verifiers: string[] };
+  regions: string[];
+  /** Some counted attestation is still in its challenge window (include=verified only). */
+  includesUnfinal: boolean;
+}
+
+export interface Leaderboard {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  query: Record<string, unknown>;
+  page: number;
+  pageSize: number;
+  total: number;
+  rows: LeaderboardRow[];
+}
+
+export interface ModelSummary {
+  id: string;
+  name: string | null;
+  version: string | null;
+  organization: string | null;
+  task: string | null;
+  owner: string;
+  registrant: string;
+  parentId: string | null;
+  parameterCount: string;
+  sizeClass: SizeClassName;
+  metadataHash: string;
+  metadataURI: string;
+  trainingSealed: boolean;
+  sealedAt: string | null;
+  attestationCount: number;
+  registered: { block: string; timestamp: string; transactionHash: string };
+}
+
+export interface ModelAggregate {
+  include: "final" | "verified";
+  attestations: number;
+  energyWh: string;
+  locationEmissionsG: string;
+  marketEmissionsG: string;
+  embodiedG: string;
+  totalG: string;
+  intensity: string;
+  grade: Grade | null;
+  renewableBps: string;
+  gPerBillionParams: string | null;
+  marketNetG: string;
+  leafEarnedWei: string;
+  methods: Record<MethodName, number>;
+  verifiers: string[];
+  regions: string[];
+  includesUnfinal: boolean;
+  byKind: Partial<
+    Record<KindName, { attestations: number; energyWh: string; locationEmissionsG: string; totalG: string }>
+  >;
+}
+
+export interface AttestationView {
+  id: string;
+  kind: KindName;
+  method: MethodName;
+  status: StatusName;
+  counted: { final: boolean; verified: boolean };
+  submitter: string;
+  energyWh: string;
+  pueMilli: number;
+  locationIntensity: number;
+  renewableBps: number;
+  acceleratorHours: string;
+  embodiedG: string;
+  locationEmissionsG: string;
+  marketEmissionsG: string;
+  totalG: string;
+  periodStart: string;
+  periodEnd: string;
+  region: string;
+  evidenceHash: string;
+  evidenceURI: string;
+  rowsRoot: string;
+  supersedes: string | null;
+  supersededBy: string | null;
+  verifier: string | null;
+  verifiedAt: string | null;
+  finalAt: string | null;
+  claimed: boolean;
+  rewardWei: string;
+  verifierRewardWei: string;
+  submitted: { block: string; timestamp: string; transactionHash: string };
+  history: Array<{
+    event: string;
+    from: StatusName;
+    to: StatusName;
+    actor: string | null;
+    detail: Record<string, string | number | null> | null;
+    block: string;
+    timestamp: string;
+    transactionHash: string;
+  }>;
+}
+
+export interface ModelDetail {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  model: ModelSummary & {
+    aggregates: { final: ModelAggregate; verified: ModelAggregate };
+    certificatesTotal: { recWh: string; creditsG: string };
+    efficiencyBonus: { state: "NONE" | "REQUESTED" | "PAID"; bonusWei: string; verifierRewardWei: string };
+    rewardsWei: string;
+  };
+  lineage: { ancestors: ModelSummary[]; children: ModelSummary[] };
+  attestations: AttestationView[];
+  certificates: Array<{
+    id: string;
+    kind: "REC" | "CARBON_CREDIT";
+    amount: string;
+    unit: "Wh" | "gCO2e";
+    registry: string;
+    serialHash: string;
+    uri: string;
+    status: "RECORDED" | "CONFIRMED" | "REJECTED";
+    verifier: string | null;
+    recordedAt: string;
+  }>;
+  rewards: Array<{
+    kind: "attestation" | "efficiency_bonus";
+    attestationId: string | null;
+    owner: string;
+    amountWei: string;
+    verifier: string;
+    verifierAmountWei: string;
+    block: string;
+    timestamp: string;
+    transactionHash: string;
+  }>;
+  disputes: Array<{
+    attestationId: string;
+    challenger: string;
+    bond: string;
+    reasonURI: string;
+    outcome: "open" | "upheld" | "dismissed";
+    arbiter: string | null;
+    rulingHash: string | null;
+    openedAt: string;
+    resolvedAt: string | null;
+  }>;
+}
+
+export interface ModelList {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  page: number;
+  pageSize: number;
+  total: number;
+  models: Array<ModelSummary & { grade: Grade | null; totalG: string; finalAttestations: number }>;
+}
+
+export interface Verifiers {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  verifiers: Array<{
+    address: string;
+    index: number;
+    name: string;
+    uri: string;
+    active: boolean;
+    accreditedAt: string;
+    verdicts: { verified: number; rejected: number; invalidated: number };
+    certificates: { confirmed: number; rejected: number };
+    efficiencyBonusesApproved: number;
+    rewardWei: string;
+  }>;
+}
+
+interface Totals {
+  rankedModels: number;
+  attestations: number;
+  energyWh: string;
+  locationEmissionsG: string;
+  marketEmissionsG: string;
+  embodiedG: string;
+  totalG: string;
+}
+
+export interface Stats {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  stats: {
+    models: number;
+    attestations: number;
+    byStatus: Record<
+      | "SUBMITTED"
+      | "VERIFIED_OR_FINAL"
+      | "DISPUTED"
+      | "REJECTED"
+      | "WITHDRAWN"
+      | "INVALIDATED"
+      | "SUPERSEDED",
+      number
+    >;
+    verifiers: number;
+    certificates: number;
+    disputes: number;
+    leaf: { rewardsWei: string; verifierRewardsWei: string; efficiencyBonusesWei: string; supplyWei: string };
+    paused: boolean;
+    final: Totals;
+    verified: Totals;
+    eventsIndexed: number;
+  };
+}
+
+/** An error answer of the API: HTTP status, code (bad_parameter, not_found, chain_replaced...) and message. */
+export class IndexerError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+    this.name = "IndexerError";
+  }
+}
+
+export function indexerUrl(): string {
+  return (process.env.INDEXER_URL ?? "http://127.0.0.1:42069").replace(/\/$/, "");
+}
+
+function query(params: Record<string, unknown>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null) continue;
+    search.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+async function request<T>(path: string, init?: { baseUrl?: string; signal?: AbortSignal }): Promise<T> {
+  const url = `${init?.baseUrl ?? indexerUrl()}${path}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store", signal: init?.signal ?? AbortSignal.timeout(10_000) });
+  } catch (error) {
+    throw new IndexerError(
+      0,
+      "indexer_unreachable",
+      `The indexer at ${url} did not answer: ${(error as Error).message}`,
+    );
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as {
+      error?: { code?: string; message?: string; param?: string };
+    } | null;
+    throw new IndexerError(
+      response.status,
+      body?.error?.code ?? "http_error",
+      body?.error?.message ?? `HTTP ${response.status} from ${url}`,
+      body?.error?.param,
+    );
+  }
+  return (await response.json()) as T;
+}
+
+type Options = { baseUrl?: string; signal?: AbortSignal };
+
+export function getLeaderboard(params: LeaderboardParams = {}, options?: Options): Promise<Leaderboard> {
+  return request(`/api/v1/leaderboard${query({ ...params })}`, options);
+}
+
+/** URL of the CSV export for the same parameters (all matching rows when page/pageSize are omitted). */
+export function leaderboardCsvUrl(params: LeaderboardParams = {}, baseUrl = ""): string {
+  return `${baseUrl}/api/v1/leaderboard.csv${query({ ...params })}`;
+}
+
+/** The model, or null when the indexer does not know it (404). */
+export async function getModel(id: bigint | number | string, options?: Options): Promise<ModelDetail | null> {
+  try {
+    return await request<ModelDetail>(`/api/v1/models/${id}`, options);
+  } catch (error) {
+    if (error instanceof IndexerError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+export function listModels(
+  params: { page?: number; pageSize?: number; owner?: string; q?: string } = {},
+  options?: Options,
+): Promise<ModelList> {
+  return request(`/api/v1/models${query(params)}`, options);
+}
+
+export function getVerifiers(options?: Options): Promise<Verifiers> {
+  return request("/api/v1/verifiers", options);
+}
+
+export function getStats(options?: Options): Promise<Stats> {
+  return request("/api/v1/stats", options);
+}
+
+export function getStatus(options?: Options): Promise<{ apiVersion: "v1"; sync: SyncStatus }> {
+  return request("/api/v1/status", options);
+}
+
+/** Badge image URL for a model's README (`![carbon grade](…)`). */
+export function badgeUrl(
+  id: bigint | number | string,
+  baseUrl = "",
+  include: "final" | "verified" = "final",
+): string {
+  return `${baseUrl}/api/v1/badge/${id}.svg${include === "verified" ? "?include=verified" : ""}`;
+}
