@@ -48,12 +48,15 @@ function deriveKey(password: string, c: V3Keystore["crypto"]): Buffer {
     const n = k.n ?? 0;
     const r = k.r ?? 8;
     const p = k.p ?? 1;
-    return scryptSync(password.normalize("NFKC"), salt, k.dklen, {
-      N: n,
-      r,
-      p,
-      maxmem: 256 * n * r + 1024 * 1024,
-    });
+    // a limit, not an allocation: OpenSSL needs about 128·r·(N + p + 2) bytes
+    const maxmem = 2 * 128 * r * (n + p + 2) + 64 * 1024 * 1024;
+    if (r < 16 && n >= 2 ** (16 * r)) {
+      // RFC 7914 requires N < 2^(128·r/8); OpenSSL (Node's scrypt) enforces it
+      throw new KeystoreError(
+        `scrypt parameters n=${n}, r=${r} break RFC 7914 (N < 2^(16·r)); re-encrypt the key`,
+      );
+    }
+    return scryptSync(password.normalize("NFKC"), salt, k.dklen, { N: n, r, p, maxmem });
   }
   if (c.kdf === "pbkdf2") {
     if (k.prf !== "hmac-sha256") throw new KeystoreError(`unsupported pbkdf2 prf ${k.prf}`);
