@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {AttestationHash} from "./AttestationHash.sol";
-import {ARBITER_ROLE, Attestation, Kind, Method, PAUSER_ROLE, Status, VERIFIER_ROLE} from "./Common.sol";
+import {Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {ILeafToken} from "./ILeafToken.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
@@ -26,6 +26,13 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// the latest period of kind k, bits 120..135 the number of live (Submitted, Verified, Disputed)
 /// PRETRAINING attestations.
 contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Nonces, ReentrancyGuardTransient {
+    /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
+    bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
+    /// @notice Dispute arbiters.
+    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
+    /// @notice Emergency pausers.
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+
     /// @notice EIP-712 type of the attestation fields; its struct hash is the attestation id.
     string public constant ATTESTATION_TYPE = "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
         "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,"

@@ -30,6 +30,9 @@ contract GovernanceTest is Base {
         assertTrue(reg.hasRole(PAUSER_ROLE, admin));
         assertEq(leaf.minter(), address(reg));
         assertEq(models.attestationRegistry(), address(reg));
+        assertEq(reg.VERIFIER_ROLE(), VERIFIER_ROLE);
+        assertEq(reg.ARBITER_ROLE(), keccak256("ARBITER_ROLE"));
+        assertEq(reg.PAUSER_ROLE(), PAUSER_ROLE);
     }
 
     function test_RevertWhen_ConstructorZeroAdmin() public {
