@@ -1,7 +1,8 @@
 // `greenprint`: record and verify AI training energy on the Greenprint registry from the command line.
 import { parseArgs } from "node:util";
-import { GreenprintConfigError, GreenprintValidationError } from "../lib/client";
+import { GreenprintConfigError, GreenprintTxRevertedError, GreenprintValidationError } from "../lib/client";
 import { errorCategory, explainError } from "../lib/errors";
+import { adminAccredit, adminPause, adminSet, adminUnpause } from "./commands/admin";
 import { attest, FIELD_FLAGS } from "./commands/attest";
 import {
   balance,
@@ -46,6 +47,10 @@ export const COMMANDS: Command[] = [
   balance,
   leaderboard,
   keystoreCreate,
+  adminAccredit,
+  adminPause,
+  adminUnpause,
+  adminSet,
 ];
 
 const GLOBAL_HELP = [
@@ -113,6 +118,7 @@ function exitCodeOf(error: unknown): number {
   if (error instanceof CliError) return error.exitCode;
   if (error instanceof GreenprintValidationError) return EXIT.USAGE;
   if (error instanceof GreenprintConfigError) return EXIT.USAGE;
+  if (error instanceof GreenprintTxRevertedError) return EXIT.REVERT;
   const category = errorCategory(error);
   if (category === "revert") return EXIT.REVERT;
   if (category === "network") return EXIT.NETWORK;

@@ -428,6 +428,39 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.match(broken.stderr, /not a signed Greenprint payload/);
   });
 
+  it("admin: set a parameter (bounds explained), pause and unpause, accredit", async () => {
+    const ADMIN = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[0] };
+    const low = await run(["admin", "set", "challenge-window", "1", ...d()], { ...env, ...ADMIN });
+    assert.equal(low.code, 4);
+    assert.match(low.stderr, /Parameter challengeWindow cannot be set to 1/);
+    assert.equal(
+      (await run(["admin", "set", "baseline-intensity", "500", ...d()], { ...env, ...ADMIN })).code,
+      0,
+    );
+    assert.equal((await t.admin.getParams()).baselineIntensity, 500);
+    assert.equal(
+      (await run(["admin", "set", "baseline-intensity", "475", ...d()], { ...env, ...ADMIN })).code,
+      0,
+    );
+    const notAdmin = await run(["admin", "pause", ...d()], { ...env, ...OWNER });
+    assert.equal(notAdmin.code, 4);
+    assert.match(notAdmin.stderr, /lacks the pauser \(PAUSER_ROLE\) role/);
+    assert.equal((await run(["admin", "pause", ...d()], { ...env, ...ADMIN })).code, 0);
+    const paused = await run(["model", "register", "--name", "P", "--params", "1", ...d()], {
+      ...env,
+      ...OWNER,
+    });
+    assert.equal(paused.code, 4);
+    assert.match(paused.stderr, /paused/);
+    assert.equal((await run(["admin", "unpause", ...d()], { ...env, ...ADMIN })).code, 0);
+    const again = await run(["admin", "accredit", t.addr.verifier, "--name", "Renamed", "--json", ...d()], {
+      ...env,
+      ...ADMIN,
+    });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(again.json.events[0].args.name, "Renamed");
+  });
+
   it("RPC down: exit 3 with the endpoint named", async () => {
     const r = await cli(["model", "show", "1", "--rpc-url", "http://127.0.0.1:9"]);
     assert.equal(r.code, 3);
