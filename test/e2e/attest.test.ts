@@ -89,6 +89,32 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
     await page.fill("#pue", "1.0");
   });
 
+  it("names zero, huge, non-numeric and out-of-range values one by one", async () => {
+    const kept = {
+      energyWh: await page.inputValue("#energyWh"),
+      locationIntensity: await page.inputValue("#locationIntensity"),
+      renewablePercent: await page.inputValue("#renewablePercent"),
+      acceleratorHours: await page.inputValue("#acceleratorHours"),
+    };
+    const cases: [string, string, RegExp][] = [
+      ["energyWh", "0", /energy/i],
+      ["energyWh", "99999999999999999999999", /energy/i],
+      ["locationIntensity", "2500", /2000/],
+      ["renewablePercent", "150", /.+/],
+      ["acceleratorHours", "lots", /.+/],
+    ];
+    for (const [field, value, message] of cases) {
+      await page.fill(`#${field}`, value);
+      await page.getByRole("button", { name: "Submit attestation" }).click();
+      const error = page.locator(`#${field}-error`);
+      await error.waitFor();
+      assert.match((await error.textContent()) ?? "", message, `${field}=${value}`);
+      assert.equal(await page.inputValue(`#${field}`), value, "the typed value stays");
+      await page.fill(`#${field}`, kept[field as keyof typeof kept]);
+    }
+    assert.ok(!wallet.requests.includes("eth_sendTransaction"));
+  });
+
   it("submits with the evidence document hashed and stored, and shows it on the model page", async () => {
     await page.getByRole("button", { name: "Submit attestation" }).click();
     const confirmed = await page.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });
