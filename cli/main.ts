@@ -18,6 +18,7 @@ import {
   leaderboard,
   status,
   withdraw,
+  withdrawRefund,
 } from "./commands/misc";
 import { modelRegister, modelSeal, modelShow } from "./commands/model";
 import type { Command } from "./commands/types";
@@ -36,6 +37,7 @@ export const COMMANDS: Command[] = [
   relay,
   withdraw,
   dispute,
+  withdrawRefund,
   cancelNonce,
   claim,
   certificateRecord,

@@ -350,6 +350,19 @@ export const dispute: Command = {
   },
 };
 
+export const withdrawRefund: Command = {
+  name: "withdraw-refund",
+  summary:
+    "withdraw native currency credited to you (an upheld dispute's bond; the treasury's dismissed bonds)",
+  usage: "",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const gp = await ctx.client({ signer: true });
+    await ctx.send("Refund withdrawn", gp.withdrawRefund, undefined, (r) => [`${r.amount} wei`]);
+  },
+};
+
 export const cancelNonce: Command = {
   name: "cancel-nonce",
   summary: "cancel your current signature nonce (invalidates a signed, unrelayed payload)",
@@ -388,7 +401,7 @@ export const balance: Command = {
       `  LEAF        ${formatLeaf(leaf, 6)}`,
       `  nonce       ${nonce}`,
       `  verifier    ${record.active ? `yes (index ${record.index}, ${record.invalidatedVerdicts} verdicts invalidated)` : record.index > 0 ? "no longer accredited" : "no"}`,
-      ...(refund > 0n ? [`  refundable  ${refund} wei (withdraw with the SDK's withdrawRefund)`] : []),
+      ...(refund > 0n ? [`  refundable  ${refund} wei (greenprint withdraw-refund)`] : []),
     ]);
   },
 };

@@ -1,5 +1,5 @@
 /** AttestationRegistry: submissions, verdicts, signatures, disputes, rewards, nonces and reads. */
-import type { Address, Hex, TypedDataDomain } from "viem";
+import { type Address, type Hex, type TypedDataDomain, zeroAddress } from "viem";
 import {
   type AttestationStruct,
   attestationId,
@@ -317,7 +317,7 @@ export function attestationsModule(core: Core) {
       },
       fromSimulation: (sim: unknown) => {
         const [reward, verifierReward] = sim as readonly [bigint, bigint];
-        return { id: attestationId(attestation), reward, verifier: ZERO_HASH as Address, verifierReward };
+        return { id: attestationId(attestation), reward, verifier: zeroAddress as Address, verifierReward };
       },
     };
   });

@@ -330,6 +330,10 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.equal(disputed.code, 0, disputed.stderr);
     assert.equal(disputed.json.result.bond, (10n ** 17n).toString());
     assert.equal((await run(["status", b.json.result.id, "--json", ...d()], env)).json.status, "DISPUTED");
+    await t.admin.upholdDispute({ id: b.json.result.id });
+    const refund = await run(["withdraw-refund", "--json", ...d()], { ...env, ...RELAYER });
+    assert.equal(refund.code, 0, refund.stderr);
+    assert.equal(refund.json.result.amount, (10n ** 17n).toString());
 
     const cancelled = await run(["cancel-nonce", "--json", ...d()], { ...env, ...VERIFIER });
     assert.equal(cancelled.code, 0, cancelled.stderr);
