@@ -178,6 +178,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     `Only the EfficiencyBonus contract may mint an efficiency bonus; ${c} called.`,
   AttestationRegistryNotFinal: ([id, st]) =>
     `Attestation ${id} is ${status(st)}, not Final: rewards are paid only once it is verified and its challenge window has passed.`,
+  AttestationRegistryWrongModelRegistry: ([r]) =>
+    `The model registry serves another attestation registry (${r}): the deployment is miswired.`,
   AttestationRegistryWrongMinter: ([m]) =>
     `The LEAF token's minter (${m}) is not this registry: the deployment is miswired.`,
   // ------------------------------------------------------------ OpenZeppelin (registry, token)
