@@ -16,8 +16,8 @@ the default attests every run in the file.
 
 What Greenprint reads from emissions.csv: energy_consumed (kWh, PUE included) of each run's
 last row -> energyWh; emissions / energy_consumed -> grid intensity (gCO2e/kWh); the pue
-column -> pueMilli; first timestamp - duration .. last timestamp -> the period; country and
-region -> the ISO 3166 region; gpu_count x duration -> accelerator hours. Every row goes into
+column -> pueMilli; each run's last timestamp minus its duration .. the latest timestamp ->
+the period; country and region -> the ISO 3166 region; gpu_count x duration -> accelerator hours. Every row goes into
 the evidence document (SHA-256 on chain, document in the evidence store).
 """
 

@@ -9,6 +9,7 @@ import {
   HttpRequestError,
   UserRejectedRequestError,
 } from "viem";
+import { GreenprintConfigError, resolveAddresses } from "../../lib/client";
 import { decodeRevertData, ERROR_SENTENCES, explainError } from "../../lib/errors";
 import * as generated from "../../lib/generated/contracts";
 
@@ -66,5 +67,16 @@ describe("errors", () => {
     assert.match(explainError(down), /RPC endpoint http:\/\/127\.0\.0\.1:1 did not answer/);
     assert.equal(explainError(new Error("plain")), "plain");
     assert.equal(explainError("text"), "text");
+  });
+
+  it("a client without addresses names what is missing", () => {
+    assert.throws(
+      () => resolveAddresses({ deployment: { chainId: 5, contracts: {} } }),
+      (e: unknown) =>
+        e instanceof GreenprintConfigError &&
+        /No address for ModelRegistry, AttestationRegistry, CertificateRegistry, EfficiencyBonus, LeafToken in the deployment for chain 5/.test(
+          e.message,
+        ),
+    );
   });
 });
