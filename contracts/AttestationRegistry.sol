@@ -130,7 +130,9 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     {
         if (admin == address(0) || bonus == address(0)) revert AttestationRegistryZeroAddress();
         if (leafToken.minter() != address(this)) revert AttestationRegistryWrongMinter(leafToken.minter());
-        if (models.attestationRegistry() != address(this)) revert AttestationRegistryWrongMinter(address(models));
+        if (models.attestationRegistry() != address(this)) {
+            revert AttestationRegistryWrongModelRegistry(models.attestationRegistry());
+        }
         modelRegistry = models;
         leaf = leafToken;
         efficiencyBonus = bonus;

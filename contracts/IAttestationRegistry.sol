@@ -246,6 +246,8 @@ interface IAttestationRegistry {
     error AttestationRegistryNotEfficiencyBonus(address caller);
     /// @notice The attestation is not Final.
     error AttestationRegistryNotFinal(bytes32 id, Status status);
+    /// @notice The model registry serves another attestation registry.
+    error AttestationRegistryWrongModelRegistry(address attestationRegistry);
     /// @notice The LEAF token's minter is not this registry.
     error AttestationRegistryWrongMinter(address minter);
     // ---------------------------------------------------------------- attestations

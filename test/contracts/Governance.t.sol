@@ -56,7 +56,7 @@ contract GovernanceTest is Base {
         address predicted = vm.computeCreateAddress(address(this), vm.getNonce(address(this)) + 1);
         LeafToken leaf2 = new LeafToken(predicted);
         vm.expectRevert(
-            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryWrongMinter.selector, address(models))
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryWrongModelRegistry.selector, address(reg))
         );
         new AttestationRegistry(models, leaf2, address(1), admin, _params());
     }
