@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { cookieToInitialState } from "wagmi";
+import { THEME_SCRIPT, ThemeToggle } from "@/components/ThemeToggle";
 import { WalletButton } from "@/components/wallet/WalletButton";
 import { chainSettings } from "@/lib/server/settings";
 import { getConfig } from "@/lib/web/wagmi";
@@ -18,7 +19,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const settings = chainSettings();
   const initialState = cookieToInitialState(getConfig(settings), (await headers()).get("cookie"));
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: a constant script, needed before first paint */}
+        <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-white text-neutral-900 antialiased dark:bg-neutral-950 dark:text-neutral-100">
         <Providers settings={settings} initialState={initialState}>
           <header className="border-b border-neutral-200 dark:border-neutral-800">
@@ -50,7 +55,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/admin" className="hover:underline">
                 Governance
               </Link>
-              <div className="ml-auto">
+              <div className="ml-auto flex items-center gap-2">
+                <ThemeToggle />
                 <WalletButton />
               </div>
             </nav>
