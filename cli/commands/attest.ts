@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Hex } from "viem";
-import type { GreenprintClient } from "../../lib/client";
+import { attestationInputFromEvidence, type GreenprintClient } from "../../lib/client";
 import { type AttestationStruct, serializeSigned } from "../../lib/eip712";
 import {
   attachmentHash,
@@ -15,7 +15,6 @@ import { CodeCarbonImportError, parseCodeCarbonCsv } from "../../lib/importers/c
 import { ModelCardImportError, parseModelCard } from "../../lib/importers/modelCard";
 import { Kind, METHOD_NAMES, Method } from "../../lib/spec";
 import { kWhToWh, percentToBps, pueToMilli, UnitError } from "../../lib/units";
-import type { AttestationFormInput } from "../../lib/validation";
 import { decodeRegion } from "../../lib/validation";
 import { type Context, str, uint } from "../context";
 import { fileError, usageError } from "../output";
@@ -386,25 +385,11 @@ export const attest: Command = {
       }
     }
 
-    const e = built.evidence;
-    const form: AttestationFormInput = {
-      modelId,
-      kind: e.kind,
-      method: e.method,
-      energyWh: e.energyWh.value,
-      pueMilli: e.pueMilli.value,
-      locationIntensity: e.locationIntensity.value,
-      renewableBps: e.renewableBps.value,
-      acceleratorHours: e.acceleratorHours ?? 0n,
-      embodiedG: e.embodiedG ?? 0n,
-      periodStart: e.period.start,
-      periodEnd: e.period.end,
-      region: e.region,
-      evidenceHash: hash,
-      evidenceURI: uri,
-      rowsRoot: doc.rows?.root,
-      supersedes: str(v, "supersedes"),
-    };
+    const form = attestationInputFromEvidence(
+      built.evidence,
+      { hash, uri, document: doc },
+      { supersedes: str(v, "supersedes") },
+    );
 
     const gp: GreenprintClient = await ctx.client({ signer: true });
     if (v["sign-only"]) {

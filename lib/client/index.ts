@@ -38,6 +38,7 @@ export {
   type RecordCertificateInput,
 } from "./certificates";
 export { ABIS, resolveAddresses, withAllErrors } from "./core";
+export { attestationInputFromEvidence } from "./fromEvidence";
 export type { ModelInfo, RegisterModelInput } from "./models";
 export * from "./types";
 
