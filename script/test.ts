@@ -1,7 +1,18 @@
 // `npm test`: every check a change must pass, in order, each printing its own summary.
 // All steps run even when one fails, so one CI run shows every problem; exits non-zero if any failed.
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { bin } from "./lib/processes";
+
+/** *.test.ts files of some folders (node 20's test runner does not expand globs itself). */
+function testFiles(...dirs: string[]): string[] {
+  return dirs.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".test.ts"))
+      .map((f) => path.join(dir, f)),
+  );
+}
 
 interface Step {
   name: string;
@@ -17,7 +28,19 @@ const steps: Step[] = [
   { name: "codegen (forge build + wagmi)", command: bin("wagmi"), args: ["generate"] },
   { name: "typecheck (tsc)", command: bin("tsc"), args: ["--noEmit"] },
   { name: "contracts (forge test)", command: bin("forge"), args: ["test"] },
+  {
+    name: "gas snapshot (forge snapshot --check)",
+    command: bin("forge"),
+    args: ["snapshot", "--match-contract", "GasTest", "--check"],
+    // Gas is measured with the default profile's settings, whatever profile CI tests with.
+    env: { FOUNDRY_PROFILE: "default" },
+  },
   { name: "unit (vitest)", command: bin("vitest"), args: ["run"] },
+  {
+    name: "sdk and cli (node:test + anvil)",
+    command: process.execPath,
+    args: ["--import", "tsx", "--test", "--test-concurrency=1", ...testFiles("test/sdk", "test/cli")],
+  },
   { name: "end-to-end (playwright + anvil)", command: bin("tsx"), args: ["test/e2e/run.ts"] },
 ];
 
