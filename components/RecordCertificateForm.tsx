@@ -18,7 +18,13 @@ export function RecordCertificateForm({ modelId, owner }: { modelId: string; own
   const tx = useTx();
   const router = useRouter();
   const [values, setValues] = useState({ kind: "0", amount: "", registry: "I-REC", serial: "", uri: "" });
-  if (!address || address.toLowerCase() !== owner.toLowerCase()) return null;
+  if (!address || address.toLowerCase() !== owner.toLowerCase()) {
+    return (
+      <p className="text-sm text-neutral-600 dark:text-neutral-400">
+        Connect the owner's wallet to record a certificate.
+      </p>
+    );
+  }
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues({ ...values, [k]: e.target.value });
 

@@ -26,7 +26,7 @@ const steps: Step[] = [
   { name: "format (forge fmt)", command: bin("forge"), args: ["fmt", "--check"] },
   { name: "lint (solhint)", command: bin("solhint"), args: ["--max-warnings", "0", "contracts/**/*.sol"] },
   { name: "codegen (forge build + wagmi)", command: bin("wagmi"), args: ["generate"] },
-  { name: "typecheck (tsc)", command: bin("tsc"), args: ["--noEmit"] },
+  { name: "typecheck (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.check.json"] },
   { name: "contracts (forge test)", command: bin("forge"), args: ["test"] },
   {
     name: "gas snapshot (forge snapshot --check)",

@@ -1,18 +1,22 @@
 "use client";
 
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain } from "wagmi";
 import { shortAddress } from "@/lib/web/format";
 import { useChainSettings } from "./useChainSettings";
 
 /** Connect through any EIP-6963 wallet; shows the account, a wrong-network switch, disconnect. */
-export function WalletButton() {
+export function WalletButton({ openOnMount = false }: { openOnMount?: boolean }) {
   const { address, status, chainId: walletChainId } = useAccount();
   const appChainId = useChainId();
   const settings = useChainSettings();
   const { disconnect } = useDisconnect();
   const { switchChain, isPending: switching } = useSwitchChain();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Loaded on demand after a click on a public page: open the dialog that click asked for.
+  useEffect(() => {
+    if (openOnMount && status === "disconnected") dialog.current?.showModal();
+  }, [openOnMount, status]);
 
   if (status === "connected" && address) {
     if (walletChainId !== appChainId) {

@@ -26,7 +26,7 @@ describe("certificates", () => {
     wallet = new TestWallet(OWNER, RPC_URL);
     await wallet.install(context);
     page = await context.newPage();
-    await page.goto(`${APP_URL}/models/${first}`);
+    await page.goto(`${APP_URL}/models/${first}/manage`);
     await page.getByRole("button", { name: "Connect wallet" }).click();
     await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();
     await page.getByTestId("connected-account").waitFor();
@@ -37,7 +37,7 @@ describe("certificates", () => {
   });
 
   async function record(modelId: bigint) {
-    await page.goto(`${APP_URL}/models/${modelId}`);
+    await page.goto(`${APP_URL}/models/${modelId}/manage`);
     const form = page.getByRole("form", { name: "Record a certificate" });
     await form.locator("#certificate-amount").fill("12.5");
     await form.locator("#certificate-serial").fill(SERIAL);
@@ -48,7 +48,7 @@ describe("certificates", () => {
   it("records a REC on a model, shown apart from the footprint", async () => {
     const form = await record(first);
     await form.getByTestId("tx-confirmed").waitFor({ timeout: 30_000 });
-    await page.reload();
+    await page.goto(`${APP_URL}/models/${first}`);
     assert.match((await page.getByTestId("certificates").textContent()) ?? "", /REC 12\.5 MWh · I-REC/);
   });
 

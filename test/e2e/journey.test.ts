@@ -120,7 +120,7 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
       method: Method.SOFTWARE,
     });
     assert.ok(reward > 0n, "a low-carbon run earns LEAF");
-    await developer.goto(`${APP_URL}/models/${modelId}`);
+    await developer.goto(`${APP_URL}/models/${modelId}/manage`);
     await developer.getByTestId("connected-account").waitFor();
     await developer.getByRole("button", { name: `Claim ${formatLeaf(reward)}` }).click();
     const claimed = await developer.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });

@@ -79,6 +79,23 @@ describe("register a model through a browser wallet", () => {
     await screenshot(page, "models-desktop");
   });
 
+  it("loads wallet code on public pages only when asked, then connects", async () => {
+    const visitor = await browser.newContext();
+    await new TestWallet(ANVIL_KEYS[3], RPC_URL).install(visitor);
+    const page = await visitor.newPage();
+    const scripts: string[] = [];
+    page.on("request", (r) => {
+      if (r.resourceType() === "script") scripts.push(r.url());
+    });
+    await page.goto(`${APP_URL}/leaderboard`, { waitUntil: "networkidle" });
+    const before = scripts.length;
+    await page.getByRole("button", { name: "Connect wallet" }).click();
+    await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();
+    await page.getByTestId("connected-account").waitFor();
+    assert.ok(scripts.length > before, "the wallet runtime was fetched on demand");
+    await visitor.close();
+  });
+
   it("serves the public list with no wallet and no JavaScript", async () => {
     const plain = await browser.newContext({
       javaScriptEnabled: false,

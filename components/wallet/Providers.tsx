@@ -3,9 +3,9 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { type State, WagmiProvider } from "wagmi";
-import { ChainSettingsContext } from "@/components/wallet/useChainSettings";
 import type { ChainSettings } from "@/lib/web/chain";
 import { getConfig } from "@/lib/web/wagmi";
+import { ChainSettingsContext } from "./useChainSettings";
 
 export function Providers(props: { children: ReactNode; settings: ChainSettings; initialState?: State }) {
   const [config] = useState(() => getConfig(props.settings));

@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AttestationActions } from "@/components/AttestationActions";
 import { GradeBadge } from "@/components/GradeBadge";
 import { AttestationChart } from "@/components/model/AttestationChart";
 import { EnergyLabel } from "@/components/model/EnergyLabel";
-import { RecordCertificateForm } from "@/components/RecordCertificateForm";
 import { StatusPill } from "@/components/StatusPill";
 import { aggregateModel, grade, intensity } from "@/lib/formulas";
-import { getModelCertificates, getModelDetail } from "@/lib/server/models";
-import { CertificateKind, KIND_NAMES, type Kind, METHOD_NAMES, type Method, type Status } from "@/lib/spec";
+import { type AttestationSummary, getModelCertificates, getModelDetail } from "@/lib/server/models";
+import { CertificateKind, KIND_NAMES, type Kind, METHOD_NAMES, type Method, Status } from "@/lib/spec";
 import { formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
 import { decodeRegion } from "@/lib/validation";
 import { shortAddress } from "@/lib/web/format";
@@ -26,6 +24,15 @@ async function load(id: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const model = await load((await params).id);
   return { title: model?.metadata?.name ?? "Model" };
+}
+
+/** What an attestation has paid or can pay, in words (the actions are on the manage page). */
+function rewardText(a: AttestationSummary): string {
+  if (a.claimed) return `claimed ${formatLeaf(a.paid)}`;
+  if (a.status === Status.FINAL)
+    return a.expectedRewardWei > 0n ? `${formatLeaf(a.expectedRewardWei)} claimable` : "no reward";
+  if (a.status === Status.VERIFIED) return `in challenge window until ${date(a.finalAt)}`;
+  return "—";
 }
 
 const date = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
@@ -97,6 +104,21 @@ export default async function ModelPage({ params }: Props) {
               "—"
             )}
           </dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Derived models</dt>
+          <dd>
+            {model.children.length === 0
+              ? "—"
+              : model.children.map((c, n) => (
+                  <span key={c.id.toString()}>
+                    {n > 0 ? ", " : ""}
+                    <Link href={`/models/${c.id}`} className="underline">
+                      {c.metadata?.name ?? `#${c.id}`}
+                    </Link>
+                  </span>
+                ))}
+          </dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">LEAF earned</dt>
+          <dd className="tabular-nums">{formatLeaf(leafEarned)}</dd>
         </dl>
         {m?.label === "self-reported from publications" ? (
           <p className="text-sm text-amber-800 dark:text-amber-300">
@@ -141,12 +163,20 @@ export default async function ModelPage({ params }: Props) {
           <h2 id="attestations-title" className="text-xl font-semibold">
             Attestations
           </h2>
-          <Link
-            href={`/models/${id}/attest`}
-            className="rounded-md bg-leaf-700 px-3 py-2 text-sm font-medium text-white hover:bg-leaf-800"
-          >
-            Submit an attestation
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link
+              href={`/models/${id}/manage`}
+              className="rounded-md border border-leaf-700 px-3 py-2 text-sm font-medium hover:bg-leaf-50 dark:hover:bg-neutral-800"
+            >
+              Claim, dispute, certificates
+            </Link>
+            <Link
+              href={`/models/${id}/attest`}
+              className="rounded-md bg-leaf-700 px-3 py-2 text-sm font-medium text-white hover:bg-leaf-800"
+            >
+              Submit an attestation
+            </Link>
+          </div>
         </div>
         {model.attestations.length === 0 ? (
           <p className="rounded-md border border-dashed border-neutral-300 p-6 text-center text-sm dark:border-neutral-700">
@@ -185,7 +215,7 @@ export default async function ModelPage({ params }: Props) {
                     Evidence
                   </th>
                   <th scope="col" className="py-2 pr-3">
-                    Rewards and actions
+                    Reward
                   </th>
                 </tr>
               </thead>
@@ -215,17 +245,7 @@ export default async function ModelPage({ params }: Props) {
                           {a.evidenceHash.slice(0, 10)}…
                         </a>
                       </td>
-                      <td className="py-2 pr-3">
-                        <AttestationActions
-                          id={a.id}
-                          status={a.status}
-                          claimed={a.claimed}
-                          owner={model.owner}
-                          expectedRewardWei={a.expectedRewardWei.toString()}
-                          paidWei={a.paid.toString()}
-                          finalAt={a.finalAt.toString()}
-                        />
-                      </td>
+                      <td className="py-2 pr-3 text-xs">{rewardText(a)}</td>
                     </tr>
                   );
                 })}
@@ -267,7 +287,6 @@ export default async function ModelPage({ params }: Props) {
             ))}
           </ul>
         )}
-        <RecordCertificateForm modelId={id} owner={model.owner} />
       </section>
     </article>
   );

@@ -1,0 +1,54 @@
+// Every page, as a visitor without a wallet sees it, at desktop and phone width: it answers,
+// has one main heading, does not scroll sideways on a phone; screenshots saved as artifacts.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { ANVIL_KEYS } from "../../script/lib/anvil";
+import { APP_URL, launchBrowser, screenshot } from "./browser";
+import { registerModel } from "./helpers";
+
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
+
+describe("every page at desktop and phone width", () => {
+  let browser: Browser;
+  let pages: [string, string][];
+
+  before(async () => {
+    const id = await registerModel(ANVIL_KEYS[5], "Screenshot model");
+    pages = [
+      ["home", "/"],
+      ["leaderboard", "/leaderboard?include=verified"],
+      ["models", "/models"],
+      ["model", `/models/${id}`],
+      ["register", "/models/new"],
+      ["attest", `/models/${id}/attest`],
+      ["manage", `/models/${id}/manage`],
+      ["verify", "/verify"],
+      ["relay", "/relay"],
+      ["verifiers", "/verifiers"],
+      ["disputes", "/disputes"],
+      ["governance", "/admin"],
+    ];
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  for (const [viewport, size] of Object.entries(VIEWPORTS)) {
+    it(`renders every page at ${viewport} width`, async () => {
+      const context = await browser.newContext({ viewport: size });
+      const page = await context.newPage();
+      for (const [name, path] of pages) {
+        const response = await page.goto(`${APP_URL}${path}`, { waitUntil: "networkidle" });
+        assert.equal(response?.status(), 200, `${path} answers`);
+        assert.equal(await page.locator("h1").count(), 1, `${path} has one main heading`);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px at ${viewport} width`);
+        await screenshot(page, `${name}-${viewport}`);
+      }
+      await context.close();
+    });
+  }
+});
