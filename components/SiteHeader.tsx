@@ -2,14 +2,15 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "./ThemeToggle";
 
-const LINKS: [string, string][] = [
-  ["/leaderboard", "Leaderboard"],
-  ["/models", "Models"],
-  ["/models/new", "Register a model"],
-  ["/verify", "Verify"],
-  ["/verifiers", "Verifiers"],
-  ["/disputes", "Disputes"],
-  ["/admin", "Governance"],
+/** [href, label, is a wallet page]: wallet pages are not prefetched, so public pages stay light. */
+const LINKS: [string, string, boolean][] = [
+  ["/leaderboard", "Leaderboard", false],
+  ["/models", "Models", false],
+  ["/models/new", "Register a model", true],
+  ["/verify", "Verify", true],
+  ["/verifiers", "Verifiers", false],
+  ["/disputes", "Disputes", true],
+  ["/admin", "Governance", true],
 ];
 
 /** The site's header; `wallet` is the full wallet button on wallet pages, a lazy one elsewhere. */
@@ -23,8 +24,8 @@ export function SiteHeader({ wallet }: { wallet: ReactNode }) {
         <Link href="/" className="text-lg font-semibold text-leaf-700 dark:text-leaf-100">
           Greenprint
         </Link>
-        {LINKS.map(([href, label]) => (
-          <Link key={href} href={href} className="hover:underline">
+        {LINKS.map(([href, label, wallet]) => (
+          <Link key={href} href={href} prefetch={wallet ? false : undefined} className="hover:underline">
             {label}
           </Link>
         ))}

@@ -46,6 +46,7 @@ export default async function HomePage() {
           </Link>
           <Link
             href="/models/new"
+            prefetch={false}
             className="rounded-md border border-leaf-700 px-4 py-2 font-medium hover:bg-leaf-50 dark:hover:bg-neutral-800"
           >
             Register a model

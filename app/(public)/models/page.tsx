@@ -24,6 +24,7 @@ export default async function ModelsPage() {
         </div>
         <Link
           href="/models/new"
+          prefetch={false}
           className="rounded-md bg-leaf-700 px-3 py-2 text-sm font-medium text-white hover:bg-leaf-800"
         >
           Register a model

@@ -166,12 +166,14 @@ export default async function ModelPage({ params }: Props) {
           <div className="flex flex-wrap gap-2">
             <Link
               href={`/models/${id}/manage`}
+              prefetch={false}
               className="rounded-md border border-leaf-700 px-3 py-2 text-sm font-medium hover:bg-leaf-50 dark:hover:bg-neutral-800"
             >
               Claim, dispute, certificates
             </Link>
             <Link
               href={`/models/${id}/attest`}
+              prefetch={false}
               className="rounded-md bg-leaf-700 px-3 py-2 text-sm font-medium text-white hover:bg-leaf-800"
             >
               Submit an attestation
