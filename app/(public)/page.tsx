@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
-import { getLeaderboard, getStats, type Leaderboard, type Stats } from "@/lib/server/indexerApi";
+import { getLeaderboard, getStats, type Leaderboard, type Stats } from "@/lib/indexer/client";
 import { formatEmissionsG, formatLeaf } from "@/lib/units";
 
 export const dynamic = "force-dynamic";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 async function load(): Promise<{ stats: Stats | null; greenest: Leaderboard | null }> {
   const [stats, greenest] = await Promise.allSettled([
     getStats(),
-    getLeaderboard(new URLSearchParams({ sort: "intensity", order: "asc", pageSize: "5" })),
+    getLeaderboard({ sort: "intensity", order: "asc", pageSize: 5 }),
   ]);
   return {
     stats: stats.status === "fulfilled" ? stats.value : null,

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
 import { LeaderboardFilters } from "@/components/leaderboard/LeaderboardFilters";
-import { getLeaderboard, IndexerError, type Leaderboard } from "@/lib/server/indexerApi";
+import { getLeaderboard, IndexerError, type Leaderboard, type LeaderboardParams } from "@/lib/indexer/client";
 import { formatBps, formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
 import { leaderboardParams, type SearchParams, sortLink, withParams } from "@/lib/web/leaderboardQuery";
 
@@ -34,7 +34,8 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   let board: Leaderboard | null = null;
   let problem: string | null = null;
   try {
-    board = await getLeaderboard(params);
+    // The URL's values go to the API as typed; it validates them and names any bad one (HTTP 400).
+    board = await getLeaderboard(Object.fromEntries(params) as LeaderboardParams);
   } catch (error) {
     problem =
       error instanceof IndexerError

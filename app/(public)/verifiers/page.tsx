@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { getVerifiers, IndexerError, type VerifierRecord } from "@/lib/server/indexerApi";
+import { getVerifiers, IndexerError, type Verifiers } from "@/lib/indexer/client";
 import { formatLeaf } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Verifiers" };
 export const dynamic = "force-dynamic";
 
 export default async function VerifiersPage() {
-  let verifiers: VerifierRecord[] = [];
+  let verifiers: Verifiers["verifiers"] = [];
   let problem: string | null = null;
   try {
     verifiers = (await getVerifiers()).verifiers;
