@@ -70,6 +70,9 @@ async function main() {
     models: MODELS,
     perModel: PER_MODEL,
     verifyShare: 1,
+    modelsPerTx: 1000,
+    attestationsPerTx: 500,
+    verificationsPerTx: 1000,
     onProgress: log,
   });
   const seedSeconds = (performance.now() - seedStart) / 1000;

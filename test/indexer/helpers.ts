@@ -102,7 +102,7 @@ export async function startAnvil(port: number, extra: string[] = []): Promise<Ch
   const client = createPublicClient({
     chain: anvil,
     cacheTime: 0,
-    transport: http(rpcUrl, { retryCount: 0 }),
+    transport: http(rpcUrl, { retryCount: 0, timeout: 120_000 }),
   }) as PublicClient;
   await until("anvil", 20_000, async () => (await client.getChainId()) === 31337);
   return { rpcUrl, port, child, client };

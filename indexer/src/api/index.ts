@@ -16,7 +16,7 @@ import {
   toCsv,
 } from "./leaderboard";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
-import { chainCheck, type SyncStatus } from "./sync";
+import { chainCheck, isReady, type SyncStatus, syncStatus } from "./sync";
 
 const app = new Hono();
 
@@ -71,8 +71,9 @@ app.get("/api/v1", (c) =>
 );
 
 app.get("/api/v1/status", async (c) => {
-  const s = await snapshot();
-  return c.json({ apiVersion: "v1", sync: syncJson(s.sync, warningOf(c)) });
+  // Straight from Ponder's checkpoint (cheap): no snapshot refresh.
+  const [sync, ready] = await Promise.all([syncStatus(), isReady()]);
+  return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ready });
 });
 
 async function leaderboardResponse(url: string, csv: boolean) {

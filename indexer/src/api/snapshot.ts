@@ -11,12 +11,12 @@
 // page is a filtered walk over a pre-sorted array.
 import { db } from "ponder:api";
 import { attestation, model, modelKindAggregate } from "ponder:schema";
-import { and, eq, gt, gte } from "ponder";
+import { and, eq, gt, gte, sql } from "ponder";
 import { Status, sizeClassOf } from "../../../lib/spec";
-import { addSums, applyContribution, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
+import { addSums, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
 import { readLocalMetadata } from "../lib/metadata";
 import { metadataFallback } from "./metadataFetch";
-import { type SyncStatus, syncStatus } from "./sync";
+import { isReady, type SyncStatus, syncStatus } from "./sync";
 
 export type ModelRow = typeof model.$inferSelect;
 
@@ -42,6 +42,7 @@ interface Snapshot {
 
 let current: Snapshot | null = null;
 let refreshing: Promise<Snapshot> | null = null;
+let lastRefreshAt = 0;
 
 function toSums(r: typeof modelKindAggregate.$inferSelect): Sums {
   return {
@@ -66,29 +67,50 @@ function withMetadata(m: ModelRow): ModelRow {
   return meta ? { ...m, ...meta } : m;
 }
 
+/**
+ * Attestations still inside their challenge window, summed in SQL per (model, kind, method,
+ * verifier, region): normally a handful of groups (one window of verifications).
+ */
 async function loadPending(now: bigint) {
+  const a = attestation;
   const rows = await db
-    .select()
-    .from(attestation)
-    .where(and(eq(attestation.status, Status.VERIFIED), gt(attestation.finalAt, now)));
+    .select({
+      modelId: a.modelId,
+      kind: a.kind,
+      method: a.method,
+      verifier: a.verifier,
+      region: a.region,
+      count: sql<string>`count(*)`,
+      energyWh: sql<string>`coalesce(sum(${a.energyWh}), 0)`,
+      locationG: sql<string>`coalesce(sum(${a.locationEmissionsG}), 0)`,
+      marketG: sql<string>`coalesce(sum(${a.marketEmissionsG}), 0)`,
+      embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
+      renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
+      leafWei: sql<string>`coalesce(sum(case when ${a.claimed} then ${a.rewardWei} else 0 end), 0)`,
+    })
+    .from(a)
+    .where(and(eq(a.status, Status.VERIFIED), gt(a.finalAt, now)))
+    .groupBy(a.modelId, a.kind, a.method, a.verifier, a.region);
   const pending = new Map<bigint, Array<Sums | null>>();
-  for (const a of rows) {
-    const list = pending.get(a.modelId) ?? [null, null, null];
-    list[a.kind] = applyContribution(
-      list[a.kind] ?? emptySums(),
-      {
-        energyWh: a.energyWh,
-        locationIntensity: a.locationIntensity,
-        renewableBps: a.renewableBps,
-        embodiedG: a.embodiedG,
-        method: a.method,
-        verifier: a.verifier,
-        region: a.region,
-        leafWei: a.claimed ? a.rewardWei : 0n,
-      },
-      1,
-    );
-    pending.set(a.modelId, list);
+  for (const r of rows) {
+    const list = pending.get(r.modelId) ?? [null, null, null];
+    const n = Number(r.count);
+    const add: Sums = {
+      count: n,
+      energyWh: BigInt(r.energyWh),
+      locationG: BigInt(r.locationG),
+      marketG: BigInt(r.marketG),
+      embodiedG: BigInt(r.embodiedG),
+      renewableWeighted: BigInt(r.renewableWeighted),
+      leafWei: BigInt(r.leafWei),
+      meter: r.method === 0 ? n : 0,
+      software: r.method === 1 ? n : 0,
+      estimate: r.method === 2 ? n : 0,
+      verifiers: r.verifier ? { [r.verifier.toLowerCase()]: n } : {},
+      regions: { [r.region]: n },
+    };
+    list[r.kind] = addSums(list[r.kind] ?? emptySums(), add);
+    pending.set(r.modelId, list);
   }
   return pending;
 }
@@ -128,10 +150,14 @@ async function refresh(previous: Snapshot | null, sync: SyncStatus): Promise<Sna
 export async function snapshot(): Promise<Snapshot> {
   const sync = await syncStatus();
   if (current && current.checkpoint === sync.checkpoint) return current;
+  // During the backfill the checkpoint moves constantly: refresh at most every few seconds so the
+  // API never competes with the indexer for the database (answers say which block they reflect).
+  if (current && Date.now() - lastRefreshAt < 3000 && !(await isReady())) return current;
   if (!refreshing) {
     refreshing = refresh(current, sync)
       .then((s) => {
         current = s;
+        lastRefreshAt = Date.now();
         return s;
       })
       .finally(() => {

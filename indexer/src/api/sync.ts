@@ -34,6 +34,21 @@ export async function syncStatus(): Promise<SyncStatus> {
   return { chainId: chainId(), checkpoint, block: { number, timestamp }, now: timestamp };
 }
 
+let ready = false;
+
+/** Whether Ponder finished the backfill (its _ponder_meta.is_ready flag); sticky once true. */
+export async function isReady(): Promise<boolean> {
+  if (ready) return true;
+  const schema = schemaName().replace(/"/g, '""');
+  const result = (await db.execute(
+    sql.raw(`select value from "${schema}"."_ponder_meta" where key = 'app' limit 1`),
+  )) as unknown as { rows: Array<{ value: { is_ready?: number } | string }> };
+  const value = result.rows[0]?.value;
+  const parsed = typeof value === "string" ? (JSON.parse(value) as { is_ready?: number }) : value;
+  ready = parsed?.is_ready === 1;
+  return ready;
+}
+
 export type ChainCheck =
   | { ok: true }
   | { ok: false; code: "chain_replaced"; message: string }
