@@ -9,9 +9,10 @@ import { startStack } from "../../script/lib/stack";
 async function main() {
   stopChildrenOnExit();
   const stack = await startStack({
-    anvilPort: 8546,
-    appPort: 3100,
-    indexerPort: 42169,
+    // Overridable so two checkouts can run their browser tests side by side.
+    anvilPort: Number(process.env.E2E_ANVIL_PORT ?? 8546),
+    appPort: Number(process.env.E2E_APP_PORT ?? 3100),
+    indexerPort: Number(process.env.E2E_INDEXER_PORT ?? 42169),
     distDir: ".next-e2e",
     logDir: "test-results",
     log: (message) => console.log(`[e2e] ${message}`),

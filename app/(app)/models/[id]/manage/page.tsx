@@ -2,8 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttestationActions } from "@/components/AttestationActions";
+import { EfficiencyBonusPanel } from "@/components/EfficiencyBonusPanel";
 import { RecordCertificateForm } from "@/components/RecordCertificateForm";
+import { SealTrainingButton } from "@/components/SealTrainingButton";
 import { StatusPill } from "@/components/StatusPill";
+import { serverGreenprint } from "@/lib/server/greenprint";
 import { getModelCertificates, getModelDetail } from "@/lib/server/models";
 import { CertificateKind, KIND_NAMES, type Kind, type Status } from "@/lib/spec";
 import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
@@ -19,7 +22,10 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
   if (!/^\d{1,20}$/.test(id)) notFound();
   const model = await getModelDetail(BigInt(id));
   if (!model) notFound();
-  const certificates = await getModelCertificates(model.id);
+  const [certificates, bonusState] = await Promise.all([
+    getModelCertificates(model.id),
+    serverGreenprint().then((c) => c.bonusState(model.id)),
+  ]);
   const name = model.metadata?.name ?? `Model #${id}`;
   return (
     <section className="space-y-8">
@@ -33,6 +39,7 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
           </Link>
         </p>
       </div>
+      <SealTrainingButton modelId={id} owner={model.owner} sealed={model.trainingSealed} />
       <section aria-labelledby="manage-attestations" className="space-y-3">
         <h2 id="manage-attestations" className="text-xl font-semibold">
           Attestations
@@ -66,6 +73,17 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
             ))}
           </ul>
         )}
+      </section>
+      <section aria-labelledby="manage-bonus" className="space-y-3">
+        <h2 id="manage-bonus" className="text-xl font-semibold">
+          Efficiency bonus
+        </h2>
+        <EfficiencyBonusPanel
+          modelId={id}
+          owner={model.owner}
+          state={Number(bonusState)}
+          hasParent={model.parentId > 0n}
+        />
       </section>
       <section aria-labelledby="manage-certificates" className="space-y-3">
         <h2 id="manage-certificates" className="text-xl font-semibold">
