@@ -17,7 +17,9 @@ export function AttestationChart({ points }: { points: ChartPoint[] }) {
   const height = 180;
   const band = width / points.length;
   const bar = Math.min(28, band / 3);
+  // biome-ignore lint/complexity/useMathMinMax: bigint values; Math.max takes numbers only
   const maxEnergy = points.reduce((m, p) => (p.energyWh > m ? p.energyWh : m), 1n);
+  // biome-ignore lint/complexity/useMathMinMax: bigint values; Math.max takes numbers only
   const maxEmissions = points.reduce((m, p) => (p.emissionsG > m ? p.emissionsG : m), 1n);
   const scale = (v: bigint, max: bigint) => Number((v * 1000n) / max) / 1000;
   return (

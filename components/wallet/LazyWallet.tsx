@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentType, useEffect, useState } from "react";
+import { type ComponentType, useCallback, useEffect, useState } from "react";
 import type { ChainSettings } from "@/lib/web/chain";
 
 type Runtime = ComponentType<{ settings: ChainSettings; openOnMount: boolean }>;
@@ -19,11 +19,14 @@ function rememberedConnection(): boolean {
  */
 export function LazyWallet({ settings }: { settings: ChainSettings }) {
   const [Loaded, setLoaded] = useState<{ Runtime: Runtime; open: boolean } | null>(null);
-  const load = (open: boolean) =>
-    import("./WalletRuntime").then(({ WalletRuntime }) => setLoaded({ Runtime: WalletRuntime, open }));
+  const load = useCallback(
+    (open: boolean) =>
+      import("./WalletRuntime").then(({ WalletRuntime }) => setLoaded({ Runtime: WalletRuntime, open })),
+    [],
+  );
   useEffect(() => {
     if (rememberedConnection()) void load(false);
-  }, []);
+  }, [load]);
   if (Loaded) return <Loaded.Runtime settings={settings} openOnMount={Loaded.open} />;
   return (
     <button
