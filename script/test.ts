@@ -41,6 +41,11 @@ const steps: Step[] = [
     command: process.execPath,
     args: ["--import", "tsx", "--test", "--test-concurrency=1", ...testFiles("test/sdk", "test/cli")],
   },
+  {
+    name: "indexer (node:test + anvil + ponder, PGlite and PostgreSQL)",
+    command: process.execPath,
+    args: ["--import", "tsx", "--test", "--test-concurrency=1", ...testFiles("test/indexer")],
+  },
   { name: "end-to-end (playwright + anvil)", command: bin("tsx"), args: ["test/e2e/run.ts"] },
 ];
 
