@@ -71,11 +71,21 @@ export async function checkIndex(options: {
   async function logsOf<abi extends readonly unknown[]>(address: `0x${string}`, abi: abi) {
     // biome-ignore lint/suspicious/noExplicitAny: decoded logs of several ABIs
     const out: any[] = [];
+    // A range whose answer is too large (or times out) is split in halves.
+    const fetchRange = async (from: bigint, to: bigint): Promise<void> => {
+      try {
+        out.push(
+          ...(await client.getContractEvents({ address, abi: abi as never, fromBlock: from, toBlock: to })),
+        );
+      } catch (error) {
+        if (from === to) throw error;
+        const mid = (from + to) / 2n;
+        await fetchRange(from, mid);
+        await fetchRange(mid + 1n, to);
+      }
+    };
     for (let from = fromBlock; from <= toBlock; from += step) {
-      const to = from + step - 1n < toBlock ? from + step - 1n : toBlock;
-      out.push(
-        ...(await client.getContractEvents({ address, abi: abi as never, fromBlock: from, toBlock: to })),
-      );
+      await fetchRange(from, from + step - 1n < toBlock ? from + step - 1n : toBlock);
     }
     return out as Array<{ eventName: string; args: Record<string, unknown> }>;
   }

@@ -210,7 +210,7 @@ function matches(r: LeaderRow, q: LeaderboardQuery): boolean {
   if (q.trust && !q.trust.includes(r.trust)) return false;
   if (q.verifier && !(q.verifier in r.sums.verifiers)) return false;
   if (q.regions) {
-    const regions = Object.keys(r.sums.regions);
+    const regions = r.regions;
     if (!q.regions.some((want) => regions.some((have) => have === want || have.startsWith(`${want}-`))))
       return false;
   }
@@ -292,7 +292,7 @@ export function rowJson(r: LeaderRow, basis: Basis, rank: number) {
       methods: { METER: r.sums.meter, SOFTWARE: r.sums.software, ESTIMATE: r.sums.estimate },
       verifiers: Object.keys(r.sums.verifiers).sort(),
     },
-    regions: Object.keys(r.sums.regions).sort(),
+    regions: r.regions,
     includesUnfinal: r.includesUnfinal,
   };
 }

@@ -28,6 +28,8 @@ export interface LeaderRow {
   trust: number;
   /** Any counted attestation still in its challenge window (only with include=verified). */
   includesUnfinal: boolean;
+  /** Regions of the counted attestations, sorted (precomputed for filtering). */
+  regions: string[];
 }
 
 interface Snapshot {
@@ -239,6 +241,7 @@ export function rows(s: Snapshot, include: Include, kinds: readonly number[]): L
       derived: derive(sums, m.parameterCount, m.creditsG),
       trust: trustOf(sums),
       includesUnfinal: unfinal,
+      regions: Object.keys(sums.regions).sort(),
     });
   }
   s.cache.set(key, out);
