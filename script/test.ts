@@ -47,6 +47,12 @@ const steps: Step[] = [
     args: ["--import", "tsx", "--test", "--test-concurrency=1", ...testFiles("test/indexer")],
   },
   { name: "end-to-end (playwright + anvil)", command: bin("tsx"), args: ["test/e2e/run.ts"] },
+  // Last: coverage builds without the optimizer, which the steps above should not wait for.
+  {
+    name: "coverage (forge coverage, 100% lines, >= 95% branches)",
+    command: bin("tsx"),
+    args: ["script/coverage.ts"],
+  },
 ];
 
 function runStep(step: Step): Promise<boolean> {

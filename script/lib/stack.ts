@@ -43,7 +43,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const indexerUrl = `http://127.0.0.1:${options.indexerPort}`;
   const chainEnv = { RPC_URL: rpcUrl, EVIDENCE_DIR: evidenceDir, CHAIN_ID: String(LOCAL_CHAIN_ID) };
   startChild("indexer", bin("tsx"), ["indexer/scripts/start.ts"], {
-    env: { ...chainEnv, INDEXER_PORT: String(options.indexerPort) },
+    // Its own PGlite folder: a local anvil's genesis is deterministic, so a shared folder would
+    // let this stack's index and `npm run dev`'s see each other.
+    env: {
+      ...chainEnv,
+      INDEXER_PORT: String(options.indexerPort),
+      PGLITE_BASE_DIR: mkdtempSync(path.join(tmpdir(), "greenprint-pglite-")),
+    },
     output: path.join(options.logDir, "indexer.log"),
   });
   log("building the app (production build)");

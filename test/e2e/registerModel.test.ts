@@ -66,6 +66,31 @@ describe("register a model through a browser wallet", () => {
       assert.equal(await page.inputValue(`#${field}`), value);
   });
 
+  it("keeps the form as it was when the wallet's RPC drops", async () => {
+    wallet.dropNext = "eth_sendTransaction";
+    await page.getByRole("button", { name: "Register model" }).click();
+    const alert = await page.getByTestId("tx-failed").textContent();
+    assert.match(alert ?? "", /fetch failed|did not answer|Internal JSON-RPC error/);
+    assert.match(alert ?? "", /Your input is unchanged/);
+    for (const [field, value] of Object.entries(MODEL))
+      assert.equal(await page.inputValue(`#${field}`), value);
+  });
+
+  it("follows an account change in the wallet", async () => {
+    await wallet.switchAccount(page, ANVIL_KEYS[4]);
+    await page.waitForFunction(
+      (address) =>
+        document.querySelector("[data-testid=connected-account]")?.getAttribute("title") === address,
+      wallet.account.address,
+    );
+    await wallet.switchAccount(page, ANVIL_KEYS[3]);
+    await page.waitForFunction(
+      (address) =>
+        document.querySelector("[data-testid=connected-account]")?.getAttribute("title") === address,
+      wallet.account.address,
+    );
+  });
+
   it("registers the model with a real transaction and lists it", async () => {
     await page.getByRole("button", { name: "Register model" }).click();
     const confirmed = await page.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });

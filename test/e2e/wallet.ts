@@ -16,6 +16,8 @@ export class TestWallet {
   connected = false;
   /** When set, the next request of this method fails as if the user pressed "Reject". */
   rejectNext: string | null = null;
+  /** When set, the next request of this method fails as if the wallet's RPC endpoint dropped. */
+  dropNext: string | null = null;
   readonly requests: string[] = [];
 
   constructor(
@@ -48,6 +50,10 @@ export class TestWallet {
     if (this.rejectNext === request.method) {
       this.rejectNext = null;
       return { error: { code: 4001, message: "User rejected the request." } };
+    }
+    if (this.dropNext === request.method) {
+      this.dropNext = null;
+      return { error: { code: -32603, message: "Internal JSON-RPC error: fetch failed (connection reset)" } };
     }
     try {
       return { result: await this.answer(request) };

@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/PageSkeleton";
+
+export default function Loading() {
+  return <PageSkeleton />;
+}
