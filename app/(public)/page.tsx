@@ -1,23 +1,36 @@
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
-import { getLeaderboard, getStats, type Leaderboard, type Stats } from "@/lib/indexer/client";
+import {
+  getLeaderboard,
+  getStats,
+  type Leaderboard,
+  listModels,
+  type ModelList,
+  type Stats,
+} from "@/lib/indexer/client";
 import { formatEmissionsG, formatLeaf } from "@/lib/units";
 
 export const dynamic = "force-dynamic";
 
-async function load(): Promise<{ stats: Stats | null; greenest: Leaderboard | null }> {
-  const [stats, greenest] = await Promise.allSettled([
+async function load(): Promise<{
+  stats: Stats | null;
+  greenest: Leaderboard | null;
+  recent: ModelList | null;
+}> {
+  const [stats, greenest, recent] = await Promise.allSettled([
     getStats(),
     getLeaderboard({ sort: "intensity", order: "asc", pageSize: 5 }),
+    listModels({ pageSize: 5 }),
   ]);
   return {
     stats: stats.status === "fulfilled" ? stats.value : null,
     greenest: greenest.status === "fulfilled" ? greenest.value : null,
+    recent: recent.status === "fulfilled" ? recent.value : null,
   };
 }
 
 export default async function HomePage() {
-  const { stats, greenest } = await load();
+  const { stats, greenest, recent } = await load();
   const s = stats?.stats;
   const figures: [string, string][] = s
     ? [
@@ -98,6 +111,30 @@ export default async function HomePage() {
             </Link>
             .
           </p>
+        )}
+      </section>
+
+      <section aria-labelledby="recent" className="space-y-3">
+        <h2 id="recent" className="text-xl font-semibold">
+          Recent activity: latest registrations
+        </h2>
+        {recent && recent.models.length > 0 ? (
+          <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
+            {recent.models.map((m) => (
+              <li key={m.id} className="flex flex-wrap items-center gap-x-3 p-3 text-sm">
+                <Link href={`/models/${m.id}`} className="font-medium hover:underline">
+                  {m.name ?? `Model #${m.id}`}
+                </Link>
+                <span className="text-neutral-600 dark:text-neutral-400">{m.organization ?? ""}</span>
+                <span className="ml-auto tabular-nums text-neutral-600 dark:text-neutral-400">
+                  {m.attestationCount} {m.attestationCount === 1 ? "attestation" : "attestations"} ·
+                  registered {new Date(Number(m.registered.timestamp) * 1000).toISOString().slice(0, 10)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">Nothing registered yet.</p>
         )}
       </section>
     </div>
