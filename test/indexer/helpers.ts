@@ -3,6 +3,7 @@
 // child process, and HTTP helpers.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import {
@@ -427,3 +428,20 @@ export async function waitForSync(indexer: Indexer, block: bigint, timeoutMs = 9
 }
 
 export { until };
+
+/**
+ * A TCP port nobody listens on now, from the OS. Ponder moves to the next port by itself when
+ * the one it is given is busy, so a fixed port can silently point a test at the wrong server.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

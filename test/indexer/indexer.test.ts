@@ -11,6 +11,7 @@ import {
   type Chain,
   type Deployed,
   deploy,
+  freePort,
   getJson,
   type Indexer,
   killAll,
@@ -23,7 +24,6 @@ import {
 } from "./helpers";
 
 const ANVIL_PORT = 8611;
-const INDEXER_PORT = 42111;
 const WEEK = 7 * 24 * 3600;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies
@@ -144,7 +144,7 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     await p.verify(att.d1.id);
 
     indexer = startIndexer({
-      port: INDEXER_PORT,
+      port: await freePort(),
       chain,
       deployed,
       schema: "test",

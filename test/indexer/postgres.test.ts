@@ -10,6 +10,7 @@ import { deploySeeder, seed } from "../../bench/seeder";
 import { checkIndex } from "../../indexer/scripts/check-index";
 import {
   deploy,
+  freePort,
   getJson,
   killAll,
   protocol,
@@ -113,6 +114,7 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
 
     const logFile = path.join(dir, "indexer.log");
     const out = openSync(logFile, "a");
+    const indexerPort = await freePort();
     const wrapper = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["indexer/scripts/start.ts"], {
       cwd: REPO,
       detached: true,
@@ -120,7 +122,7 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        INDEXER_PORT: "42117",
+        INDEXER_PORT: String(indexerPort),
         RPC_URL: chain.rpcUrl,
         CHAIN_ID: "31337",
         DEPLOYMENTS_DIR: deployed.deploymentsDir,
@@ -129,7 +131,7 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
         METADATA_FETCH: "0",
       },
     });
-    const indexer = { url: "http://127.0.0.1:42117", child: wrapper, log: logFile };
+    const indexer = { url: `http://127.0.0.1:${indexerPort}`, child: wrapper, log: logFile };
     await waitForSync(indexer, await chain.client.getBlockNumber(), 120_000);
     const result = await checkIndex({
       indexerUrl: indexer.url,

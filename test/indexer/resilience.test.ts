@@ -9,6 +9,7 @@ import { deploySeeder, seed } from "../../bench/seeder";
 import { checkIndex } from "../../indexer/scripts/check-index";
 import {
   deploy,
+  freePort,
   getJson,
   killAll,
   protocol,
@@ -45,7 +46,7 @@ describe("resilience", { timeout: 240_000 }, () => {
     const head = await chain.client.getBlockNumber();
     const logFile = path.join(dir, "ponder.log");
     const opts = {
-      port: 42114,
+      port: await freePort(),
       chain,
       deployed,
       schema: "kill",
@@ -105,6 +106,7 @@ describe("resilience", { timeout: 240_000 }, () => {
 
     const logFile = path.join(dir, "start.log");
     const out = openSync(logFile, "a");
+    const indexerPort = await freePort();
     const startWrapper = (follow: boolean) => {
       const child = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["indexer/scripts/start.ts"], {
         cwd: REPO,
@@ -112,7 +114,7 @@ describe("resilience", { timeout: 240_000 }, () => {
         stdio: ["ignore", out, out],
         env: {
           ...process.env,
-          INDEXER_PORT: "42115",
+          INDEXER_PORT: String(indexerPort),
           RPC_URL: chain.rpcUrl,
           CHAIN_ID: "31337",
           DEPLOYMENTS_DIR: deployed.deploymentsDir,
@@ -123,7 +125,7 @@ describe("resilience", { timeout: 240_000 }, () => {
           METADATA_FETCH: "0",
         },
       });
-      return { url: "http://127.0.0.1:42115", child, log: logFile };
+      return { url: `http://127.0.0.1:${indexerPort}`, child, log: logFile };
     };
     let indexer = startWrapper(false);
     await waitForSync(indexer, await chain.client.getBlockNumber(), 90_000);
