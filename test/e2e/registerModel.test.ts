@@ -121,6 +121,22 @@ describe("register a model through a browser wallet", () => {
     await visitor.close();
   });
 
+  it("prompts a wallet on another network to switch, then connects on the app's chain", async () => {
+    const elsewhere = await browser.newContext();
+    const mainnetWallet = new TestWallet(ANVIL_KEYS[3], RPC_URL);
+    mainnetWallet.chainId = 1;
+    await mainnetWallet.install(elsewhere);
+    const other = await elsewhere.newPage();
+    await other.goto(`${APP_URL}/models/new`);
+    await other.getByRole("button", { name: "Connect wallet" }).click();
+    await other.getByRole("button", { name: "Greenprint Test Wallet" }).click();
+    await other.getByRole("button", { name: /Wrong network: switch to/ }).click();
+    await other.getByTestId("connected-account").waitFor();
+    assert.equal(mainnetWallet.chainId, 31337);
+    assert.ok(mainnetWallet.requests.includes("wallet_switchEthereumChain"));
+    await elsewhere.close();
+  });
+
   it("serves the public list with no wallet and no JavaScript", async () => {
     const plain = await browser.newContext({
       javaScriptEnabled: false,

@@ -16,6 +16,8 @@ export class TestWallet {
   connected = false;
   /** When set, the next request of this method fails as if the user pressed "Reject". */
   rejectNext: string | null = null;
+  /** The chain the wallet is on; starts elsewhere to test the app's wrong-network prompt. */
+  chainId: number = anvil.id;
   /** When set, the next request of this method fails as if the wallet's RPC endpoint dropped. */
   dropNext: string | null = null;
   readonly requests: string[] = [];
@@ -72,11 +74,12 @@ export class TestWallet {
       case "eth_accounts":
         return this.connected ? [this.account.address] : [];
       case "eth_chainId":
-        return numberToHex(anvil.id);
+        return numberToHex(this.chainId);
       case "wallet_switchEthereumChain": {
         const [{ chainId }] = params as [{ chainId: string }];
         if (Number(chainId) !== anvil.id)
           throw Object.assign(new Error("Unrecognized chain"), { code: 4902 });
+        this.chainId = anvil.id;
         return null;
       }
       case "wallet_requestPermissions":
@@ -136,6 +139,8 @@ const PAGE_SCRIPT = `(() => {
         error.code = answer.error.code;
         throw error;
       }
+      // A wallet announces a network switch to the page, as extensions do.
+      if (method === "wallet_switchEthereumChain") provider.emit("chainChanged", params[0].chainId);
       return answer.result;
     },
     on(event, listener) { (listeners[event] ||= []).push(listener); return provider; },
