@@ -70,11 +70,12 @@ async function firstLoadJs(url: string): Promise<number> {
   return total;
 }
 
-async function lighthouseScores(url: string, port: number) {
+/** Lighthouse with its desktop preset, or its default mobile one (simulated slow 4G and CPU). */
+async function lighthouseScores(url: string, port: number, preset: "desktop" | "mobile") {
   const result = await lighthouse(
     url,
     { port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] },
-    desktopConfig,
+    preset === "desktop" ? desktopConfig : undefined,
   );
   const categories = result?.lhr.categories;
   return {
@@ -104,23 +105,35 @@ async function main() {
   }
   const pages = ["/", "/leaderboard", "/models/6"];
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
-  const rows: { page: string; firstLoadJsKb: number; performance: number; accessibility: number }[] = [];
+  const rows: {
+    page: string;
+    firstLoadJsKb: number;
+    desktop: { performance: number; accessibility: number };
+    mobile: { performance: number; accessibility: number };
+  }[] = [];
   try {
     for (const path of pages) {
       const url = `${stack.appUrl}${path}`;
       await fetch(url); // warm the server's caches, as a deployed app would be
       const js = await firstLoadJs(url);
-      const scores = await lighthouseScores(url, chrome.port);
-      rows.push({ page: path, firstLoadJsKb: Math.round(js / 102.4) / 10, ...scores });
+      const desktop = await lighthouseScores(url, chrome.port, "desktop");
+      const mobile = await lighthouseScores(url, chrome.port, "mobile");
+      rows.push({ page: path, firstLoadJsKb: Math.round(js / 102.4) / 10, desktop, mobile });
     }
   } finally {
     await chrome.kill();
     await stopAll();
   }
-  console.log("\n| page | first-load JS (gzip) | Lighthouse performance | Lighthouse accessibility |");
+  console.log(
+    "\n| page | first-load JS (gzip) | performance desktop / mobile | accessibility desktop / mobile |",
+  );
   console.log("|---|---|---|---|");
-  for (const r of rows)
-    console.log(`| ${r.page} | ${r.firstLoadJsKb} kB | ${r.performance} | ${r.accessibility} |`);
+  for (const r of rows) {
+    const { desktop, mobile } = r;
+    console.log(
+      `| ${r.page} | ${r.firstLoadJsKb} kB | ${desktop.performance} / ${mobile.performance} | ${desktop.accessibility} / ${mobile.accessibility} |`,
+    );
+  }
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(
     "bench/results/web.json",
