@@ -345,21 +345,24 @@ export function attestationsModule(core: Core) {
     return { nonce, deadline };
   }
 
-  /** The model owner (this wallet) signs an attestation so anyone can relay it with submitAttestationWithSig. */
-  async function signSubmission(
+  /** Signs an attestation's fields as one of the two attestation types (same domain, nonce, deadline). */
+  async function signAttestationAs<T extends "SubmitAttestation" | "VerifiedAttestation">(
+    type: T,
     input: AttestationInput,
-    options: SignOptions = {},
-  ): Promise<SignedSubmission> {
+    options: SignOptions,
+  ) {
     const attestation = await prepareAttestation(input);
     const { address } = await signer();
     const d = await eip712Domain();
     const { nonce, deadline } = await nonceAndDeadline(address, options);
+    const typedData =
+      type === "SubmitAttestation" ? submitAttestationTypedData : verifiedAttestationTypedData;
     const signature = await (wallet as NonNullable<typeof wallet>).signTypedData({
       account: wallet?.account ?? address,
-      ...submitAttestationTypedData({ domain: d, attestation, nonce, deadline }),
+      ...typedData({ domain: d, attestation, nonce, deadline }),
     } as never);
     return {
-      type: "SubmitAttestation",
+      type,
       chainId: Number(d.chainId),
       verifyingContract: d.verifyingContract as Address,
       signer: address,
@@ -370,29 +373,17 @@ export function attestationsModule(core: Core) {
     };
   }
 
+  /** The model owner (this wallet) signs an attestation so anyone can relay it with submitAttestationWithSig. */
+  function signSubmission(input: AttestationInput, options: SignOptions = {}): Promise<SignedSubmission> {
+    return signAttestationAs("SubmitAttestation", input, options);
+  }
+
   /** A verifier (this wallet) signs an attestation's fields; the owner lands it Verified with submitVerified. */
-  async function signVerifiedAttestation(
+  function signVerifiedAttestation(
     input: AttestationInput,
     options: SignOptions = {},
   ): Promise<SignedVerifiedAttestation> {
-    const attestation = await prepareAttestation(input);
-    const { address } = await signer();
-    const d = await eip712Domain();
-    const { nonce, deadline } = await nonceAndDeadline(address, options);
-    const signature = await (wallet as NonNullable<typeof wallet>).signTypedData({
-      account: wallet?.account ?? address,
-      ...verifiedAttestationTypedData({ domain: d, attestation, nonce, deadline }),
-    } as never);
-    return {
-      type: "VerifiedAttestation",
-      chainId: Number(d.chainId),
-      verifyingContract: d.verifyingContract as Address,
-      signer: address,
-      nonce,
-      deadline,
-      signature,
-      attestation,
-    };
+    return signAttestationAs("VerifiedAttestation", input, options);
   }
 
   /** A verifier (this wallet) signs a verdict that anyone can relay with relayVerdict. */
