@@ -260,3 +260,29 @@ export const stats = onchainTable("stats", (t) => ({
   lastEventBlockHash: t.hex().notNull(),
   lastEventAt: t.bigint().notNull(),
 }));
+
+/**
+ * The public activity feed: one row per protocol event a person would want to see (registrations,
+ * submissions, verdicts, disputes, claims, certificates, bonuses), insert-only. The id is Ponder's
+ * event checkpoint, so ordering by id is chronological and served by the primary key.
+ */
+export const activity = onchainTable(
+  "activity",
+  (t) => ({
+    id: t.text().primaryKey(),
+    /** The contract event's name, e.g. AttestationVerified. */
+    type: t.text().notNull(),
+    modelId: t.bigint().notNull(),
+    attestationId: t.hex(),
+    /** Who acted: owner, submitter, verifier, challenger or arbiter (lower case). */
+    actor: t.hex(),
+    /** LEAF paid (wei), dispute bond (wei) or certificate amount (Wh or g), per type. */
+    amount: t.bigint(),
+    blockNumber: t.bigint().notNull(),
+    timestamp: t.bigint().notNull(),
+    transactionHash: t.hex().notNull(),
+  }),
+  (table) => ({
+    modelIdx: index().on(table.modelId),
+  }),
+);

@@ -1,11 +1,12 @@
 import Link from "next/link";
+import { ActivityFeed } from "@/components/ActivityFeed";
 import { GradeBadge } from "@/components/GradeBadge";
 import {
+  type Activity,
+  getActivity,
   getLeaderboard,
   getStats,
   type Leaderboard,
-  listModels,
-  type ModelList,
   type Stats,
 } from "@/lib/indexer/client";
 import { formatEmissionsG, formatLeaf } from "@/lib/units";
@@ -15,12 +16,12 @@ export const dynamic = "force-dynamic";
 async function load(): Promise<{
   stats: Stats | null;
   greenest: Leaderboard | null;
-  recent: ModelList | null;
+  recent: Activity | null;
 }> {
   const [stats, greenest, recent] = await Promise.allSettled([
     getStats(),
     getLeaderboard({ sort: "intensity", order: "asc", pageSize: 5 }),
-    listModels({ pageSize: 5 }),
+    getActivity({ limit: 8 }),
   ]);
   return {
     stats: stats.status === "fulfilled" ? stats.value : null,
@@ -116,25 +117,14 @@ export default async function HomePage() {
 
       <section aria-labelledby="recent" className="space-y-3">
         <h2 id="recent" className="text-xl font-semibold">
-          Recent activity: latest registrations
+          Recent activity
         </h2>
-        {recent && recent.models.length > 0 ? (
-          <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
-            {recent.models.map((m) => (
-              <li key={m.id} className="flex flex-wrap items-center gap-x-3 p-3 text-sm">
-                <Link href={`/models/${m.id}`} className="font-medium hover:underline">
-                  {m.name ?? `Model #${m.id}`}
-                </Link>
-                <span className="text-neutral-600 dark:text-neutral-400">{m.organization ?? ""}</span>
-                <span className="ml-auto tabular-nums text-neutral-600 dark:text-neutral-400">
-                  {m.attestationCount} {m.attestationCount === 1 ? "attestation" : "attestations"} ·
-                  registered {new Date(Number(m.registered.timestamp) * 1000).toISOString().slice(0, 10)}
-                </span>
-              </li>
-            ))}
-          </ul>
+        {recent && recent.activity.length > 0 ? (
+          <ActivityFeed items={recent.activity} />
         ) : (
-          <p className="text-sm text-neutral-600 dark:text-neutral-400">Nothing registered yet.</p>
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            {recent ? "Nothing has happened on the registry yet." : "The indexer is not reachable right now."}
+          </p>
         )}
       </section>
     </div>

@@ -3,6 +3,7 @@
 // leaves Verified (disputed, superseded, invalidated); its LEAF is added when claimed.
 import { ponder } from "ponder:registry";
 import {
+  activity,
   attestation,
   certificate,
   dispute,
@@ -68,37 +69,52 @@ function bytes32Text(value: Hex): string {
   }
 }
 
-/** Global counters; also records the last indexed event's block (chain identity check in the API). */
+const EMPTY_STATS = {
+  id: GLOBAL,
+  models: 0,
+  attestations: 0,
+  ...STATUS_COUNTERS,
+  verifiers: 0,
+  certificates: 0,
+  disputes: 0,
+  rewardsWei: 0n,
+  verifierRewardsWei: 0n,
+  bonusesWei: 0n,
+  leafSupplyWei: 0n,
+  paused: false,
+  events: 0,
+};
+
+/** Adds each numeric delta to its field of `row`; booleans replace. */
+function addDeltas(row: Record<string, unknown>, change: Record<string, number | bigint | boolean>) {
+  const next: Record<string, unknown> = {};
+  for (const [key, delta] of Object.entries(change)) {
+    if (typeof delta === "boolean") next[key] = delta;
+    else if (typeof delta === "bigint") next[key] = (row[key] as bigint) + delta;
+    else next[key] = (row[key] as number) + delta;
+  }
+  return next;
+}
+
+/**
+ * Global counters; also records the last indexed event's block (chain identity check in the API).
+ * One upsert per event: every store call costs Ponder a lock, metrics and copies, and this runs
+ * for every event of the backfill.
+ */
 async function bumpStats(context: Ctx, event: Ev, change: Record<string, number | bigint | boolean> = {}) {
-  const row = (await context.db.find(stats, { id: GLOBAL })) as Record<string, unknown> | null;
-  const base: Record<string, unknown> = row ?? {
-    id: GLOBAL,
-    models: 0,
-    attestations: 0,
-    ...STATUS_COUNTERS,
-    verifiers: 0,
-    certificates: 0,
-    disputes: 0,
-    rewardsWei: 0n,
-    verifierRewardsWei: 0n,
-    bonusesWei: 0n,
-    leafSupplyWei: 0n,
-    paused: false,
-    events: 0,
-  };
-  const next: Record<string, unknown> = {
-    events: (base.events as number) + 1,
+  const position = {
     lastEventBlock: event.block.number,
     lastEventBlockHash: event.block.hash,
     lastEventAt: event.block.timestamp,
   };
-  for (const [key, delta] of Object.entries(change)) {
-    if (typeof delta === "boolean") next[key] = delta;
-    else if (typeof delta === "bigint") next[key] = (base[key] as bigint) + delta;
-    else next[key] = (base[key] as number) + delta;
-  }
-  if (row) await context.db.update(stats, { id: GLOBAL }).set(next);
-  else await context.db.insert(stats).values({ ...base, ...next });
+  await context.db
+    .insert(stats)
+    .values({ ...EMPTY_STATS, ...addDeltas(EMPTY_STATS, change), events: 1, ...position })
+    .onConflictDoUpdate((row: Record<string, unknown>) => ({
+      ...addDeltas(row, change),
+      events: (row.events as number) + 1,
+      ...position,
+    }));
 }
 
 function statusChange(from: number, to: number): Record<string, number> {
@@ -123,18 +139,25 @@ function contributionOf(a: AttestationRow): Contribution {
   };
 }
 
-/** Adds (sign 1) or removes (sign -1) a counted attestation's figures from its model's aggregate. */
+/**
+ * Adds (sign 1) or removes (sign -1) a counted attestation's figures from its model's aggregate.
+ * The API's snapshot re-reads aggregate rows by their own updatedBlock, so the model row is left
+ * alone.
+ */
 async function applyAggregate(context: Ctx, event: Ev, a: AttestationRow, sign: 1 | -1) {
   const contribution = contributionOf(a);
   const key = { modelId: a.modelId, kind: a.kind };
-  const row = (await context.db.find(modelKindAggregate, key)) as (Sums & { updatedBlock: bigint }) | null;
-  const next = applyContribution(row ?? emptySums(), contribution, sign);
-  if (row) {
-    await context.db.update(modelKindAggregate, key).set({ ...next, updatedBlock: event.block.number });
-  } else {
-    await context.db.insert(modelKindAggregate).values({ ...key, ...next, updatedBlock: event.block.number });
-  }
-  await context.db.update(model, { id: a.modelId }).set({ updatedBlock: event.block.number });
+  await context.db
+    .insert(modelKindAggregate)
+    .values({
+      ...key,
+      ...applyContribution(emptySums(), contribution, sign),
+      updatedBlock: event.block.number,
+    })
+    .onConflictDoUpdate((row: Sums) => ({
+      ...applyContribution(row, contribution, sign),
+      updatedBlock: event.block.number,
+    }));
 }
 
 function historyEntry(
@@ -156,6 +179,31 @@ function historyEntry(
     tx: event.transaction.hash,
     logIndex: event.log.logIndex,
   };
+}
+
+/** One row of the public activity feed (see ponder.schema.ts). */
+async function recordActivity(
+  context: Ctx,
+  event: Ev,
+  type: string,
+  row: { modelId: bigint; attestationId?: Hex | null; actor?: Hex | null; amount?: bigint | null },
+) {
+  await context.db.insert(activity).values({
+    id: event.id,
+    type,
+    modelId: row.modelId,
+    attestationId: row.attestationId ?? null,
+    actor: row.actor ? (row.actor.toLowerCase() as Hex) : null,
+    amount: row.amount ?? null,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+}
+
+/** A dispute's bond, when the transition carries one. */
+function activityAmount(detail: Record<string, string | number | null> | null): bigint | null {
+  return typeof detail?.bond === "string" ? BigInt(detail.bond) : null;
 }
 
 /** Moves an attestation to a new stored status, keeping aggregates, counters and history. */
@@ -183,6 +231,12 @@ async function transition(
   })) as AttestationRow;
   if (after.status === Status.VERIFIED) await applyAggregate(context, event, after, 1);
   await bumpStats(context, event, statusChange(before.status, toStatus));
+  await recordActivity(context, event, name, {
+    modelId: before.modelId,
+    attestationId: id,
+    actor,
+    amount: activityAmount(detail),
+  });
   return after;
 }
 
@@ -229,14 +283,11 @@ async function bumpVerifier(
   timestamp: bigint,
   change: Record<string, number | bigint>,
 ) {
-  await upsertVerifier(context, address, timestamp, (row) => {
-    const next: Record<string, unknown> = {};
-    for (const [k, d] of Object.entries(change)) {
-      const current = (row as unknown as Record<string, number | bigint>)[k]!;
-      next[k] = typeof d === "bigint" ? (current as bigint) + d : (current as number) + d;
-    }
-    return next as Partial<VerifierRow>;
-  });
+  const fresh = newVerifier(address.toLowerCase() as Hex, timestamp);
+  await context.db
+    .insert(verifier)
+    .values({ ...fresh, ...addDeltas(fresh, change) })
+    .onConflictDoUpdate((row: Record<string, unknown>) => addDeltas(row, change));
 }
 
 // ------------------------------------------------------------------ ModelRegistry
@@ -269,6 +320,7 @@ ponder.on("ModelRegistry:ModelRegistered", async ({ event, context }) => {
     updatedBlock: event.block.number,
   });
   await bumpStats(context, event, { models: 1 });
+  await recordActivity(context, event, "ModelRegistered", { modelId: a.modelId, actor: a.owner });
 });
 
 ponder.on("ModelRegistry:ModelMetadataUpdated", async ({ event, context }) => {
@@ -288,6 +340,7 @@ ponder.on("ModelRegistry:TrainingSealed", async ({ event, context }) => {
     .update(model, { id: event.args.modelId })
     .set({ trainingSealed: true, sealedAt: event.block.timestamp, updatedBlock: event.block.number });
   await bumpStats(context, event);
+  await recordActivity(context, event, "TrainingSealed", { modelId: event.args.modelId });
 });
 
 ponder.on("ModelRegistry:Transfer", async ({ event, context }) => {
@@ -370,6 +423,11 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     updatedBlock: event.block.number,
   }));
   await bumpStats(context, event, { attestations: 1, submitted: 1 });
+  await recordActivity(context, event, "AttestationSubmitted", {
+    modelId,
+    attestationId: id,
+    actor: submitter,
+  });
 });
 
 ponder.on("AttestationRegistry:AttestationVerified", async ({ event, context }) => {
@@ -529,7 +587,6 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
       leafWei: row.leafWei + amount,
       updatedBlock: event.block.number,
     }));
-    await context.db.update(model, { id: before.modelId }).set({ updatedBlock: event.block.number });
   }
   if (before) {
     await context.db.update(attestation, { id }).set({
@@ -565,6 +622,12 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
   if (v !== zeroAddress)
     await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
   await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });
+  await recordActivity(context, event, "RewardClaimed", {
+    modelId,
+    attestationId: id,
+    actor: owner,
+    amount,
+  });
 });
 
 ponder.on("AttestationRegistry:VerifierProfileSet", async ({ event, context }) => {
@@ -647,6 +710,11 @@ ponder.on("CertificateRegistry:CertificateRecorded", async ({ event, context }) 
     updatedAt: event.block.timestamp,
   });
   await bumpStats(context, event, { certificates: 1 });
+  await recordActivity(context, event, "CertificateRecorded", {
+    modelId: a.modelId,
+    actor: a.submitter,
+    amount: a.amount,
+  });
 });
 
 ponder.on("CertificateRegistry:CertificateConfirmed", async ({ event, context }) => {
@@ -663,15 +731,21 @@ ponder.on("CertificateRegistry:CertificateConfirmed", async ({ event, context })
     );
   await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesConfirmed: 1 });
   await bumpStats(context, event);
+  await recordActivity(context, event, "CertificateConfirmed", {
+    modelId: c.modelId,
+    actor: by,
+    amount: c.amount,
+  });
 });
 
 ponder.on("CertificateRegistry:CertificateRejected", async ({ event, context }) => {
   const { id, verifier: by, reasonHash } = event.args;
-  await context.db
+  const c = await context.db
     .update(certificate, { id })
     .set({ status: 3, verifier: by.toLowerCase() as Hex, reasonHash, updatedAt: event.block.timestamp });
   await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesRejected: 1 });
   await bumpStats(context, event);
+  await recordActivity(context, event, "CertificateRejected", { modelId: c.modelId, actor: by });
 });
 
 // ------------------------------------------------------------------ EfficiencyBonus
@@ -716,6 +790,7 @@ ponder.on("EfficiencyBonus:EfficiencyBonusPaid", async ({ event, context }) => {
     rewardWei: verifierReward,
   });
   await bumpStats(context, event, { bonusesWei: bonus, verifierRewardsWei: verifierReward });
+  await recordActivity(context, event, "EfficiencyBonusPaid", { modelId, actor: owner, amount: bonus });
 });
 
 // ------------------------------------------------------------------ LeafToken

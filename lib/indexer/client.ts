@@ -306,6 +306,29 @@ export interface Stats {
   };
 }
 
+/** One protocol event of the public feed (GET /api/v1/activity). */
+export interface ActivityItem {
+  /** Unique and chronological (the indexer's event checkpoint). */
+  id: string;
+  /** The contract event's name, e.g. AttestationVerified. */
+  type: string;
+  modelId: string;
+  modelName: string | null;
+  attestationId: string | null;
+  actor: string | null;
+  /** LEAF wei (claims, bonuses), bond wei (disputes) or certificate amount, as a decimal string. */
+  amount: string | null;
+  block: string;
+  timestamp: string;
+  transactionHash: string;
+}
+
+export interface Activity {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  activity: ActivityItem[];
+}
+
 /** An error answer of the API: HTTP status, code (bad_parameter, not_found, chain_replaced...) and message. */
 export class IndexerError extends Error {
   constructor(
@@ -385,6 +408,14 @@ export function listModels(
   options?: Options,
 ): Promise<ModelList> {
   return request(`/api/v1/models${query(params)}`, options);
+}
+
+/** Recent protocol events, newest first (limit 1..100), optionally of one model. */
+export function getActivity(
+  params: { limit?: number; model?: bigint | number | string } = {},
+  options?: Options,
+): Promise<Activity> {
+  return request(`/api/v1/activity${query(params)}`, options);
 }
 
 export function getVerifiers(options?: Options): Promise<Verifiers> {

@@ -37,6 +37,7 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
   let developer: Page;
   let verifier: Page;
   let modelId = "";
+  let reward = 0n;
   const expected = aggregateRuns(parseCodeCarbonCsv(readFileSync(CSV, "utf8")).runs);
 
   before(async () => {
@@ -113,7 +114,7 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
     // Chain id 31337 deploys with a 60-second challenge window; move anvil's clock past it.
     await publicClient.request({ method: "evm_increaseTime" as never, params: [61] as never });
     await publicClient.request({ method: "evm_mine" as never, params: [] as never });
-    const reward = attestationReward({
+    reward = attestationReward({
       energyWh: expected.energyWh,
       locationIntensity: expected.locationIntensity,
       renewableBps: 0n,
@@ -151,5 +152,21 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
     await screenshot(page, "leaderboard-desktop");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "leaderboard-phone");
+  });
+
+  it("the home page's recent activity shows the claim and the verdict", async () => {
+    const page = await browser.newPage(); // no wallet at all
+    await page.goto(APP_URL);
+    const feed = page.getByRole("region", { name: "Recent activity" });
+    const claim = feed.getByRole("listitem").filter({ hasText: `claimed LEAF for ${NAME}` });
+    assert.match((await claim.textContent()) ?? "", new RegExp(formatLeaf(reward).replace(".", "\\.")));
+    assert.equal(
+      await feed
+        .getByRole("listitem")
+        .filter({ hasText: `verified an attestation of ${NAME}` })
+        .count(),
+      1,
+    );
+    await screenshot(page, "home-activity-desktop");
   });
 });

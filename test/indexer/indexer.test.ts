@@ -336,6 +336,45 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.equal(d.model.aggregates.verified.attestations, 1);
   });
 
+  it("serves the activity feed, newest first, per model and validated", async () => {
+    const all = (await getJson<Json>(`${indexer.url}/api/v1/activity?limit=100`)).body.activity as Json[];
+    const blocks = all.map((a) => BigInt(a.block));
+    assert.deepEqual(
+      blocks,
+      [...blocks].sort((x, y) => (x < y ? 1 : x > y ? -1 : 0)),
+    );
+    assert.equal((await getJson<Json>(`${indexer.url}/api/v1/activity?limit=3`)).body.activity.length, 3);
+    const b = (await getJson<Json>(`${indexer.url}/api/v1/activity?model=${ids.b}&limit=100`)).body
+      .activity as Json[];
+    assert.ok(b.every((a) => a.modelId === String(ids.b) && a.modelName === "Alpha-7B-chat"));
+    assert.deepEqual(
+      b
+        .filter((a) => a.attestationId === att.b1.id)
+        .reverse()
+        .map((a) => a.type),
+      ["AttestationSubmitted", "AttestationVerified", "AttestationDisputed", "DisputeUpheld"],
+    );
+    assert.equal(b.at(-1).type, "ModelRegistered");
+    const disputed = b.find((a) => a.type === "AttestationDisputed");
+    assert.ok(BigInt(disputed.amount) > 0n, "the dispute's bond is carried");
+    const a = (await getJson<Json>(`${indexer.url}/api/v1/activity?model=${ids.a}&limit=100`)).body
+      .activity as Json[];
+    const claim = a.find((x) => x.type === "RewardClaimed");
+    const detail = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.a}`)).body;
+    assert.equal(claim.amount, detail.rewards[0].amountWei);
+    assert.equal(claim.actor, p.address("owner").toLowerCase());
+    for (const [query, param] of [
+      ["limit=0", "limit"],
+      ["limit=101", "limit"],
+      ["model=abc", "model"],
+      ["since=1", "since"],
+    ]) {
+      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/activity?${query}`);
+      assert.equal(status, 400, query);
+      assert.equal(body.error.param, param, query);
+    }
+  });
+
   it("serves verifiers, stats, CSV and badges", async () => {
     const v = (await getJson<Json>(`${indexer.url}/api/v1/verifiers`)).body;
     assert.equal(v.verifiers.length, 1);

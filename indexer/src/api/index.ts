@@ -61,6 +61,7 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/leaderboard.csv",
       "GET /api/v1/models",
       "GET /api/v1/models/{id}",
+      "GET /api/v1/activity",
       "GET /api/v1/verifiers",
       "GET /api/v1/stats",
       "GET /api/v1/status",
@@ -397,6 +398,45 @@ app.get("/api/v1/models/:id", async (c) => {
       rulingHash: d.rulingHash,
       openedAt: d.openedAt.toString(),
       resolvedAt: str(d.resolvedAt),
+    })),
+  });
+});
+
+// Recent activity across the protocol, newest first; `model` narrows it to one model.
+app.get("/api/v1/activity", async (c) => {
+  const params = new URL(c.req.url).searchParams;
+  for (const key of params.keys()) {
+    if (!["limit", "model"].includes(key))
+      return c.json(bad(key, `unknown parameter "${key}"; allowed: limit, model`), 400);
+  }
+  const limit = params.get("limit") ?? "20";
+  if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100)
+    return c.json(bad("limit", `limit must be an integer in 1..100, got "${limit}"`), 400);
+  const modelParam = params.get("model");
+  const modelId = modelParam === null ? null : parseId(modelParam);
+  if (modelParam !== null && modelId === null)
+    return c.json(bad("model", `model must be a positive integer model id, got "${modelParam}"`), 400);
+  const s = await snapshot();
+  const list = await db
+    .select()
+    .from(schema.activity)
+    .where(modelId === null ? undefined : eq(schema.activity.modelId, modelId))
+    .orderBy(desc(schema.activity.id))
+    .limit(Number(limit));
+  return c.json({
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warningOf(c)),
+    activity: list.map((a) => ({
+      id: a.id,
+      type: a.type,
+      modelId: a.modelId.toString(),
+      modelName: s.models.get(a.modelId)?.name ?? null,
+      attestationId: a.attestationId,
+      actor: a.actor,
+      amount: str(a.amount),
+      block: a.blockNumber.toString(),
+      timestamp: a.timestamp.toString(),
+      transactionHash: a.transactionHash,
     })),
   });
 });

@@ -21,8 +21,26 @@ function schemaName(): string {
   );
 }
 
-/** Reads ponder's checkpoint table: the latest block whose events are all indexed. */
-export async function syncStatus(): Promise<SyncStatus> {
+// Every API request needs the checkpoint; under load, requests arriving within a few milliseconds
+// share one read instead of queueing on PGlite's single connection (answers still say which block
+// they reflect).
+const CHECKPOINT_TTL_MS = 25;
+let cachedStatus: { at: number; value: Promise<SyncStatus> } | null = null;
+
+/** The latest block whose events are all indexed (read at most every CHECKPOINT_TTL_MS). */
+export function syncStatus(): Promise<SyncStatus> {
+  const now = performance.now();
+  if (cachedStatus && now - cachedStatus.at < CHECKPOINT_TTL_MS) return cachedStatus.value;
+  const value = readSyncStatus();
+  cachedStatus = { at: now, value };
+  value.catch(() => {
+    if (cachedStatus?.value === value) cachedStatus = null;
+  });
+  return value;
+}
+
+/** Reads ponder's checkpoint table. */
+async function readSyncStatus(): Promise<SyncStatus> {
   const schema = schemaName().replace(/"/g, '""');
   const result = (await db.execute(
     sql.raw(`select latest_checkpoint from "${schema}"."_ponder_checkpoint" limit 1`),

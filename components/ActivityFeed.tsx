@@ -1,0 +1,37 @@
+// Recent protocol events as a list (server component: plain links, no wallet, no JavaScript).
+import Link from "next/link";
+import { describeActivity } from "@/lib/activity";
+import type { ActivityItem } from "@/lib/indexer/client";
+import { shortAddress } from "@/lib/web/format";
+
+function when(timestamp: string): string {
+  return new Date(Number(timestamp) * 1000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+export function ActivityFeed({ items }: { items: ActivityItem[] }) {
+  return (
+    <ul className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
+      {items.map((item) => {
+        const { verb, amount } = describeActivity(item);
+        return (
+          <li key={item.id} className="flex flex-wrap items-baseline gap-x-1.5 p-3 text-sm">
+            <span className="font-mono text-xs text-neutral-600 dark:text-neutral-400">
+              {item.actor ? shortAddress(item.actor) : "protocol"}
+            </span>{" "}
+            <span>{verb}</span>{" "}
+            <Link href={`/models/${item.modelId}`} className="font-medium hover:underline">
+              {item.modelName ?? `Model #${item.modelId}`}
+            </Link>{" "}
+            {amount ? <span className="tabular-nums">({amount})</span> : null}{" "}
+            <time
+              dateTime={new Date(Number(item.timestamp) * 1000).toISOString()}
+              className="ml-auto tabular-nums text-neutral-600 dark:text-neutral-400"
+            >
+              {when(item.timestamp)} UTC
+            </time>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
