@@ -28,18 +28,21 @@ const protocolArtifacts = readdirSync("contracts")
   .filter((file) => file.endsWith(".sol") && !/^I[A-Z]/.test(file) && file !== "Common.sol")
   .map((file) => `${file}/**`);
 
-export default defineConfig({
-  out: "lib/generated/contracts.ts",
-  plugins: [
-    foundry({
-      project: ".",
-      include: protocolArtifacts,
-      // forge nests artifacts under out/contracts/ when it builds a single file by path
-      // (e.g. `forge build contracts/X.sol`); those duplicates are never the ones to use.
-      exclude: [...foundryDefaultExcludes, "contracts/**"],
-      deployments: deployedAddresses(),
-      forge: { path: "node_modules/.bin/forge", build: true, rebuild: false },
-    }),
-    react(),
-  ],
-});
+const protocolContracts = (build: boolean) =>
+  foundry({
+    project: ".",
+    include: protocolArtifacts,
+    // forge nests artifacts under out/contracts/ when it builds a single file by path
+    // (e.g. `forge build contracts/X.sol`); those duplicates are never the ones to use.
+    exclude: [...foundryDefaultExcludes, "contracts/**"],
+    deployments: deployedAddresses(),
+    forge: { path: "node_modules/.bin/forge", build, rebuild: false },
+  });
+
+// Two files: ABIs and addresses alone (server code, the SDK, the indexer, scripts), and the React
+// hooks for client components. wagmi's hook factories are "use client" modules: a server component
+// that imported them, even only for an ABI, would ship them to every visitor of a public page.
+export default defineConfig([
+  { out: "lib/generated/contracts.ts", plugins: [protocolContracts(true)] },
+  { out: "lib/generated/hooks.ts", plugins: [protocolContracts(false), react()] },
+]);

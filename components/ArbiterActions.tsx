@@ -7,7 +7,7 @@ import { useAccount } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { ROLES } from "@/lib/client";
-import { useReadAttestationRegistryHasRole } from "@/lib/generated/contracts";
+import { useReadAttestationRegistryHasRole } from "@/lib/generated/hooks";
 import { storeEvidence } from "@/lib/web/evidenceClient";
 
 /** An arbiter upholds (attestation invalidated, bond returned) or dismisses (bond to treasury). */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useAccount } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
-import { useReadAttestationRegistryIsVerifier } from "@/lib/generated/contracts";
+import { useReadAttestationRegistryIsVerifier } from "@/lib/generated/hooks";
 import { formatLeaf } from "@/lib/units";
 
 const STATES = ["not requested", "requested, waiting for a verifier", "paid"] as const;

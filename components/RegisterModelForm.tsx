@@ -10,7 +10,7 @@ import {
   modelRegistryAbi,
   modelRegistryAddress,
   useWriteModelRegistryRegisterModel,
-} from "@/lib/generated/contracts";
+} from "@/lib/generated/hooks";
 import { metadataBytes, metadataHash } from "@/lib/metadata";
 import { storeEvidence } from "@/lib/web/evidenceClient";
 import {

@@ -6,7 +6,7 @@ import { useAccount } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { ROLES } from "@/lib/client";
-import { useReadAttestationRegistryHasRole } from "@/lib/generated/contracts";
+import { useReadAttestationRegistryHasRole } from "@/lib/generated/hooks";
 import { Method } from "@/lib/spec";
 
 export interface CurrentParams {

@@ -13,7 +13,7 @@ import {
   modelRegistryAbi,
   modelRegistryAddress,
   useWriteAttestationRegistrySubmit,
-} from "@/lib/generated/contracts";
+} from "@/lib/generated/hooks";
 import { KIND_NAMES, Kind, METHOD_NAMES, Method } from "@/lib/spec";
 import { encodeRegion } from "@/lib/validation";
 import {

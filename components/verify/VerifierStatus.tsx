@@ -1,7 +1,7 @@
 "use client";
 
 import { useAccount, useChainId } from "wagmi";
-import { attestationRegistryAddress, useReadAttestationRegistryIsVerifier } from "@/lib/generated/contracts";
+import { attestationRegistryAddress, useReadAttestationRegistryIsVerifier } from "@/lib/generated/hooks";
 
 /** Tells the connected account whether its verdicts will be accepted. */
 export function VerifierStatus() {
