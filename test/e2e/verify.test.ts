@@ -152,6 +152,8 @@ describe("verifier console", () => {
     await relayPage.goto(`${APP_URL}/relay`);
     await relayPage.getByRole("button", { name: "Connect wallet" }).click();
     await relayPage.getByRole("button", { name: "Greenprint Test Wallet" }).click();
+    // The wallet dialog is modal (the page behind it is inert) until the connection completes.
+    await relayPage.getByTestId("connected-account").waitFor();
     await relayPage.fill("#signed", signed);
     await relayPage.getByTestId("relay-summary").waitFor();
     await relayPage.getByRole("button", { name: "Relay" }).click();
