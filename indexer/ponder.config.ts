@@ -25,7 +25,7 @@ const from = startBlock(deployment);
 const contract = <abi>(abi: abi, name: keyof typeof deployment.contracts) => ({
   abi,
   chain: "chain" as const,
-  address: deployment.contracts[name]!.address,
+  address: deployment.contracts[name].address,
   // One start block for all: the deploy step may record receipts out of order.
   startBlock: from,
 });

@@ -90,9 +90,9 @@ export async function checkIndex(options: {
     return out as Array<{ eventName: string; args: Record<string, unknown> }>;
   }
   const [modelLogs, attLogs, certLogs] = await Promise.all([
-    logsOf(deployment.contracts.ModelRegistry!.address, modelRegistryAbi),
-    logsOf(deployment.contracts.AttestationRegistry!.address, attestationRegistryAbi),
-    logsOf(deployment.contracts.CertificateRegistry!.address, certificateRegistryAbi),
+    logsOf(deployment.contracts.ModelRegistry.address, modelRegistryAbi),
+    logsOf(deployment.contracts.AttestationRegistry.address, attestationRegistryAbi),
+    logsOf(deployment.contracts.CertificateRegistry.address, certificateRegistryAbi),
   ]);
 
   const params = new Map<bigint, bigint>();

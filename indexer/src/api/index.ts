@@ -9,6 +9,7 @@ import { badgeSvg } from "./badge";
 import {
   BadParam,
   emissionsOf,
+  type LeaderboardQuery,
   leaderboard,
   parseLeaderboardQuery,
   rowJson,
@@ -77,24 +78,46 @@ app.get("/api/v1/status", async (c) => {
   return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ready });
 });
 
-async function leaderboardResponse(url: string, csv: boolean) {
-  const params = new URL(url).searchParams;
-  const format = params.get("format");
-  if (format !== null && format !== "json" && format !== "csv") {
-    throw new BadParam("format", `format must be json or csv, got "${format}"`);
-  }
-  const wantCsv = csv || format === "csv";
-  const allRows = wantCsv && !params.has("pageSize") && !params.has("page");
-  const q = parseLeaderboardQuery(params);
-  const s = await snapshot();
-  const result = leaderboard(s, allRows ? { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER } : q);
-  return { q, s, result, wantCsv };
+/** Distinct leaderboard answers kept per snapshot (dropped at the next block anyway). */
+const MAX_CACHED_BODIES = 256;
+
+function leaderboardJson(s: Snapshot, q: LeaderboardQuery, warning: string | undefined): string {
+  const result = leaderboard(s, q);
+  return JSON.stringify({
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warning),
+    query: {
+      sort: q.sort,
+      order: q.order,
+      basis: q.basis,
+      include: q.include,
+      kind: q.kinds.map((k) => KIND_NAMES[k as 0 | 1 | 2]),
+      task: q.tasks,
+      size: q.sizes,
+      region: q.regions,
+      trust: q.trust?.map((t) => METHOD_NAMES[t as 0 | 1 | 2]) ?? null,
+      verifier: q.verifier,
+      q: q.q,
+    },
+    page: q.page,
+    pageSize: q.pageSize,
+    total: result.total,
+    rows: result.rows,
+  });
 }
 
 async function handleLeaderboard(c: Context, csv: boolean) {
   try {
-    const { q, s, result, wantCsv } = await leaderboardResponse(c.req.url, csv);
-    if (wantCsv) {
+    const params = new URL(c.req.url).searchParams;
+    const format = params.get("format");
+    if (format !== null && format !== "json" && format !== "csv") {
+      throw new BadParam("format", `format must be json or csv, got "${format}"`);
+    }
+    const q = parseLeaderboardQuery(params);
+    const s = await snapshot();
+    if (csv || format === "csv") {
+      const allRows = !params.has("pageSize") && !params.has("page");
+      const result = leaderboard(s, allRows ? { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER } : q);
       return c.body(toCsv(result.rows), 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="greenprint-leaderboard-${q.include}-block-${s.sync.block.number}.csv"`,
@@ -102,27 +125,19 @@ async function handleLeaderboard(c: Context, csv: boolean) {
         "X-Greenprint-Block-Timestamp": String(s.sync.block.timestamp),
       });
     }
-    return c.json({
-      apiVersion: "v1",
-      sync: syncJson(s.sync, warningOf(c)),
-      query: {
-        sort: q.sort,
-        order: q.order,
-        basis: q.basis,
-        include: q.include,
-        kind: q.kinds.map((k) => KIND_NAMES[k as 0 | 1 | 2]),
-        task: q.tasks,
-        size: q.sizes,
-        region: q.regions,
-        trust: q.trust?.map((t) => METHOD_NAMES[t as 0 | 1 | 2]) ?? null,
-        verifier: q.verifier,
-        q: q.q,
-      },
-      page: q.page,
-      pageSize: q.pageSize,
-      total: result.total,
-      rows: result.rows,
-    });
+    // The answer only changes with the snapshot: the same query (most visitors ask for the first
+    // page) is a map lookup instead of 100 rows rebuilt and serialised.
+    const warning = warningOf(c);
+    const key = `body:${warning ?? ""}:${JSON.stringify(q)}`;
+    let body = s.cache.get(key) as string | undefined;
+    if (body === undefined) {
+      body = leaderboardJson(s, q, warning);
+      if (s.cache.size >= MAX_CACHED_BODIES) {
+        for (const k of s.cache.keys()) if (k.startsWith("body:")) s.cache.delete(k);
+      }
+      s.cache.set(key, body);
+    }
+    return c.body(body, 200, { "Content-Type": "application/json" });
   } catch (error) {
     if (error instanceof BadParam) return c.json(bad(error.param, error.message), 400);
     throw error;
@@ -537,7 +552,7 @@ app.get("/api/v1/badge/:file", async (c) => {
   const include = c.req.query("include") ?? "final";
   if (include !== "final" && include !== "verified")
     return c.json(bad("include", `include must be final or verified, got "${include}"`), 400);
-  const id = BigInt(match[1]!);
+  const id = BigInt(file.slice(0, -".svg".length));
   const s = await snapshot();
   const m = s.models.get(id);
   const headers = {

@@ -16,7 +16,7 @@ const TRUST = { METER: 0, SOFTWARE: 1, ESTIMATE: 2 } as Record<string, number>;
 const SIZES = SIZE_CLASSES.map((c) => c.id as string);
 
 /** Sortable columns (SPEC 9) and what they compare. */
-const COLUMNS: Record<string, (r: LeaderRow, basis: Basis) => bigint | number | string | null> = {
+const COLUMNS = {
   id: (r) => r.model.id,
   name: (r) => (r.model.name ?? "").toLowerCase(),
   parameterCount: (r) => r.model.parameterCount,
@@ -37,8 +37,9 @@ const COLUMNS: Record<string, (r: LeaderRow, basis: Basis) => bigint | number | 
   leafEarnedWei: (r) => r.sums.leafWei,
   trust: (r) => r.trust,
   attestations: (r) => r.sums.count,
-};
-export const SORT_COLUMNS = Object.keys(COLUMNS);
+} satisfies Record<string, (r: LeaderRow, basis: Basis) => bigint | number | string | null>;
+export type SortColumn = keyof typeof COLUMNS;
+export const SORT_COLUMNS = Object.keys(COLUMNS) as SortColumn[];
 
 export type Basis = "location" | "market";
 
@@ -48,7 +49,7 @@ export function emissionsOf(r: LeaderRow, basis: Basis): bigint {
 }
 
 export interface LeaderboardQuery {
-  sort: string;
+  sort: SortColumn;
   order: "asc" | "desc";
   basis: Basis;
   include: Include;
@@ -193,7 +194,7 @@ function cmp(a: bigint | number | string | null, b: bigint | number | string | n
 }
 
 function comparator(q: LeaderboardQuery): Compare {
-  const get = COLUMNS[q.sort]!;
+  const get: (r: LeaderRow, basis: Basis) => bigint | number | string | null = COLUMNS[q.sort];
   const dir = q.order === "asc" ? 1 : -1;
   return (a, b) => {
     const va = get(a, q.basis);
@@ -233,24 +234,19 @@ export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
   const start = (q.page - 1) * q.pageSize;
   let total: number;
   let page: LeaderRow[];
-  const ranks: number[] = [];
   if (!filtered) {
     total = order.length;
     page = order.slice(start, start + q.pageSize);
-    for (let i = 0; i < page.length; i++) ranks.push(start + i + 1);
   } else {
     page = [];
     total = 0;
     for (const r of order) {
       if (!matches(r, q)) continue;
-      if (total >= start && page.length < q.pageSize) {
-        page.push(r);
-        ranks.push(total + 1);
-      }
+      if (total >= start && page.length < q.pageSize) page.push(r);
       total++;
     }
   }
-  return { total, rows: page.map((r, i) => rowJson(r, q.basis, ranks[i]!)) };
+  return { total, rows: page.map((r, i) => rowJson(r, q.basis, start + i + 1)) };
 }
 
 const s = (v: bigint | null) => (v === null ? null : v.toString());

@@ -113,5 +113,9 @@ export async function chainCheck(): Promise<ChainCheck> {
     inflight = null;
     return result;
   });
-  return inflight;
+  const refresh = inflight;
+  // A healthy answer is re-checked in the background (no request waits on the RPC for it); a
+  // failed one, or the very first, is awaited so stale data is never served.
+  if (lastCheck?.result.ok && !("warning" in lastCheck.result)) return lastCheck.result;
+  return refresh;
 }

@@ -42,11 +42,6 @@ export interface DeployedContract {
   transactionHash: `0x${string}`;
 }
 
-export interface Deployment {
-  chainId: number;
-  contracts: Record<string, DeployedContract>;
-}
-
 export const CONTRACT_NAMES = [
   "ModelRegistry",
   "AttestationRegistry",
@@ -55,6 +50,12 @@ export const CONTRACT_NAMES = [
   "LeafToken",
 ] as const;
 export type ContractName = (typeof CONTRACT_NAMES)[number];
+
+/** A deployment file checked by loadDeployment to name every contract the indexer needs. */
+export interface Deployment {
+  chainId: number;
+  contracts: Record<ContractName, DeployedContract>;
+}
 
 export function deploymentFile(id = chainId(), dir?: string): string {
   return path.join(
@@ -71,17 +72,20 @@ export function loadDeployment(id = chainId(), dir?: string): Deployment {
       `No deployment for chain ${id}: ${file} does not exist. Deploy the contracts first (npm run dev does).`,
     );
   }
-  const deployment = JSON.parse(readFileSync(file, "utf8")) as Deployment;
+  const deployment = JSON.parse(readFileSync(file, "utf8")) as {
+    chainId: number;
+    contracts?: Partial<Record<ContractName, DeployedContract>>;
+  };
   const missing = CONTRACT_NAMES.filter((name) => !deployment.contracts?.[name]);
   if (missing.length > 0) {
     throw new Error(
       `${file} lacks ${missing.join(", ")}: redeploy with script/Deploy.s.sol and write-deployment.`,
     );
   }
-  return deployment;
+  return deployment as Deployment;
 }
 
 /** First block to index: the earliest deployment block of the Greenprint contracts. */
 export function startBlock(deployment: Deployment): number {
-  return Math.min(...CONTRACT_NAMES.map((name) => deployment.contracts[name]!.blockNumber));
+  return Math.min(...CONTRACT_NAMES.map((name) => deployment.contracts[name].blockNumber));
 }
