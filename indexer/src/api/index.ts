@@ -54,6 +54,20 @@ function warningOf(c: { get: (k: never) => unknown }): string | undefined {
   return c.get("warning" as never) as string | undefined;
 }
 
+/** A v1 answer: the version, how far the index has synced, then the endpoint's own fields. */
+function v1Json(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
+  return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ...fields });
+}
+
+/** The 400 answer for the first query parameter that is not in `allowed`, or null. */
+function unknownParam(c: Context, params: URLSearchParams, allowed: string[]) {
+  for (const key of params.keys()) {
+    if (!allowed.includes(key))
+      return c.json(bad(key, `unknown parameter "${key}"; allowed: ${allowed.join(", ")}`), 400);
+  }
+  return null;
+}
+
 app.get("/api/v1", (c) =>
   c.json({
     apiVersion: "v1",
@@ -75,7 +89,7 @@ app.get("/api/v1", (c) =>
 app.get("/api/v1/status", async (c) => {
   // Straight from Ponder's checkpoint (cheap): no snapshot refresh.
   const [sync, ready] = await Promise.all([syncStatus(), isReady()]);
-  return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ready });
+  return v1Json(c, sync, { ready });
 });
 
 /** Distinct leaderboard answers kept per snapshot (dropped at the next block anyway). */
@@ -221,10 +235,8 @@ function modelSummary(m: typeof schema.model.$inferSelect) {
 
 app.get("/api/v1/models", async (c) => {
   const params = new URL(c.req.url).searchParams;
-  for (const key of params.keys()) {
-    if (!["page", "pageSize", "owner", "q"].includes(key))
-      return c.json(bad(key, `unknown parameter "${key}"; allowed: page, pageSize, owner, q`), 400);
-  }
+  const unknown = unknownParam(c, params, ["page", "pageSize", "owner", "q"]);
+  if (unknown) return unknown;
   const page = params.get("page") ?? "1";
   const pageSize = params.get("pageSize") ?? "50";
   if (!/^\d+$/.test(page) || Number(page) < 1)
@@ -244,9 +256,7 @@ app.get("/api/v1/models", async (c) => {
     )
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   const start = (Number(page) - 1) * Number(pageSize);
-  return c.json({
-    apiVersion: "v1",
-    sync: syncJson(s.sync, warningOf(c)),
+  return v1Json(c, s.sync, {
     page: Number(page),
     pageSize: Number(pageSize),
     total: all.length,
@@ -321,9 +331,7 @@ app.get("/api/v1/models/:id", async (c) => {
     verifier: cert.verifier,
     recordedAt: cert.recordedAt.toString(),
   }));
-  return c.json({
-    apiVersion: "v1",
-    sync: syncJson(s.sync, warningOf(c)),
+  return v1Json(c, s.sync, {
     model: {
       ...modelSummary(m),
       aggregates: {
@@ -420,10 +428,8 @@ app.get("/api/v1/models/:id", async (c) => {
 // Recent activity across the protocol, newest first; `model` narrows it to one model.
 app.get("/api/v1/activity", async (c) => {
   const params = new URL(c.req.url).searchParams;
-  for (const key of params.keys()) {
-    if (!["limit", "model"].includes(key))
-      return c.json(bad(key, `unknown parameter "${key}"; allowed: limit, model`), 400);
-  }
+  const unknown = unknownParam(c, params, ["limit", "model"]);
+  if (unknown) return unknown;
   const limit = params.get("limit") ?? "20";
   if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100)
     return c.json(bad("limit", `limit must be an integer in 1..100, got "${limit}"`), 400);
@@ -438,9 +444,7 @@ app.get("/api/v1/activity", async (c) => {
     .where(modelId === null ? undefined : eq(schema.activity.modelId, modelId))
     .orderBy(desc(schema.activity.id))
     .limit(Number(limit));
-  return c.json({
-    apiVersion: "v1",
-    sync: syncJson(s.sync, warningOf(c)),
+  return v1Json(c, s.sync, {
     activity: list.map((a) => ({
       id: a.id,
       type: a.type,
@@ -462,9 +466,7 @@ app.get("/api/v1/verifiers", async (c) => {
     .select()
     .from(schema.verifier)
     .orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
-  return c.json({
-    apiVersion: "v1",
-    sync: syncJson(s.sync, warningOf(c)),
+  return v1Json(c, s.sync, {
     verifiers: list.map((v) => ({
       address: v.address,
       index: v.index,
@@ -509,9 +511,7 @@ app.get("/api/v1/stats", async (c) => {
       totalG: total.toString(),
     };
   };
-  return c.json({
-    apiVersion: "v1",
-    sync: syncJson(s.sync, warningOf(c)),
+  return v1Json(c, s.sync, {
     stats: {
       models: g?.models ?? 0,
       attestations: g?.attestations ?? 0,
