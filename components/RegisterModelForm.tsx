@@ -2,15 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { parseEventLogs } from "viem";
-import { useAccount, useChainId, usePublicClient } from "wagmi";
+import { useAccount } from "wagmi";
 import { Field } from "@/components/forms/Field";
-import { type TxState, TxStatus } from "@/components/TxStatus";
-import {
-  modelRegistryAbi,
-  modelRegistryAddress,
-  useWriteModelRegistryRegisterModel,
-} from "@/lib/generated/hooks";
+import { TxStatus } from "@/components/TxStatus";
+import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { metadataBytes, metadataHash } from "@/lib/metadata";
 import { storeEvidence } from "@/lib/web/evidenceClient";
 import {
@@ -21,19 +16,15 @@ import {
   toRegistration,
   validateModelForm,
 } from "@/lib/web/modelForm";
-import { describeTxError } from "@/lib/web/txError";
 
 export function RegisterModelForm() {
   const [values, setValues] = useState<ModelFormValues>(EMPTY_MODEL_FORM);
   const [errors, setErrors] = useState<ModelFormErrors>({});
-  const [tx, setTx] = useState<TxState>({ phase: "idle" });
   const { status } = useAccount();
-  const chainId = useChainId();
-  const publicClient = usePublicClient();
-  const { writeContractAsync } = useWriteModelRegistryRegisterModel();
+  const client = useGreenprint();
+  const tx = useTx();
   const router = useRouter();
-  const busy = tx.phase === "preparing" || tx.phase === "pending";
-  const registryAddress = (modelRegistryAddress as Record<number, `0x${string}` | undefined>)[chainId];
+  const busy = tx.busy;
 
   const set = (field: keyof ModelFormValues) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -45,43 +36,36 @@ export function RegisterModelForm() {
     const found = validateModelForm(values);
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      setTx({ phase: "failed", message: "Some fields need attention; nothing was sent." });
+      tx.fail("Some fields need attention; nothing was sent.");
       return;
     }
-    if (!publicClient || !registryAddress) {
-      setTx({ phase: "failed", message: `Greenprint is not deployed on chain ${chainId}.` });
+    if (!client) {
+      tx.fail("Greenprint is not deployed on this network, or no wallet is connected.");
       return;
     }
     const registration = toRegistration(values);
-    try {
-      setTx({ phase: "preparing", label: "Storing the metadata document…" });
-      const hash = metadataHash(registration.metadata);
-      const uri = await storeEvidence(metadataBytes(registration.metadata), hash);
-      setTx({ phase: "preparing", label: "Confirm the transaction in your wallet…" });
-      const txHash = await writeContractAsync({
-        args: [uri, hash, registration.parentId, registration.parameterCount],
-      });
-      setTx({ phase: "pending", hash: txHash });
-      const receipt = await publicClient.waitForTransactionReceipt({ hash: txHash });
-      if (receipt.status !== "success") {
-        setTx({ phase: "failed", message: `The transaction ${txHash} reverted. Your input is unchanged.` });
-        return;
-      }
-      const [registered] = parseEventLogs({
-        abi: modelRegistryAbi,
-        logs: receipt.logs,
-        eventName: "ModelRegistered",
-      });
-      setTx({
-        phase: "confirmed",
-        receipt,
-        message: `Model #${registered?.args.modelId ?? "?"} "${registration.metadata.name}" registered.`,
-      });
+    // On failure the form keeps every value the user typed: only the status line changes.
+    const done = await tx.run(
+      "Storing the metadata document…",
+      async (progress) => {
+        const hash = metadataHash(registration.metadata);
+        const uri = await storeEvidence(metadataBytes(registration.metadata), hash);
+        progress.step("Confirm the transaction in your wallet…");
+        return client.registerModel(
+          {
+            metadataURI: uri,
+            metadataHash: hash,
+            parentId: registration.parentId,
+            parameterCount: registration.parameterCount,
+          },
+          progress,
+        );
+      },
+      (r) => `Model #${r.result.modelId} "${registration.metadata.name}" registered.`,
+    );
+    if (done) {
       setValues(EMPTY_MODEL_FORM);
       router.refresh();
-    } catch (error) {
-      // The form keeps every value the user typed: only the status line changes.
-      setTx({ phase: "failed", message: describeTxError(error) });
     }
   }
 
@@ -190,7 +174,7 @@ export function RegisterModelForm() {
         {status !== "connected" ? <p className="text-sm">Connect a wallet to register a model.</p> : null}
       </div>
       <div id="register-status" aria-live="polite">
-        <TxStatus state={tx} />
+        <TxStatus state={tx.state} />
       </div>
     </form>
   );

@@ -2,17 +2,16 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { parseEventLogs } from "viem";
 import { useAccount, useChainId, usePublicClient } from "wagmi";
 import { Field } from "@/components/forms/Field";
-import { type TxState, TxStatus } from "@/components/TxStatus";
+import { TxStatus } from "@/components/TxStatus";
+import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { evidenceHash, serializeEvidence } from "@/lib/evidence/document";
 import {
   attestationRegistryAbi,
   attestationRegistryAddress,
   modelRegistryAbi,
   modelRegistryAddress,
-  useWriteAttestationRegistrySubmit,
 } from "@/lib/generated/hooks";
 import { KIND_NAMES, Kind, METHOD_NAMES, Method } from "@/lib/spec";
 import { encodeRegion } from "@/lib/validation";
@@ -27,7 +26,6 @@ import {
   valuesFromCodeCarbon,
 } from "@/lib/web/attestForm";
 import { storeEvidence } from "@/lib/web/evidenceClient";
-import { describeTxError } from "@/lib/web/txError";
 import { CodeCarbonImport } from "./CodeCarbonImport";
 import { Estimator } from "./Estimator";
 import { ModelCardImport } from "./ModelCardImport";
@@ -46,12 +44,12 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
   const [source, setSource] = useState<FigureSource>({ type: "manual" });
   const [tab, setTab] = useState<Tab>("codecarbon");
   const [errors, setErrors] = useState<AttestFormErrors>({});
-  const [tx, setTx] = useState<TxState>({ phase: "idle" });
   const { address, status } = useAccount();
   const chainId = useChainId();
   const publicClient = usePublicClient();
-  const { writeContractAsync } = useWriteAttestationRegistrySubmit();
-  const busy = tx.phase === "preparing" || tx.phase === "pending";
+  const client = useGreenprint();
+  const tx = useTx();
+  const busy = tx.busy;
 
   const set = (field: keyof AttestFormValues) => (event: { target: { value: string } }) => {
     setValues((v) => ({ ...v, [field]: event.target.value }));
@@ -61,22 +59,26 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
     setValues(next);
     setSource(nextSource);
     setErrors({});
-    setTx({ phase: "idle" });
+    tx.reset();
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const registry = (attestationRegistryAddress as Record<number, `0x${string}` | undefined>)[chainId];
     const models = (modelRegistryAddress as Record<number, `0x${string}` | undefined>)[chainId];
-    if (!publicClient || !registry || !models) {
-      setTx({ phase: "failed", message: `Greenprint is not deployed on chain ${chainId}.` });
+    if (!client || !publicClient || !registry || !models) {
+      tx.fail(`Greenprint is not deployed on chain ${chainId}.`);
       return;
     }
     const id = BigInt(modelId);
+    // Every value the user typed or imported stays, whatever fails: only the status line changes.
+    tx.step("Checking the figures against the registry's rules…");
+    let owner: string;
+    let sealed: boolean;
+    let latestEnd: readonly bigint[];
     try {
-      setTx({ phase: "preparing", label: "Checking the figures against the registry's rules…" });
       // The rules that depend on chain state (owner, seal, period overlap), read fresh.
-      const [[owner, sealed], [latestEnd]] = await Promise.all([
+      [[owner, sealed], [latestEnd]] = await Promise.all([
         publicClient.readContract({
           address: models,
           abi: modelRegistryAbi,
@@ -90,31 +92,34 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
           args: [id],
         }),
       ]);
-      const kind = Number(values.kind) as Kind;
-      const check = checkForm(values, id, {
-        sealed,
-        latestPeriodEnd: values.supersedes.trim() ? undefined : latestEnd[kind],
-      });
-      if (!check.ok) {
-        setErrors(check.errors);
-        setTx({ phase: "failed", message: "Some fields need attention; nothing was stored or sent." });
-        return;
-      }
-      if (address && owner.toLowerCase() !== address.toLowerCase()) {
-        setTx({
-          phase: "failed",
-          message: `Model #${modelId} belongs to ${owner}; connect that account to attest.`,
-        });
-        return;
-      }
-      setTx({ phase: "preparing", label: "Building and storing the evidence document…" });
-      const document = buildFormEvidence(values, source, { modelId: id, name: modelName });
-      const hash = evidenceHash(document);
-      const uri = await storeEvidence(serializeEvidence(document), hash);
-      setTx({ phase: "preparing", label: "Confirm the transaction in your wallet…" });
-      const i = check.input;
-      const txHash = await writeContractAsync({
-        args: [
+    } catch (error) {
+      tx.failWith(error);
+      return;
+    }
+    const kind = Number(values.kind) as Kind;
+    const check = checkForm(values, id, {
+      sealed,
+      latestPeriodEnd: values.supersedes.trim() ? undefined : latestEnd[kind],
+    });
+    if (!check.ok) {
+      setErrors(check.errors);
+      tx.fail("Some fields need attention; nothing was stored or sent.");
+      return;
+    }
+    if (address && owner.toLowerCase() !== address.toLowerCase()) {
+      tx.fail(`Model #${modelId} belongs to ${owner}; connect that account to attest.`);
+      return;
+    }
+    const i = check.input;
+    let hash: `0x${string}` = "0x";
+    await tx.run(
+      "Building and storing the evidence document…",
+      async (progress) => {
+        const document = buildFormEvidence(values, source, { modelId: id, name: modelName });
+        hash = evidenceHash(document);
+        const uri = await storeEvidence(serializeEvidence(document), hash);
+        progress.step("Confirm the transaction in your wallet…");
+        return client.submitAttestation(
           {
             modelId: id,
             kind,
@@ -133,28 +138,12 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
             rowsRoot: document.rows?.root ?? ZERO32,
             supersedes: (i.supersedes || ZERO32) as `0x${string}`,
           },
-        ],
-      });
-      setTx({ phase: "pending", hash: txHash });
-      const receipt = await publicClient.waitForTransactionReceipt({ hash: txHash });
-      if (receipt.status !== "success") {
-        setTx({ phase: "failed", message: `The transaction ${txHash} reverted. Your input is unchanged.` });
-        return;
-      }
-      const [submitted] = parseEventLogs({
-        abi: attestationRegistryAbi,
-        logs: receipt.logs,
-        eventName: "AttestationSubmitted",
-      });
-      setTx({
-        phase: "confirmed",
-        receipt,
-        message: `Attestation ${submitted?.args.id.slice(0, 10) ?? ""}… submitted for verification (evidence ${hash.slice(0, 10)}…).`,
-      });
-    } catch (error) {
-      // Every value the user typed or imported stays; only the status line changes.
-      setTx({ phase: "failed", message: describeTxError(error) });
-    }
+          progress,
+        );
+      },
+      (r) =>
+        `Attestation ${r.result.id.slice(0, 10)}… submitted for verification (evidence ${hash.slice(0, 10)}…).`,
+    );
   }
 
   const input =
@@ -366,7 +355,7 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
           </Link>
         </div>
         <div aria-live="polite">
-          <TxStatus state={tx} />
+          <TxStatus state={tx.state} />
         </div>
       </form>
     </div>

@@ -21,21 +21,31 @@ export function useGreenprint(): GreenprintClient | null {
   }, [publicClient, walletClient, chainId]);
 }
 
+/** What `useTx().run` hands the write: the SDK's hash callback, and a way to name a preparing step. */
+export interface TxProgress {
+  onHash: (hash: `0x${string}`) => void;
+  /** Shows another preparing step (e.g. "Confirm the transaction in your wallet…"). */
+  step: (label: string) => void;
+}
+
 /**
- * Runs one SDK write and tracks it: preparing, pending (hash), confirmed (gas used) or failed
- * (plain-English reason). Never touches the caller's form state.
+ * Runs one SDK write and tracks it: preparing (one or more steps), pending (hash), confirmed (gas
+ * used) or failed (plain-English reason). Never touches the caller's form state.
  */
 export function useTx() {
   const [state, setState] = useState<TxState>({ phase: "idle" });
   const run = useCallback(
     async <T>(
       label: string,
-      send: (options: { onHash: (hash: `0x${string}`) => void }) => Promise<WriteResult<T>>,
+      send: (progress: TxProgress) => Promise<WriteResult<T>>,
       success: (result: WriteResult<T>) => string,
     ): Promise<WriteResult<T> | null> => {
       setState({ phase: "preparing", label });
       try {
-        const result = await send({ onHash: (hash) => setState({ phase: "pending", hash }) });
+        const result = await send({
+          onHash: (hash) => setState({ phase: "pending", hash }),
+          step: (next) => setState({ phase: "preparing", label: next }),
+        });
         setState({ phase: "confirmed", receipt: result.receipt, message: success(result) });
         return result;
       } catch (error) {
@@ -46,5 +56,21 @@ export function useTx() {
     [],
   );
   const fail = useCallback((message: string) => setState({ phase: "failed", message }), []);
-  return { state, run, fail, busy: state.phase === "preparing" || state.phase === "pending" };
+  /** A failed read or check before any write: the same plain-English sentence as a failed write. */
+  const failWith = useCallback(
+    (error: unknown) => setState({ phase: "failed", message: describeTxError(error) }),
+    [],
+  );
+  /** A preparing step before `run` (e.g. reading the chain state a form is checked against). */
+  const step = useCallback((label: string) => setState({ phase: "preparing", label }), []);
+  const reset = useCallback(() => setState({ phase: "idle" }), []);
+  return {
+    state,
+    run,
+    fail,
+    failWith,
+    step,
+    reset,
+    busy: state.phase === "preparing" || state.phase === "pending",
+  };
 }
