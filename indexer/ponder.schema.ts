@@ -35,6 +35,7 @@ export const model = onchainTable(
     version: t.text(),
     organization: t.text(),
     task: t.text(),
+    label: t.text(),
     trainingSealed: t.boolean().notNull(),
     sealedAt: t.bigint(),
     /** Efficiency bonus: 0 none, 1 requested, 2 paid (as EfficiencyBonus.bonusState). */

@@ -117,6 +117,8 @@ export interface ModelSummary {
   version: string | null;
   organization: string | null;
   task: string | null;
+  /** Provenance label from the metadata, e.g. "self-reported from publications". */
+  label: string | null;
   owner: string;
   registrant: string;
   parentId: string | null;
@@ -403,8 +405,9 @@ export async function getModel(id: bigint | number | string, options?: Options):
   }
 }
 
+/** Registered models, newest first. `page` may be the raw URL value: the API validates it (400 naming it). */
 export function listModels(
-  params: { page?: number; pageSize?: number; owner?: string; q?: string } = {},
+  params: { page?: number | string; pageSize?: number; owner?: string; q?: string } = {},
   options?: Options,
 ): Promise<ModelList> {
   return request(`/api/v1/models${query(params)}`, options);

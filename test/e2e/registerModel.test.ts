@@ -97,8 +97,13 @@ describe("register a model through a browser wallet", () => {
     assert.match(confirmed ?? "", new RegExp(`Model #\\d+ "${MODEL.name}" registered`));
     assert.match(confirmed ?? "", /gas used [\d,]+/);
     await screenshot(page, "register-model-desktop");
-    await page.goto(`${APP_URL}/models`);
+    // The list is the indexer's: poll until it has seen the block (well under a second here).
     const row = page.getByRole("row").filter({ hasText: MODEL.name });
+    for (let i = 0; i < 40; i++) {
+      await page.goto(`${APP_URL}/models?q=${encodeURIComponent(MODEL.name)}`);
+      if ((await row.count()) > 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
     assert.equal(await row.count(), 1);
     assert.match((await row.textContent()) ?? "", /Greenprint tests/);
     await screenshot(page, "models-desktop");

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
 import { LeaderboardFilters } from "@/components/leaderboard/LeaderboardFilters";
+import { Pagination } from "@/components/Pagination";
 import { getLeaderboard, IndexerError, type Leaderboard, type LeaderboardParams } from "@/lib/indexer/client";
 import { formatBps, formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
-import { leaderboardParams, type SearchParams, sortLink, withParams } from "@/lib/web/leaderboardQuery";
+import { leaderboardParams, type SearchParams, sortLink } from "@/lib/web/leaderboardQuery";
 
 export const metadata: Metadata = {
   title: "Leaderboard",
@@ -177,30 +178,13 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
               </tbody>
             </table>
           </div>
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-            <span>
-              {board.total} {board.total === 1 ? "model" : "models"} · page {board.page} of{" "}
-              {Math.max(1, Math.ceil(board.total / board.pageSize))}
-            </span>
-            <span className="flex gap-4">
-              {board.page > 1 ? (
-                <Link
-                  href={`/leaderboard${withParams(params, { page: String(board.page - 1) })}`}
-                  className="underline"
-                >
-                  Previous
-                </Link>
-              ) : null}
-              {board.page * board.pageSize < board.total ? (
-                <Link
-                  href={`/leaderboard${withParams(params, { page: String(board.page + 1) })}`}
-                  className="underline"
-                >
-                  Next
-                </Link>
-              ) : null}
-            </span>
-          </nav>
+          <Pagination
+            basePath="/leaderboard"
+            params={params}
+            page={board.page}
+            pageSize={board.pageSize}
+            total={board.total}
+          />
         </>
       ) : null}
       {board ? (

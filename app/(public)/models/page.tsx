@@ -1,25 +1,48 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listModels } from "@/lib/server/models";
+import { GradeBadge } from "@/components/GradeBadge";
+import { Pagination } from "@/components/Pagination";
+import { IndexerError, listModels, type ModelList } from "@/lib/indexer/client";
 import { shortAddress } from "@/lib/web/format";
+import type { SearchParams } from "@/lib/web/leaderboardQuery";
 
 export const metadata: Metadata = { title: "Models" };
-// Reads the chain on every request: never prerendered at build time.
+// Reads the indexer on every request: never prerendered at build time.
 export const dynamic = "force-dynamic";
 
+const PAGE_SIZE = 50;
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
-export default async function ModelsPage() {
-  const models = await listModels();
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Every registered model, newest first, a page at a time from the indexer (never the chain's logs). */
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const q = first(raw.q)?.trim() || undefined;
+  const page = first(raw.page);
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  let list: ModelList | null = null;
+  let problem: string | null = null;
+  try {
+    list = await listModels({ q, pageSize: PAGE_SIZE, page });
+  } catch (error) {
+    problem =
+      error instanceof IndexerError
+        ? `${error.message}${error.param ? ` (parameter "${error.param}")` : ""}`
+        : "The models could not be loaded.";
+  }
   return (
-    <section aria-labelledby="models-title">
-      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+    <section aria-labelledby="models-title" className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 id="models-title" className="text-2xl font-semibold">
             Registered models
           </h1>
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
-            {models.length} {models.length === 1 ? "model" : "models"} on chain, newest first.
+            Every model on chain, newest first. Grades count Final attestations only.
           </p>
         </div>
         <Link
@@ -30,63 +53,111 @@ export default async function ModelsPage() {
           Register a model
         </Link>
       </div>
-      {models.length === 0 ? (
-        <p className="rounded-md border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
-          No models registered yet.
+      <search>
+        <form method="get" action="/models" className="flex flex-wrap items-end gap-2">
+          <label htmlFor="models-q" className="text-sm font-medium">
+            Search by name or organization
+          </label>
+          <input
+            id="models-q"
+            name="q"
+            defaultValue={q}
+            className="rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm dark:border-neutral-700 dark:bg-neutral-900"
+          />
+          <button
+            type="submit"
+            className="rounded-md border border-neutral-300 px-3 py-1.5 text-sm dark:border-neutral-700"
+          >
+            Search
+          </button>
+        </form>
+      </search>
+      {problem ? (
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 p-4 text-sm text-red-800 dark:text-red-300"
+        >
+          {problem}
         </p>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="models-table">
-            <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  #
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Model
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Organization
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Task
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right">
-                  Parameters
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Registered by
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {models.map((model) => (
-                <tr key={model.id.toString()} className="border-b border-neutral-100 dark:border-neutral-900">
-                  <td className="py-2 pr-4 tabular-nums">{model.id.toString()}</td>
-                  <td className="py-2 pr-4 font-medium">
-                    {model.metadata?.name ?? (
-                      <span title={model.metadataURI}>Unnamed (metadata unavailable)</span>
-                    )}
-                    {model.metadata?.label === "self-reported from publications" ? (
-                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-                        self-reported from publications
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="py-2 pr-4">{model.metadata?.organization ?? "—"}</td>
-                  <td className="py-2 pr-4">{model.metadata?.task ?? "—"}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">
-                    {model.parameterCount > 0n ? compact.format(model.parameterCount) : "—"}
-                  </td>
-                  <td className="py-2 pr-4 font-mono" title={model.registrant}>
-                    {shortAddress(model.registrant)}
-                  </td>
+      ) : null}
+      {list && list.models.length === 0 ? (
+        <p className="rounded-md border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
+          {q ? `No model matches "${q}".` : "No models registered yet."}
+        </p>
+      ) : null}
+      {list && list.models.length > 0 ? (
+        <>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm" data-testid="models-table">
+              <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">
+                    #
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Model
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Organization
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Task
+                  </th>
+                  <th scope="col" className="py-2 pr-4 text-right">
+                    Parameters
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Grade
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Registered by
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {list.models.map((model) => (
+                  <tr key={model.id} className="border-b border-neutral-100 dark:border-neutral-900">
+                    <td className="py-2 pr-4 tabular-nums">{model.id}</td>
+                    <td className="py-2 pr-4 font-medium">
+                      <Link href={`/models/${model.id}`} className="hover:underline">
+                        {model.name ?? <span title={model.metadataURI}>Unnamed (metadata unavailable)</span>}
+                      </Link>
+                      {model.label ? (
+                        <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                          {model.label}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="py-2 pr-4">{model.organization ?? "—"}</td>
+                    <td className="py-2 pr-4">{model.task ?? "—"}</td>
+                    <td className="py-2 pr-4 text-right tabular-nums">
+                      {BigInt(model.parameterCount) > 0n ? compact.format(BigInt(model.parameterCount)) : "—"}
+                    </td>
+                    <td className="py-2 pr-4">
+                      <GradeBadge grade={model.grade} />
+                    </td>
+                    <td className="py-2 pr-4 font-mono" title={model.registrant}>
+                      {shortAddress(model.registrant)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination
+            basePath="/models"
+            params={params}
+            page={list.page}
+            pageSize={list.pageSize}
+            total={list.total}
+          />
+        </>
+      ) : null}
+      {list ? (
+        <p className="text-xs text-neutral-600 dark:text-neutral-400">
+          Indexed to block {list.sync.block.number}.
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -215,6 +215,7 @@ function modelSummary(m: typeof schema.model.$inferSelect) {
     version: m.version,
     organization: m.organization,
     task: m.task,
+    label: m.label,
     owner: m.owner,
     registrant: m.registrant,
     parentId: m.parentId === 0n ? null : m.parentId.toString(),

@@ -11,9 +11,17 @@ export interface IndexedMetadata {
   version: string | null;
   organization: string | null;
   task: string | null;
+  /** Provenance label, e.g. "self-reported from publications" on the demo's seeded footprints. */
+  label: string | null;
 }
 
-export const NO_METADATA: IndexedMetadata = { name: null, version: null, organization: null, task: null };
+export const NO_METADATA: IndexedMetadata = {
+  name: null,
+  version: null,
+  organization: null,
+  task: null,
+  label: null,
+};
 
 function str(value: unknown): string | null {
   return typeof value === "string" && value.length > 0 ? value.slice(0, 200) : null;
@@ -30,6 +38,7 @@ export function parseMetadataBytes(bytes: Uint8Array, hash: string): IndexedMeta
       version: str(json.version),
       organization: str(json.organization),
       task: str(json.task),
+      label: str(json.label),
     };
   } catch {
     return null;
