@@ -344,6 +344,12 @@ export class IndexerError extends Error {
   }
 }
 
+/** One sentence for a page that could not load its data: the API's own message (naming a bad parameter) or `fallback`. */
+export function describeIndexerError(error: unknown, fallback: string): string {
+  if (!(error instanceof IndexerError)) return fallback;
+  return `${error.message}${error.param ? ` (parameter "${error.param}")` : ""}`;
+}
+
 export function indexerUrl(): string {
   return (process.env.INDEXER_URL ?? "http://127.0.0.1:42069").replace(/\/$/, "");
 }

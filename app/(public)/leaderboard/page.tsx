@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
+import { IndexedAt } from "@/components/IndexedAt";
 import { LeaderboardFilters } from "@/components/leaderboard/LeaderboardFilters";
 import { Pagination } from "@/components/Pagination";
-import { getLeaderboard, IndexerError, type Leaderboard, type LeaderboardParams } from "@/lib/indexer/client";
+import {
+  describeIndexerError,
+  getLeaderboard,
+  type Leaderboard,
+  type LeaderboardParams,
+} from "@/lib/indexer/client";
 import { formatBps, formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
 import { leaderboardParams, type SearchParams, sortLink } from "@/lib/web/leaderboardQuery";
 
@@ -38,10 +44,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
     // The URL's values go to the API as typed; it validates them and names any bad one (HTTP 400).
     board = await getLeaderboard(Object.fromEntries(params) as LeaderboardParams);
   } catch (error) {
-    problem =
-      error instanceof IndexerError
-        ? `${error.message}${error.param ? ` (parameter "${error.param}")` : ""}`
-        : "The leaderboard could not be loaded.";
+    problem = describeIndexerError(error, "The leaderboard could not be loaded.");
   }
   const sort = params.get("sort") ?? "intensity";
   const apiQuery = params.toString();
@@ -187,12 +190,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
           />
         </>
       ) : null}
-      {board ? (
-        <p className="text-xs text-neutral-600 dark:text-neutral-400">
-          Indexed to block {board.sync.block.number} (
-          {new Date(board.sync.block.timestamp * 1000).toISOString().replace("T", " ").slice(0, 19)} UTC).
-        </p>
-      ) : null}
+      {board ? <IndexedAt sync={board.sync} /> : null}
     </section>
   );
 }

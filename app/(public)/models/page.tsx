@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
+import { IndexedAt } from "@/components/IndexedAt";
 import { Pagination } from "@/components/Pagination";
-import { IndexerError, listModels, type ModelList } from "@/lib/indexer/client";
+import { describeIndexerError, listModels, type ModelList } from "@/lib/indexer/client";
 import { shortAddress } from "@/lib/web/format";
 import type { SearchParams } from "@/lib/web/leaderboardQuery";
 
@@ -29,10 +30,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   try {
     list = await listModels({ q, pageSize: PAGE_SIZE, page });
   } catch (error) {
-    problem =
-      error instanceof IndexerError
-        ? `${error.message}${error.param ? ` (parameter "${error.param}")` : ""}`
-        : "The models could not be loaded.";
+    problem = describeIndexerError(error, "The models could not be loaded.");
   }
   return (
     <section aria-labelledby="models-title" className="space-y-5">
@@ -153,11 +151,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           />
         </>
       ) : null}
-      {list ? (
-        <p className="text-xs text-neutral-600 dark:text-neutral-400">
-          Indexed to block {list.sync.block.number}.
-        </p>
-      ) : null}
+      {list ? <IndexedAt sync={list.sync} /> : null}
     </section>
   );
 }

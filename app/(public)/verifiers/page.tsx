@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getVerifiers, IndexerError, type Verifiers } from "@/lib/indexer/client";
+import { describeIndexerError, getVerifiers, type Verifiers } from "@/lib/indexer/client";
 import { formatLeaf } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Verifiers" };
@@ -11,7 +11,7 @@ export default async function VerifiersPage() {
   try {
     verifiers = (await getVerifiers()).verifiers;
   } catch (error) {
-    problem = error instanceof IndexerError ? error.message : "The verifier list could not be loaded.";
+    problem = describeIndexerError(error, "The verifier list could not be loaded.");
   }
   return (
     <section className="space-y-4">
