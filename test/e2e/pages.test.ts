@@ -45,7 +45,23 @@ describe("every page at desktop and phone width", () => {
         assert.equal(response?.status(), 200, `${path} answers`);
         assert.equal(await page.locator("h1").count(), 1, `${path} has one main heading`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 1, `${path} scrolls sideways by ${overflow}px at ${viewport} width`);
+        // Name what sticks out, absolutely positioned elements first: they escape a scrolling
+        // container whose box is not their containing block (e.g. an sr-only label in a wide table).
+        const culprits = await page.evaluate(() =>
+          [...document.querySelectorAll("body *")]
+            .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+            .sort(
+              (a, b) =>
+                Number(getComputedStyle(b).position === "absolute") -
+                Number(getComputedStyle(a).position === "absolute"),
+            )
+            .slice(0, 3)
+            .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}">`),
+        );
+        assert.ok(
+          overflow <= 1,
+          `${path} scrolls sideways by ${overflow}px at ${viewport} width: ${culprits.join(", ")}`,
+        );
         await screenshot(page, `${name}-${viewport}`);
       }
       await context.close();

@@ -19,8 +19,9 @@ async function main() {
   });
   const files = readdirSync("test/e2e")
     .filter((f) => f.endsWith(".test.ts"))
-    // E2E_ONLY=journey runs the files whose name contains it (a quicker loop while developing).
-    .filter((f) => !process.env.E2E_ONLY || f.includes(process.env.E2E_ONLY))
+    // E2E_ONLY=journey,pages runs the files whose name contains one of them (a quicker loop while
+    // developing).
+    .filter((f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(",").some((part) => f.includes(part)))
     .map((f) => path.join("test/e2e", f));
   const code = await new Promise<number>((resolve) => {
     const tests = spawn(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", ...files], {

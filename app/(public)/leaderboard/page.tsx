@@ -91,7 +91,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
         </p>
       ) : board ? (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full min-w-[900px] text-left text-sm" data-testid="leaderboard-table">
               <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
                 <tr>

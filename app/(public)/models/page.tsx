@@ -85,7 +85,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
       ) : null}
       {list && list.models.length > 0 ? (
         <>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full text-left text-sm" data-testid="models-table">
               <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
                 <tr>
