@@ -1,11 +1,11 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { type Hex, sha256, toBytes } from "viem";
 import { useAccount } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
+import { useRefreshWhenIndexed } from "@/components/wallet/useRefreshWhenIndexed";
 import { ROLES } from "@/lib/client";
 import { useReadAttestationRegistryHasRole } from "@/lib/generated/hooks";
 import { storeEvidence } from "@/lib/web/evidenceClient";
@@ -15,7 +15,8 @@ export function ArbiterActions({ id }: { id: Hex }) {
   const { address } = useAccount();
   const client = useGreenprint();
   const tx = useTx();
-  const router = useRouter();
+  // The disputes page reads the indexer: refresh once it has the ruling's block.
+  const refreshWhenIndexed = useRefreshWhenIndexed();
   const [ruling, setRuling] = useState("");
   const { data: isArbiter } = useReadAttestationRegistryHasRole({
     args: address ? [ROLES.ARBITER_ROLE, address] : undefined,
@@ -45,7 +46,7 @@ export function ArbiterActions({ id }: { id: Hex }) {
           ? "Upheld: the attestation is invalidated and the bond returned."
           : "Dismissed: the bond goes to the treasury.",
     );
-    if (result) router.refresh();
+    if (result) await refreshWhenIndexed(result.receipt.blockNumber);
   }
 
   return (

@@ -9,12 +9,14 @@ export function Pagination(props: {
   page: number;
   pageSize: number;
   total: number;
+  /** What is counted, singular and plural (default: model, models). */
+  noun?: readonly [string, string];
 }) {
-  const { basePath, params, page, pageSize, total } = props;
+  const { basePath, params, page, pageSize, total, noun = ["model", "models"] } = props;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between text-sm">
       <span>
-        {total} {total === 1 ? "model" : "models"} · page {page} of {Math.max(1, Math.ceil(total / pageSize))}
+        {total} {total === 1 ? noun[0] : noun[1]} · page {page} of {Math.max(1, Math.ceil(total / pageSize))}
       </span>
       <span className="flex gap-4">
         {page > 1 ? (

@@ -139,6 +139,8 @@ export const attestation = onchainTable(
   (table) => ({
     modelIdx: index().on(table.modelId),
     pendingIdx: index().on(table.status, table.finalAt),
+    /** The verifiers' queue: one status, oldest first. */
+    queueIdx: index().on(table.status, table.submittedBlock),
   }),
 );
 
@@ -179,6 +181,8 @@ export const dispute = onchainTable(
   }),
   (table) => ({
     attestationIdx: index().on(table.attestationId),
+    /** The arbiters' queue: open disputes, oldest first. */
+    outcomeIdx: index().on(table.outcome, table.openedBlock),
   }),
 );
 

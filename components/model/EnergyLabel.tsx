@@ -1,6 +1,5 @@
 import { GradeBadge } from "@/components/GradeBadge";
-import type { ModelAggregate } from "@/lib/formulas";
-import { METHOD_NAMES, type Method } from "@/lib/spec";
+import type { ModelAggregate } from "@/lib/indexer/client";
 import { formatBps, formatEmissionsG, formatEnergyWh } from "@/lib/units";
 
 /** A shareable energy label: grade, energy, emissions, intensity, trust and date. */
@@ -13,9 +12,9 @@ export function EnergyLabel({
   aggregate: ModelAggregate;
   asOf: string;
 }) {
-  const trust = (Object.entries(aggregate.methods) as [string, number][])
+  const trust = Object.entries(aggregate.methods)
     .filter(([, count]) => count > 0)
-    .map(([method, count]) => `${METHOD_NAMES[Number(method) as Method]} ×${count}`)
+    .map(([method, count]) => `${method} ×${count}`)
     .join(", ");
   return (
     <figure
@@ -29,13 +28,13 @@ export function EnergyLabel({
       </figcaption>
       <dl className="grid grid-cols-2 gap-y-1 text-sm">
         <dt>Energy</dt>
-        <dd className="text-right tabular-nums">{formatEnergyWh(aggregate.energyWh)}</dd>
+        <dd className="text-right tabular-nums">{formatEnergyWh(BigInt(aggregate.energyWh))}</dd>
         <dt>Emissions (SCI)</dt>
-        <dd className="text-right tabular-nums">{formatEmissionsG(aggregate.totalG)}</dd>
+        <dd className="text-right tabular-nums">{formatEmissionsG(BigInt(aggregate.totalG))}</dd>
         <dt>Intensity</dt>
-        <dd className="text-right tabular-nums">{aggregate.intensity.toString()} g/kWh</dd>
+        <dd className="text-right tabular-nums">{aggregate.intensity} g/kWh</dd>
         <dt>Renewable</dt>
-        <dd className="text-right tabular-nums">{formatBps(aggregate.renewableBps)}</dd>
+        <dd className="text-right tabular-nums">{formatBps(BigInt(aggregate.renewableBps))}</dd>
         <dt>Trust</dt>
         <dd className="text-right">{trust || "—"}</dd>
         <dt>As of</dt>

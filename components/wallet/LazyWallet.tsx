@@ -2,6 +2,7 @@
 
 import { type ComponentType, useCallback, useEffect, useState } from "react";
 import type { ChainSettings } from "@/lib/web/chain";
+import { useHydrated } from "./useHydrated";
 
 type Runtime = ComponentType<{ settings: ChainSettings; openOnMount: boolean }>;
 
@@ -18,6 +19,7 @@ function rememberedConnection(): boolean {
  * has connected before), then the wallet runtime (wagmi, viem, connectors) loads on demand.
  */
 export function LazyWallet({ settings }: { settings: ChainSettings }) {
+  const hydrated = useHydrated();
   const [Loaded, setLoaded] = useState<{ Runtime: Runtime; open: boolean } | null>(null);
   const load = useCallback(
     (open: boolean) =>
@@ -33,6 +35,7 @@ export function LazyWallet({ settings }: { settings: ChainSettings }) {
       type="button"
       className="rounded-md bg-leaf-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-leaf-800"
       onClick={() => void load(true)}
+      disabled={!hydrated}
     >
       Connect wallet
     </button>

@@ -4,9 +4,11 @@ import { useEffect, useRef } from "react";
 import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain } from "wagmi";
 import { shortAddress } from "@/lib/web/format";
 import { useChainSettings } from "./useChainSettings";
+import { useHydrated } from "./useHydrated";
 
 /** Connect through any EIP-6963 wallet; shows the account, a wrong-network switch, disconnect. */
 export function WalletButton({ openOnMount = false }: { openOnMount?: boolean }) {
+  const hydrated = useHydrated();
   const { address, status, chainId: walletChainId } = useAccount();
   const appChainId = useChainId();
   const settings = useChainSettings();
@@ -53,7 +55,7 @@ export function WalletButton({ openOnMount = false }: { openOnMount?: boolean })
         type="button"
         className="rounded-md bg-leaf-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-leaf-800"
         onClick={() => dialog.current?.showModal()}
-        disabled={status === "connecting" || status === "reconnecting"}
+        disabled={!hydrated || status === "connecting" || status === "reconnecting"}
       >
         {status === "connecting" || status === "reconnecting" ? "Connecting…" : "Connect wallet"}
       </button>

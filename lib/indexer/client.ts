@@ -157,6 +157,7 @@ export interface ModelAggregate {
 
 export interface AttestationView {
   id: string;
+  modelId: string;
   kind: KindName;
   method: MethodName;
   status: StatusName;
@@ -208,7 +209,11 @@ export interface ModelDetail {
     rewardsWei: string;
   };
   lineage: { ancestors: ModelSummary[]; children: ModelSummary[] };
-  attestations: AttestationView[];
+  /**
+   * `claimableWei`: what a claim pays the owner now (Final, unclaimed, current parameters); null
+   * otherwise, and for a superseding attestation (paid less what its chain already paid).
+   */
+  attestations: Array<AttestationView & { claimableWei: string | null }>;
   certificates: Array<{
     id: string;
     kind: "REC" | "CARBON_CREDIT";
@@ -232,17 +237,46 @@ export interface ModelDetail {
     timestamp: string;
     transactionHash: string;
   }>;
-  disputes: Array<{
-    attestationId: string;
-    challenger: string;
-    bond: string;
-    reasonURI: string;
-    outcome: "open" | "upheld" | "dismissed";
-    arbiter: string | null;
-    rulingHash: string | null;
-    openedAt: string;
-    resolvedAt: string | null;
-  }>;
+  disputes: DisputeView[];
+}
+
+export type DisputeOutcome = "open" | "upheld" | "dismissed";
+
+export interface DisputeView {
+  attestationId: string;
+  modelId: string;
+  challenger: string;
+  /** Wei. */
+  bond: string;
+  /** Seconds of challenge window left when the dispute was opened (it resumes on dismissal). */
+  remainingWindow: string;
+  reasonURI: string;
+  outcome: DisputeOutcome;
+  arbiter: string | null;
+  rulingHash: string | null;
+  openedAt: string;
+  openedBlock: string;
+  resolvedAt: string | null;
+}
+
+/** A page of attestations across models (GET /api/v1/attestations), oldest first. */
+export interface AttestationList {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  page: number;
+  pageSize: number;
+  total: number;
+  attestations: Array<AttestationView & { modelName: string | null }>;
+}
+
+/** A page of disputes (GET /api/v1/disputes), oldest first. */
+export interface DisputeList {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  page: number;
+  pageSize: number;
+  total: number;
+  disputes: Array<DisputeView & { modelName: string | null }>;
 }
 
 export interface ModelList {
@@ -417,6 +451,27 @@ export function listModels(
   options?: Options,
 ): Promise<ModelList> {
   return request(`/api/v1/models${query(params)}`, options);
+}
+
+/** Attestations oldest first, by effective status (`SUBMITTED` is the verifiers' queue) and model. */
+export function listAttestations(
+  params: {
+    status?: StatusName | StatusName[];
+    model?: bigint | number | string;
+    page?: number | string;
+    pageSize?: number;
+  } = {},
+  options?: Options,
+): Promise<AttestationList> {
+  return request(`/api/v1/attestations${query(params)}`, options);
+}
+
+/** Disputes oldest first, by outcome (`open` is the arbiters' queue). */
+export function listDisputes(
+  params: { outcome?: DisputeOutcome | DisputeOutcome[]; page?: number | string; pageSize?: number } = {},
+  options?: Options,
+): Promise<DisputeList> {
+  return request(`/api/v1/disputes${query(params)}`, options);
 }
 
 /** Recent protocol events, newest first (limit 1..100), optionally of one model. */

@@ -3,11 +3,11 @@ import { type Address, type Hex, hexToString } from "viem";
 import { contractOf } from "../deployment";
 import { attestationReward } from "../formulas";
 import { certificateRegistryAbi, modelRegistryAbi } from "../generated/contracts";
-import { type ModelMetadata, parseMetadata } from "../metadata";
+import type { ModelMetadata } from "../metadata";
 import { DEFAULT_PARAMS, type Method } from "../spec";
-import { evidenceStore } from "../store/evidenceStore";
 import { currentDeployment, publicClient } from "./chain";
 import { serverGreenprint } from "./greenprint";
+import { modelMetadata } from "./metadata";
 
 export interface ModelSummary {
   id: bigint;
@@ -19,42 +19,6 @@ export interface ModelSummary {
   metadata: ModelMetadata | null;
   blockNumber: bigint;
   transactionHash: Hex;
-}
-
-/**
- * Every registered model, newest first, from the ModelRegistered events. (The indexer's API
- * replaces this for large registries; this reads the chain directly.)
- */
-export async function listModels(): Promise<ModelSummary[]> {
-  const deployment = await currentDeployment();
-  const registry = contractOf(deployment, "ModelRegistry");
-  const logs = await publicClient().getContractEvents({
-    address: registry.address,
-    abi: modelRegistryAbi,
-    eventName: "ModelRegistered",
-    fromBlock: BigInt(registry.blockNumber),
-    toBlock: "latest",
-  });
-  const models = await Promise.all(
-    logs.map(async (log) => ({
-      id: log.args.modelId as bigint,
-      registrant: log.args.owner as Address,
-      parentId: log.args.parentId as bigint,
-      parameterCount: BigInt(log.args.parameterCount as bigint),
-      metadataHash: log.args.metadataHash as Hex,
-      metadataURI: log.args.metadataURI as string,
-      metadata: await metadataFor(log.args.metadataHash as Hex),
-      blockNumber: log.blockNumber,
-      transactionHash: log.transactionHash,
-    })),
-  );
-  return models.sort((a, b) => Number(b.id - a.id));
-}
-
-/** Metadata from the content-addressed store: its key is the on-chain hash, so it cannot lie. */
-async function metadataFor(hash: Hex): Promise<ModelMetadata | null> {
-  const bytes = await evidenceStore().get(hash.slice(2));
-  return bytes ? parseMetadata(bytes) : null;
 }
 
 export interface AttestationSummary {
@@ -94,11 +58,13 @@ export interface ModelDetail extends ModelSummary {
   owner: Address;
   trainingSealed: boolean;
   attestations: AttestationSummary[];
-  /** Models registered with this one as their parent (fine-tunes, later versions). */
-  children: { id: bigint; metadata: ModelMetadata | null }[];
 }
 
-/** One model with its attestations and their current state, or null if it does not exist. */
+/**
+ * One model with its attestations and their current state read from the chain, or null if it
+ * does not exist: for the owner's wallet pages (manage, attest), which must show the effect of
+ * the owner's own transaction at once. Public pages read the indexer instead.
+ */
 export async function getModelDetail(modelId: bigint): Promise<ModelDetail | null> {
   const deployment = await currentDeployment();
   const registry = contractOf(deployment, "ModelRegistry");
@@ -112,7 +78,7 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     fromBlock: BigInt(registry.blockNumber),
   });
   if (!registered) return null;
-  const [context, submitted, params, childLogs] = await Promise.all([
+  const [context, submitted, params] = await Promise.all([
     client.readContract({
       address: registry.address,
       abi: modelRegistryAbi,
@@ -121,13 +87,6 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     }),
     sdk.listSubmittedAttestations({ modelId }),
     sdk.getParams(),
-    client.getContractEvents({
-      address: registry.address,
-      abi: modelRegistryAbi,
-      eventName: "ModelRegistered",
-      args: { parentId: modelId },
-      fromBlock: BigInt(registry.blockNumber),
-    }),
   ]);
   const states = await Promise.all(submitted.map((s) => sdk.getAttestation(s.id)));
   const rewardParams = {
@@ -148,17 +107,11 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
     parameterCount: BigInt(registered.args.parameterCount as bigint),
     metadataHash: hash,
     metadataURI: registered.args.metadataURI as string,
-    metadata: await metadataFor(hash),
+    metadata: await modelMetadata(hash),
     blockNumber: registered.blockNumber,
     transactionHash: registered.transactionHash,
     owner: context[0],
     trainingSealed: context[1],
-    children: await Promise.all(
-      childLogs.map(async (l) => ({
-        id: l.args.modelId as bigint,
-        metadata: await metadataFor(l.args.metadataHash as Hex),
-      })),
-    ),
     attestations: submitted.map((s, i) => {
       const a = s.attestation;
       const state = states[i];

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { aggregateRuns, parseCodeCarbonCsv } from "../../lib/importers/codecarbon";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { registerModel } from "./helpers";
+import { registerModel, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const FIXTURE = path.resolve("..", "shared", "fixtures", "codecarbon", "ArkNightmaster__AIRA.csv");
@@ -120,6 +120,7 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
     const confirmed = await page.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });
     assert.match(confirmed ?? "", /submitted for verification/);
     await screenshot(page, "attest-desktop");
+    await untilIndexed();
     await page.goto(`${APP_URL}/models/${modelId}`);
     const row = page.getByTestId("attestations-table").getByRole("row").nth(1);
     assert.match((await row.textContent()) ?? "", /Submitted/);

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { registerModel } from "./helpers";
+import { registerModel, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const OWNER = ANVIL_KEYS[5];
@@ -48,6 +48,7 @@ describe("certificates", () => {
   it("records a REC on a model, shown apart from the footprint", async () => {
     const form = await record(first);
     await form.getByTestId("tx-confirmed").waitFor({ timeout: 30_000 });
+    await untilIndexed();
     await page.goto(`${APP_URL}/models/${first}`);
     assert.match((await page.getByTestId("certificates").textContent()) ?? "", /REC 12\.5 MWh · I-REC/);
   });

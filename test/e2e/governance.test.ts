@@ -11,7 +11,7 @@ import { createGreenprintClient } from "../../lib/client";
 import { Kind, Method, Status } from "../../lib/spec";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel } from "./helpers";
+import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const ADMIN = ANVIL_KEYS[0]; // the deployer holds the admin, arbiter and pauser roles locally
@@ -38,6 +38,7 @@ describe("disputes and governance", () => {
     const context = await browser.newContext();
     await new TestWallet(key, RPC_URL).install(context);
     const page = await context.newPage();
+    await untilIndexed();
     await page.goto(`${APP_URL}${path}`);
     await page.getByRole("button", { name: "Connect wallet" }).click();
     await page.getByRole("button", { name: "Greenprint Test Wallet" }).click();

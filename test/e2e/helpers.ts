@@ -6,7 +6,7 @@ import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import type { Deployment } from "../../lib/deployment";
 import { modelRegistryAbi } from "../../lib/generated/contracts";
-import { RPC_URL } from "./browser";
+import { APP_URL, RPC_URL } from "./browser";
 
 export const publicClient = createPublicClient({ chain: anvil, transport: http(RPC_URL) });
 
@@ -37,4 +37,28 @@ export async function registerModel(key: Hex, name: string): Promise<bigint> {
   const [event] = parseEventLogs({ abi: modelRegistryAbi, logs: receipt.logs, eventName: "ModelRegistered" });
   if (!event) throw new Error("no ModelRegistered event");
   return event.args.modelId;
+}
+
+/**
+ * Waits until the indexer behind the app has reached the chain's current block: pages that read
+ * the index (model pages, the verifier queue, disputes) then show every transaction sent so far.
+ */
+export async function untilIndexed(timeoutMs = 20_000): Promise<void> {
+  // cacheTime 0: viem otherwise answers from a block number cached for up to 4 s.
+  const target = await publicClient.getBlockNumber({ cacheTime: 0 });
+  const deadline = Date.now() + timeoutMs;
+  let seen = "no answer";
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${APP_URL}/api/v1/status`, { cache: "no-store" });
+      const body = (await response.json()) as { sync?: { block?: { number?: number } } };
+      const indexed = body.sync?.block?.number;
+      seen = `block ${indexed}`;
+      if (indexed !== undefined && BigInt(indexed) >= target) return;
+    } catch (error) {
+      seen = (error as Error).message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the indexer did not reach block ${target} within ${timeoutMs} ms (last: ${seen})`);
 }

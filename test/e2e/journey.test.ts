@@ -17,7 +17,7 @@ import { Method } from "../../lib/spec";
 import { formatLeaf } from "../../lib/units";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient } from "./helpers";
+import { deployment, publicClient, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const DEVELOPER = ANVIL_KEYS[4];
@@ -91,6 +91,7 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
   });
 
   it("developer imports a real CodeCarbon CSV and submits", async () => {
+    await untilIndexed();
     await developer.goto(`${APP_URL}/models/${modelId}`);
     await developer.getByRole("link", { name: "Submit an attestation" }).click();
     await developer.setInputFiles("#codecarbon-file", CSV);
@@ -101,7 +102,8 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
   });
 
   it("verifier re-hashes the evidence and verifies", async () => {
-    await verifier.goto(`${APP_URL}/verify`);
+    await untilIndexed();
+    await verifier.goto(`${APP_URL}/verify?model=${modelId}`);
     await connect(verifier);
     const item = verifier.getByTestId("queue-item").filter({ hasText: NAME });
     await item.getByRole("button", { name: "Fetch and re-hash evidence" }).click();

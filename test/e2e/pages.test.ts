@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, screenshot } from "./browser";
-import { registerModel } from "./helpers";
+import { registerModel, untilIndexed } from "./helpers";
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -15,6 +15,7 @@ describe("every page at desktop and phone width", () => {
 
   before(async () => {
     const id = await registerModel(ANVIL_KEYS[5], "Screenshot model");
+    await untilIndexed();
     pages = [
       ["home", "/"],
       ["leaderboard", "/leaderboard?include=verified"],

@@ -14,7 +14,7 @@ import { Kind, Method, Status } from "../../lib/spec";
 import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel } from "./helpers";
+import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const EVIDENCE_DIR = process.env.E2E_EVIDENCE_DIR ?? "";
@@ -102,7 +102,9 @@ describe("verifier console", () => {
   });
 
   async function openItem(id: Hex) {
-    await page.goto(`${APP_URL}/verify`);
+    await untilIndexed();
+    // The model's own queue: other test files leave Submitted attestations on this chain too.
+    await page.goto(`${APP_URL}/verify?model=${modelId}`);
     await page.getByTestId("verifier-status").waitFor();
     const item = page.getByTestId("queue-item").filter({ hasText: id.slice(0, 18) });
     await item.getByRole("button", { name: "Fetch and re-hash evidence" }).click();

@@ -5,7 +5,14 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkIndex } from "../../indexer/scripts/check-index";
 import { aggregateModel, attestationReward } from "../../lib/formulas";
-import { getLeaderboard, getModel, getStats, IndexerError } from "../../lib/indexer/client";
+import {
+  getLeaderboard,
+  getModel,
+  getStats,
+  IndexerError,
+  listAttestations,
+  listDisputes,
+} from "../../lib/indexer/client";
 import { Status } from "../../lib/spec";
 import {
   type Chain,
@@ -37,7 +44,7 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
   let p: ReturnType<typeof protocol>;
   const ids = {} as Record<"a" | "b" | "c" | "d", bigint>;
   type Att = { id: `0x${string}`; input: Parameters<ReturnType<typeof protocol>["claim"]>[0] };
-  const att = {} as Record<"a1" | "a2" | "b1" | "b2" | "b3" | "b4" | "c1" | "d1", Att>;
+  const att = {} as Record<"a1" | "a2" | "b1" | "b2" | "b3" | "b4" | "c1" | "c2" | "d1" | "d2", Att>;
 
   before(async () => {
     dir = tempDir("indexer");
@@ -142,6 +149,11 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
       locationIntensity: 250,
     });
     await p.verify(att.d1.id);
+    // The queues: C has one left Submitted (verifiers'); D one Verified, then disputed and not yet ruled on (arbiters').
+    att.c2 = await p.submit({ modelId: ids.c, kind: 2, method: 1, energyWh: 7_777n, locationIntensity: 77 });
+    att.d2 = await p.submit({ modelId: ids.d, kind: 2, method: 0, energyWh: 8_888n, locationIntensity: 88 });
+    await p.verify(att.d2.id);
+    await p.dispute(att.d2.id);
 
     indexer = startIndexer({
       port: await freePort(),
@@ -379,10 +391,10 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     const v = (await getJson<Json>(`${indexer.url}/api/v1/verifiers`)).body;
     assert.equal(v.verifiers.length, 1);
     assert.equal(v.verifiers[0].address, p.address("verifier").toLowerCase());
-    assert.deepEqual(v.verifiers[0].verdicts, { verified: 6, rejected: 1, invalidated: 1 });
+    assert.deepEqual(v.verifiers[0].verdicts, { verified: 7, rejected: 1, invalidated: 1 });
     const s = (await getJson<Json>(`${indexer.url}/api/v1/stats`)).body;
     assert.equal(s.stats.models, 4);
-    assert.equal(s.stats.attestations, 8);
+    assert.equal(s.stats.attestations, 10);
     assert.equal(s.stats.final.rankedModels, 3);
     assert.equal(s.stats.verified.rankedModels, 4);
     const csv = await fetch(`${indexer.url}/api/v1/leaderboard.csv?sort=id&order=asc`);
@@ -397,6 +409,69 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.match(badge.headers.get("content-type") ?? "", /image\/svg\+xml/);
     assert.match(await badge.text(), /<svg[^>]*>.*carbon grade.*[A-E] ·/s);
     assert.equal((await fetch(`${indexer.url}/api/v1/badge/x.svg`)).status, 400);
+  });
+
+  it("lists attestations by effective status (the verifiers' queue) and disputes by outcome", async () => {
+    const list = async (q: string) =>
+      (await getJson<Json>(`${indexer.url}/api/v1/attestations?${q}`)).body as Json;
+    const ids_ = (body: Json) => body.attestations.map((a: Json) => a.id);
+    const queue = await list("status=SUBMITTED");
+    assert.deepEqual(ids_(queue), [att.c2.id]);
+    assert.equal(queue.total, 1);
+    assert.equal(queue.attestations[0].modelName, "Vision-S");
+    assert.equal(queue.attestations[0].modelId, String(ids.c));
+    assert.equal(queue.attestations[0].evidenceHash, att.c2.input.evidenceHash);
+    // Final is Verified with its window over (a1 claimed stays Final); d1 is still in its window.
+    const final = await list("status=FINAL");
+    assert.deepEqual(ids_(final), [att.a1.id, att.a2.id, att.b4.id, att.c1.id]);
+    assert.deepEqual(ids_(await list("status=VERIFIED")), [att.d1.id]);
+    assert.deepEqual(ids_(await list(`status=FINAL,VERIFIED&model=${ids.d}`)), [att.d1.id]);
+    assert.deepEqual(ids_(await list(`status=REJECTED,WITHDRAWN&model=${ids.b}`)), [att.b2.id, att.b3.id]);
+    assert.deepEqual(ids_(await list("status=DISPUTED")), [att.d2.id]);
+    const paged = await list("status=FINAL&pageSize=2&page=2");
+    assert.deepEqual(ids_(paged), [att.b4.id, att.c1.id]);
+    assert.equal(paged.total, 4);
+    assert.equal((await list("pageSize=100")).total, 10);
+
+    const disputes = async (q: string) =>
+      (await getJson<Json>(`${indexer.url}/api/v1/disputes?${q}`)).body as Json;
+    const open = await disputes("outcome=open");
+    assert.equal(open.total, 1);
+    assert.equal(open.disputes[0].attestationId, att.d2.id);
+    assert.equal(open.disputes[0].modelId, String(ids.d));
+    assert.equal(open.disputes[0].challenger, p.address("challenger").toLowerCase());
+    assert.ok(BigInt(open.disputes[0].bond) > 0n);
+    assert.deepEqual(
+      (await disputes("")).disputes.map((d: Json) => d.outcome),
+      ["upheld", "dismissed", "open"],
+    );
+
+    // The model page's claimable reward: Final and unclaimed, at the indexed parameters (SPEC 6).
+    const b = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.b}`)).body;
+    const b4 = b.attestations.find((a: Json) => a.id === att.b4.id);
+    const expected = attestationReward({
+      energyWh: 99_999n,
+      locationIntensity: 33n,
+      renewableBps: 9999n,
+      method: 0,
+    });
+    assert.equal(b4.claimableWei, expected.toString());
+    const a = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.a}`)).body;
+    assert.equal(a.attestations.find((x: Json) => x.id === att.a1.id).claimableWei, null, "claimed");
+
+    for (const [path, param] of [
+      ["attestations?status=DONE", "status"],
+      ["attestations?status=NONE", "status"],
+      ["attestations?model=x", "model"],
+      ["attestations?pageSize=0", "pageSize"],
+      ["attestations?owner=0x1", "owner"],
+      ["disputes?outcome=closed", "outcome"],
+      ["disputes?page=-1", "page"],
+    ]) {
+      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/${path}`);
+      assert.equal(status, 400, path);
+      assert.equal(body.error.param, param, path);
+    }
   });
 
   it("follows live blocks: a new verification turns up, and time passing makes it Final", async () => {
@@ -427,6 +502,13 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.equal((await getModel(ids.a, { baseUrl: indexer.url }))?.model.name, "Alpha-7B");
     assert.equal(await getModel(12345, { baseUrl: indexer.url }), null);
     assert.equal((await getStats({ baseUrl: indexer.url })).stats.models, 4);
+    const queue = await listAttestations({ status: "SUBMITTED" }, { baseUrl: indexer.url });
+    assert.deepEqual(
+      queue.attestations.map((a) => a.id),
+      [att.c2.id],
+    );
+    const open = await listDisputes({ outcome: "open" }, { baseUrl: indexer.url });
+    assert.equal(open.disputes[0]?.attestationId, att.d2.id);
     await assert.rejects(
       getLeaderboard({ pageSize: 1000 }, { baseUrl: indexer.url }),
       (e: unknown) => e instanceof IndexerError && e.status === 400 && e.param === "pageSize",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
+import { IndexerProblem } from "@/components/IndexerProblem";
 import { LeaderboardFilters } from "@/components/leaderboard/LeaderboardFilters";
 import { Pagination } from "@/components/Pagination";
 import {
@@ -74,12 +75,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
       </div>
       <LeaderboardFilters params={params} />
       {problem ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
-        >
-          {problem}
-        </p>
+        <IndexerProblem message={problem} />
       ) : board && board.rows.length === 0 ? (
         <p className="rounded-md border border-dashed border-neutral-300 p-8 text-center text-sm dark:border-neutral-700">
           No model has a {params.get("include") === "verified" ? "verified" : "final"} footprint matching

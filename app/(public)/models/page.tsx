@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
+import { IndexerProblem } from "@/components/IndexerProblem";
 import { Pagination } from "@/components/Pagination";
 import { describeIndexerError, listModels, type ModelList } from "@/lib/indexer/client";
 import { shortAddress } from "@/lib/web/format";
@@ -70,14 +71,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           </button>
         </form>
       </search>
-      {problem ? (
-        <p
-          role="alert"
-          className="rounded-md border border-red-300 p-4 text-sm text-red-800 dark:text-red-300"
-        >
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <IndexerProblem message={problem} /> : null}
       {list && list.models.length === 0 ? (
         <p className="rounded-md border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
           {q ? `No model matches "${q}".` : "No models registered yet."}

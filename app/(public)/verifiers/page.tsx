@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { IndexerProblem } from "@/components/IndexerProblem";
 import { describeIndexerError, getVerifiers, type Verifiers } from "@/lib/indexer/client";
 import { formatLeaf } from "@/lib/units";
 
@@ -21,9 +22,7 @@ export default async function VerifiersPage() {
         dispute.
       </p>
       {problem ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {problem}
-        </p>
+        <IndexerProblem message={problem} />
       ) : verifiers.length === 0 ? (
         <p className="rounded-md border border-dashed border-neutral-300 p-8 text-center dark:border-neutral-700">
           No verifiers yet.

@@ -2,9 +2,18 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { type Context, Hono } from "hono";
-import { and, asc, desc, eq, graphql, inArray, or } from "ponder";
-import { KIND_NAMES, METHOD_NAMES, STATUS_NAMES, Status } from "../../../lib/spec";
+import { and, asc, count, desc, eq, graphql, inArray, or } from "ponder";
+import { attestationReward } from "../../../lib/formulas";
+import { KIND_NAMES, METHOD_NAMES, type Method } from "../../../lib/spec";
 import { derive } from "../lib/aggregate";
+import {
+  attestationJson,
+  DISPUTE_OUTCOMES,
+  disputeJson,
+  FILTER_STATUSES,
+  statusCondition,
+  str,
+} from "./attestations";
 import { badgeSvg } from "./badge";
 import {
   BadParam,
@@ -16,6 +25,7 @@ import {
   SORT_COLUMNS,
   toCsv,
 } from "./leaderboard";
+import { protocolParams } from "./params";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
 import { chainCheck, isReady, type SyncStatus, syncStatus } from "./sync";
 
@@ -68,6 +78,28 @@ function unknownParam(c: Context, params: URLSearchParams, allowed: string[]) {
   return null;
 }
 
+/** `page` (>= 1, default 1) and `pageSize` (1..100, default 50), or the 400 answer naming the bad one. */
+function pageParams(c: Context, params: URLSearchParams) {
+  const page = params.get("page") ?? "1";
+  const pageSize = params.get("pageSize") ?? "50";
+  if (!/^\d+$/.test(page) || Number(page) < 1)
+    return c.json(bad("page", `page must be an integer >= 1, got "${page}"`), 400);
+  if (!/^\d+$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 100)
+    return c.json(bad("pageSize", `pageSize must be an integer in 1..100, got "${pageSize}"`), 400);
+  return { page: Number(page), pageSize: Number(pageSize) };
+}
+
+/** Comma-separated values of `name`, each checked against `allowed` (the 400 answer names the first wrong one). */
+function listParam(c: Context, params: URLSearchParams, name: string, allowed: readonly string[]) {
+  const raw = params.get(name);
+  if (raw === null) return null;
+  const values = raw.split(",").map((v) => v.trim());
+  const wrong = values.find((v) => !allowed.includes(v));
+  if (wrong !== undefined)
+    return c.json(bad(name, `${name} "${wrong}" is not one of ${allowed.join(", ")}`), 400);
+  return values;
+}
+
 app.get("/api/v1", (c) =>
   c.json({
     apiVersion: "v1",
@@ -76,6 +108,8 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/leaderboard.csv",
       "GET /api/v1/models",
       "GET /api/v1/models/{id}",
+      "GET /api/v1/attestations",
+      "GET /api/v1/disputes",
       "GET /api/v1/activity",
       "GET /api/v1/verifiers",
       "GET /api/v1/stats",
@@ -165,12 +199,6 @@ function parseId(raw: string): bigint | null {
   return /^[1-9]\d{0,30}$/.test(raw) ? BigInt(raw) : null;
 }
 
-const str = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
-
-function effectiveStatus(status: number, finalAt: bigint | null, now: number): number {
-  return status === Status.VERIFIED && finalAt !== null && finalAt <= BigInt(now) ? Status.FINAL : status;
-}
-
 function aggregateJson(s: Snapshot, id: bigint, include: Include, parameterCount: bigint, creditsG: bigint) {
   const { sums, unfinal } = sumsOf(s, id, include, [0, 1, 2]);
   const d = derive(sums, parameterCount, creditsG);
@@ -238,12 +266,9 @@ app.get("/api/v1/models", async (c) => {
   const params = new URL(c.req.url).searchParams;
   const unknown = unknownParam(c, params, ["page", "pageSize", "owner", "q"]);
   if (unknown) return unknown;
-  const page = params.get("page") ?? "1";
-  const pageSize = params.get("pageSize") ?? "50";
-  if (!/^\d+$/.test(page) || Number(page) < 1)
-    return c.json(bad("page", `page must be an integer >= 1, got "${page}"`), 400);
-  if (!/^\d+$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 100)
-    return c.json(bad("pageSize", `pageSize must be an integer in 1..100, got "${pageSize}"`), 400);
+  const paging = pageParams(c, params);
+  if (paging instanceof Response) return paging;
+  const { page, pageSize } = paging;
   const owner = params.get("owner")?.toLowerCase() ?? null;
   if (owner !== null && !/^0x[0-9a-f]{40}$/.test(owner))
     return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
@@ -256,12 +281,12 @@ app.get("/api/v1/models", async (c) => {
         (q === null || `${m.name ?? ""} ${m.organization ?? ""}`.toLowerCase().includes(q)),
     )
     .sort((a, b) => (a.id < b.id ? 1 : -1));
-  const start = (Number(page) - 1) * Number(pageSize);
+  const start = (page - 1) * pageSize;
   return v1Json(c, s.sync, {
-    page: Number(page),
-    pageSize: Number(pageSize),
+    page,
+    pageSize,
     total: all.length,
-    models: all.slice(start, start + Number(pageSize)).map((m) => {
+    models: all.slice(start, start + pageSize).map((m) => {
       const agg = sumsOf(s, m.id, "final", [0, 1, 2]).sums;
       const d = derive(agg, m.parameterCount, m.creditsG);
       return {
@@ -287,7 +312,7 @@ app.get("/api/v1/models/:id", async (c) => {
       },
       404,
     );
-  const [atts, certs, rewards, disputes, children] = await Promise.all([
+  const [atts, certs, rewards, disputes, children, params] = await Promise.all([
     db
       .select()
       .from(schema.attestation)
@@ -309,6 +334,7 @@ app.get("/api/v1/models/:id", async (c) => {
       .where(eq(schema.dispute.modelId, id))
       .orderBy(asc(schema.dispute.openedBlock)),
     db.select().from(schema.model).where(eq(schema.model.parentId, id)).orderBy(asc(schema.model.id)),
+    protocolParams(),
   ]);
   // Lineage: ancestors up to the root (parents always have smaller ids, so this terminates).
   const ancestors: ReturnType<typeof modelSummary>[] = [];
@@ -352,53 +378,22 @@ app.get("/api/v1/models/:id", async (c) => {
       children: children.map(modelSummary),
     },
     attestations: atts.map((a) => {
-      const status = effectiveStatus(a.status, a.finalAt, now);
-      return {
-        id: a.id,
-        kind: KIND_NAMES[a.kind as 0 | 1 | 2],
-        method: METHOD_NAMES[a.method as 0 | 1 | 2],
-        status: STATUS_NAMES[status as Status],
-        counted: { final: status === Status.FINAL, verified: a.status === Status.VERIFIED },
-        submitter: a.submitter,
-        energyWh: a.energyWh.toString(),
-        pueMilli: a.pueMilli,
-        locationIntensity: a.locationIntensity,
-        renewableBps: a.renewableBps,
-        acceleratorHours: a.acceleratorHours.toString(),
-        embodiedG: a.embodiedG.toString(),
-        locationEmissionsG: a.locationEmissionsG.toString(),
-        marketEmissionsG: a.marketEmissionsG.toString(),
-        totalG: a.totalG.toString(),
-        periodStart: a.periodStart.toString(),
-        periodEnd: a.periodEnd.toString(),
-        region: a.region,
-        evidenceHash: a.evidenceHash,
-        evidenceURI: a.evidenceURI,
-        rowsRoot: a.rowsRoot,
-        supersedes: a.supersedes,
-        supersededBy: a.supersededBy,
-        verifier: a.verifier,
-        verifiedAt: str(a.verifiedAt),
-        finalAt: str(a.finalAt),
-        claimed: a.claimed,
-        rewardWei: a.rewardWei.toString(),
-        verifierRewardWei: a.verifierRewardWei.toString(),
-        submitted: {
-          block: a.submittedBlock.toString(),
-          timestamp: a.submittedAt.toString(),
-          transactionHash: a.submittedTx,
-        },
-        history: a.history.map((h) => ({
-          event: h.event,
-          from: STATUS_NAMES[h.from as Status],
-          to: STATUS_NAMES[h.to as Status],
-          actor: h.actor,
-          detail: h.detail,
-          block: h.block,
-          timestamp: h.timestamp,
-          transactionHash: h.tx,
-        })),
-      };
+      const view = attestationJson(a, now);
+      // What a claim would pay the owner now (SPEC 6, current parameters). A superseding
+      // attestation is paid less what its chain already paid: not derivable from one row, so null.
+      const claimable = view.status === "FINAL" && !a.claimed && a.supersedes === null;
+      const claimableWei = claimable
+        ? attestationReward(
+            {
+              energyWh: a.energyWh,
+              locationIntensity: BigInt(a.locationIntensity),
+              renewableBps: BigInt(a.renewableBps),
+              method: a.method as Method,
+            },
+            params,
+          ).toString()
+        : null;
+      return { ...view, claimableWei };
     }),
     certificates: certJson,
     rewards: rewards.map((r) => ({
@@ -412,17 +407,75 @@ app.get("/api/v1/models/:id", async (c) => {
       timestamp: r.timestamp.toString(),
       transactionHash: r.transactionHash,
     })),
-    disputes: disputes.map((d) => ({
-      attestationId: d.attestationId,
-      challenger: d.challenger,
-      bond: d.bond.toString(),
-      reasonURI: d.reasonURI,
-      outcome: d.outcome,
-      arbiter: d.arbiter,
-      rulingHash: d.rulingHash,
-      openedAt: d.openedAt.toString(),
-      resolvedAt: str(d.resolvedAt),
+    disputes: disputes.map(disputeJson),
+  });
+});
+
+// Attestations across models, oldest first: `status=SUBMITTED` is the verifiers' queue.
+app.get("/api/v1/attestations", async (c) => {
+  const params = new URL(c.req.url).searchParams;
+  const unknown = unknownParam(c, params, ["status", "model", "page", "pageSize"]);
+  if (unknown) return unknown;
+  const paging = pageParams(c, params);
+  if (paging instanceof Response) return paging;
+  const statuses = listParam(c, params, "status", FILTER_STATUSES);
+  if (statuses instanceof Response) return statuses;
+  const modelParam = params.get("model");
+  const modelId = modelParam === null ? null : parseId(modelParam);
+  if (modelParam !== null && modelId === null)
+    return c.json(bad("model", `model must be a positive integer model id, got "${modelParam}"`), 400);
+  const s = await snapshot();
+  const where = and(
+    statuses === null ? undefined : statusCondition(statuses, s.sync.now),
+    modelId === null ? undefined : eq(schema.attestation.modelId, modelId),
+  );
+  const [list, [total]] = await Promise.all([
+    db
+      .select()
+      .from(schema.attestation)
+      .where(where)
+      .orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize),
+    db.select({ n: count() }).from(schema.attestation).where(where),
+  ]);
+  return v1Json(c, s.sync, {
+    page: paging.page,
+    pageSize: paging.pageSize,
+    total: total?.n ?? 0,
+    attestations: list.map((a) => ({
+      ...attestationJson(a, s.sync.now),
+      modelName: s.models.get(a.modelId)?.name ?? null,
     })),
+  });
+});
+
+// Disputes, oldest first; `outcome=open` is the arbiters' queue.
+app.get("/api/v1/disputes", async (c) => {
+  const params = new URL(c.req.url).searchParams;
+  const unknown = unknownParam(c, params, ["outcome", "page", "pageSize"]);
+  if (unknown) return unknown;
+  const paging = pageParams(c, params);
+  if (paging instanceof Response) return paging;
+  const outcomes = listParam(c, params, "outcome", DISPUTE_OUTCOMES);
+  if (outcomes instanceof Response) return outcomes;
+  const s = await snapshot();
+  const where = outcomes === null ? undefined : inArray(schema.dispute.outcome, outcomes);
+  const [list, [total]] = await Promise.all([
+    db
+      .select()
+      .from(schema.dispute)
+      .where(where)
+      .orderBy(asc(schema.dispute.openedBlock), asc(schema.dispute.id))
+      .limit(paging.pageSize)
+      .offset((paging.page - 1) * paging.pageSize),
+    db.select({ n: count() }).from(schema.dispute).where(where),
+  ]);
+  return v1Json(c, s.sync, {
+    page: paging.page,
+    pageSize: paging.pageSize,
+    total: total?.n ?? 0,
+    disputes: list.map((d) => ({ ...disputeJson(d), modelName: s.models.get(d.modelId)?.name ?? null })),
   });
 });
 

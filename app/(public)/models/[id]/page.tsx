@@ -2,93 +2,93 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { GradeBadge } from "@/components/GradeBadge";
+import { IndexedAt } from "@/components/IndexedAt";
+import { IndexerProblem } from "@/components/IndexerProblem";
 import { AttestationChart } from "@/components/model/AttestationChart";
 import { EnergyLabel } from "@/components/model/EnergyLabel";
 import { StatusPill } from "@/components/StatusPill";
-import { aggregateModel, grade, intensity } from "@/lib/formulas";
-import { type AttestationSummary, getModelCertificates, getModelDetail } from "@/lib/server/models";
-import { CertificateKind, KIND_NAMES, type Kind, METHOD_NAMES, type Method, Status } from "@/lib/spec";
+import { grade, intensity } from "@/lib/formulas";
+import { describeIndexerError, getModel, type ModelDetail } from "@/lib/indexer/client";
+import { modelMetadata } from "@/lib/server/metadata";
+import { Status } from "@/lib/spec";
 import { formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
-import { decodeRegion } from "@/lib/validation";
 import { shortAddress } from "@/lib/web/format";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
+type Attestation = ModelDetail["attestations"][number];
 
-async function load(id: string) {
-  if (!/^\d{1,20}$/.test(id)) return null;
-  return getModelDetail(BigInt(id));
+/** The indexed model (null: no such model), or the sentence saying why it could not be read. */
+async function load(id: string): Promise<ModelDetail | null | { problem: string }> {
+  if (!/^[1-9]\d{0,19}$/.test(id)) return null;
+  try {
+    return await getModel(id);
+  } catch (error) {
+    return { problem: describeIndexerError(error, "The model could not be loaded from the index.") };
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const model = await load((await params).id);
-  return { title: model?.metadata?.name ?? "Model" };
+  const detail = await load((await params).id);
+  return { title: detail && "model" in detail ? (detail.model.name ?? "Model") : "Model" };
 }
 
+const date = (seconds: string | bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
+
 /** What an attestation has paid or can pay, in words (the actions are on the manage page). */
-function rewardText(a: AttestationSummary): string {
-  if (a.claimed) return `claimed ${formatLeaf(a.paid)}`;
-  if (a.status === Status.FINAL)
-    return a.expectedRewardWei > 0n ? `${formatLeaf(a.expectedRewardWei)} claimable` : "no reward";
-  if (a.status === Status.VERIFIED) return `in challenge window until ${date(a.finalAt)}`;
+function rewardText(a: Attestation): string {
+  if (a.claimed) return `claimed ${formatLeaf(BigInt(a.rewardWei))}`;
+  if (a.status === "FINAL") {
+    if (a.claimableWei === null) return "claimable (less what the superseded attestation paid)";
+    return BigInt(a.claimableWei) > 0n ? `${formatLeaf(BigInt(a.claimableWei))} claimable` : "no reward";
+  }
+  if (a.status === "VERIFIED" && a.finalAt) return `in challenge window until ${date(a.finalAt)}`;
   return "—";
 }
 
-const date = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
-
+/** A model's public page, read from the indexer: one request, whatever the size of the registry. */
 export default async function ModelPage({ params }: Props) {
   const { id } = await params;
-  const model = await load(id);
-  if (!model) notFound();
-  const m = model.metadata;
-  const certificates = await getModelCertificates(model.id);
-  const confirmed = certificates.filter((c) => c.status === 2);
-  const counted = model.attestations.map((a) => ({
-    kind: a.kind as Kind,
-    method: a.method as Method,
-    status: a.status as Status,
-    energyWh: a.energyWh,
-    locationIntensity: BigInt(a.locationIntensity),
-    renewableBps: BigInt(a.renewableBps),
-    embodiedG: a.embodiedG,
-    leafPaidWei: a.paid,
-  }));
-  const certificateFigures = confirmed.map((c) => ({ kind: c.kind as 0 | 1, amount: c.amount }));
-  const final = aggregateModel(counted, {
-    parameterCount: model.parameterCount,
-    certificates: certificateFigures,
-  });
-  const verified = aggregateModel(counted, {
-    includeVerified: true,
-    parameterCount: model.parameterCount,
-    certificates: certificateFigures,
-  });
-  const label = final.attestationCount > 0 ? final : verified.attestationCount > 0 ? verified : null;
-  const leafEarned = model.attestations.reduce((sum, a) => sum + a.paid, 0n);
+  const detail = await load(id);
+  if (detail === null) notFound();
+  if ("problem" in detail)
+    return (
+      <article className="space-y-4">
+        <h1 className="text-3xl font-semibold">Model #{id}</h1>
+        <IndexerProblem message={detail.problem} />
+      </article>
+    );
+  const { model, lineage, attestations, certificates } = detail;
+  // The whole metadata document (its source, links) from the content-addressed store: the index
+  // keeps only the fields it ranks and searches by.
+  const document = await modelMetadata(model.metadataHash);
+  const { final, verified } = model.aggregates;
+  const label = final.attestations > 0 ? final : verified.attestations > 0 ? verified : null;
   const origin = process.env.PUBLIC_APP_URL ?? "";
   const badge = `[![Greenprint grade](${origin}/api/v1/badge/${id}.svg)](${origin}/models/${id})`;
-  const chart = [...model.attestations]
-    .sort((a, b) => Number(a.periodEnd - b.periodEnd))
+  const chart = [...attestations]
+    .sort((a, b) => Number(BigInt(a.periodEnd) - BigInt(b.periodEnd)))
     .map((a) => ({
       id: a.id,
       label: date(a.periodEnd),
-      energyWh: a.energyWh,
-      emissionsG: a.locationEmissionsG,
+      energyWh: BigInt(a.energyWh),
+      emissionsG: BigInt(a.locationEmissionsG),
     }));
+  const parentId = model.parentId;
   return (
     <article className="space-y-8">
       <header className="space-y-2">
         <p className="text-sm text-neutral-600 dark:text-neutral-400">Model #{id}</p>
-        <h1 className="text-3xl font-semibold">{m?.name ?? "Unnamed model"}</h1>
+        <h1 className="text-3xl font-semibold">{model.name ?? "Unnamed model"}</h1>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-neutral-600 dark:text-neutral-400">Organization</dt>
-          <dd>{m?.organization ?? "—"}</dd>
+          <dd>{model.organization ?? "—"}</dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Task</dt>
-          <dd>{m?.task ?? "—"}</dd>
+          <dd>{model.task ?? "—"}</dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Parameters</dt>
           <dd className="tabular-nums">
-            {model.parameterCount > 0n ? model.parameterCount.toLocaleString("en") : "—"}
+            {model.parameterCount !== "0" ? BigInt(model.parameterCount).toLocaleString("en") : "—"}
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Owner</dt>
           <dd className="font-mono" title={model.owner}>
@@ -98,33 +98,37 @@ export default async function ModelPage({ params }: Props) {
           <dd>{model.trainingSealed ? "sealed (complete)" : "open"}</dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Base model</dt>
           <dd>
-            {model.parentId > 0n ? (
-              <Link href={`/models/${model.parentId}`}>#{model.parentId.toString()}</Link>
+            {parentId ? (
+              <Link href={`/models/${parentId}`} className="underline">
+                {lineage.ancestors[0]?.name ?? `#${parentId}`}
+              </Link>
             ) : (
               "—"
             )}
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Derived models</dt>
           <dd>
-            {model.children.length === 0
+            {lineage.children.length === 0
               ? "—"
-              : model.children.map((c, n) => (
-                  <span key={c.id.toString()}>
+              : lineage.children.map((c, n) => (
+                  <span key={c.id}>
                     {n > 0 ? ", " : ""}
                     <Link href={`/models/${c.id}`} className="underline">
-                      {c.metadata?.name ?? `#${c.id}`}
+                      {c.name ?? `#${c.id}`}
                     </Link>
                   </span>
                 ))}
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">LEAF earned</dt>
-          <dd className="tabular-nums">{formatLeaf(leafEarned)}</dd>
+          <dd className="tabular-nums">{formatLeaf(BigInt(model.rewardsWei))}</dd>
         </dl>
-        {m?.label === "self-reported from publications" ? (
+        {model.label === "self-reported from publications" ? (
           <p className="text-sm text-amber-800 dark:text-amber-300">
-            Figures self-reported from publications ({String(m.source ?? "")}) until a verifier verifies them.
+            Figures self-reported from publications ({String(document?.source ?? "")}) until a verifier
+            verifies them.
           </p>
         ) : null}
+        <IndexedAt sync={detail.sync} />
       </header>
 
       <section aria-labelledby="label-title" className="grid gap-6 md:grid-cols-[auto_1fr]">
@@ -134,11 +138,11 @@ export default async function ModelPage({ params }: Props) {
         {label ? (
           <div className="space-y-2">
             <EnergyLabel
-              name={m?.name ?? `Model #${id}`}
+              name={model.name ?? `Model #${id}`}
               aggregate={label}
               asOf={new Date().toISOString().slice(0, 10)}
             />
-            {label === verified && final.attestationCount === 0 ? (
+            {label === verified ? (
               <p className="text-xs text-neutral-600 dark:text-neutral-400">
                 Includes Verified attestations still in their challenge window.
               </p>
@@ -180,7 +184,7 @@ export default async function ModelPage({ params }: Props) {
             </Link>
           </div>
         </div>
-        {model.attestations.length === 0 ? (
+        {attestations.length === 0 ? (
           <p className="rounded-md border border-dashed border-neutral-300 p-6 text-center text-sm dark:border-neutral-700">
             No attestations yet.
           </p>
@@ -222,25 +226,25 @@ export default async function ModelPage({ params }: Props) {
                 </tr>
               </thead>
               <tbody>
-                {model.attestations.map((a) => {
-                  const g = a.energyWh > 0n ? grade(intensity(a.locationEmissionsG, a.energyWh)) : null;
+                {attestations.map((a) => {
+                  const energyWh = BigInt(a.energyWh);
+                  const emissionsG = BigInt(a.locationEmissionsG);
+                  const g = energyWh > 0n ? grade(intensity(emissionsG, energyWh)) : null;
                   return (
                     <tr key={a.id} className="border-b border-neutral-100 dark:border-neutral-900">
                       <td className="py-2 pr-3 whitespace-nowrap">
                         {date(a.periodStart)} – {date(a.periodEnd)}
                       </td>
-                      <td className="py-2 pr-3">{KIND_NAMES[a.kind as Kind]}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatEnergyWh(a.energyWh)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">
-                        {formatEmissionsG(a.locationEmissionsG)}
-                      </td>
+                      <td className="py-2 pr-3">{a.kind}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatEnergyWh(energyWh)}</td>
+                      <td className="py-2 pr-3 text-right tabular-nums">{formatEmissionsG(emissionsG)}</td>
                       <td className="py-2 pr-3">
                         <GradeBadge grade={g} />
                       </td>
-                      <td className="py-2 pr-3">{METHOD_NAMES[a.method as Method]}</td>
-                      <td className="py-2 pr-3">{decodeRegion(a.region) || "—"}</td>
+                      <td className="py-2 pr-3">{a.method}</td>
+                      <td className="py-2 pr-3">{a.region || "—"}</td>
                       <td className="py-2 pr-3">
-                        <StatusPill status={a.status as Status} />
+                        <StatusPill status={Status[a.status]} />
                       </td>
                       <td className="py-2 pr-3">
                         <a className="font-mono underline" href={`/api/evidence/${a.evidenceHash.slice(2)}`}>
@@ -263,7 +267,7 @@ export default async function ModelPage({ params }: Props) {
         <p className="text-sm text-neutral-600 dark:text-neutral-400">
           Renewable energy certificates and retired carbon credits never change the grade or ranking (offsets
           cannot lower a score). Market-based net after confirmed credits:{" "}
-          {formatEmissionsG(final.marketNetG)}.
+          {formatEmissionsG(BigInt(final.marketNetG))}.
         </p>
         {certificates.length === 0 ? (
           <p className="text-sm">No certificates recorded.</p>
@@ -271,11 +275,11 @@ export default async function ModelPage({ params }: Props) {
           <ul className="space-y-1 text-sm" data-testid="certificates">
             {certificates.map((c) => (
               <li key={c.id}>
-                {c.kind === CertificateKind.REC
-                  ? `REC ${formatEnergyWh(c.amount)}`
-                  : `Carbon credit ${formatEmissionsG(c.amount)} retired`}{" "}
+                {c.kind === "REC"
+                  ? `REC ${formatEnergyWh(BigInt(c.amount))}`
+                  : `Carbon credit ${formatEmissionsG(BigInt(c.amount))} retired`}{" "}
                 · {c.registry} · <span className="font-mono text-xs">{c.serialHash.slice(0, 12)}…</span> ·{" "}
-                {["", "recorded", "confirmed", "rejected"][c.status] ?? "unknown"}
+                {c.status.toLowerCase()}
                 {c.uri ? (
                   <>
                     {" "}
