@@ -145,9 +145,10 @@ export function deploy(chain: Chain, dir: string): Deployed {
   for (const tx of record.transactions) {
     if (tx.transactionType !== "CREATE" || !tx.contractName) continue;
     const receipt = record.receipts.find((r) => r.transactionHash === tx.hash);
+    if (!receipt) throw new Error(`no receipt for the deployment of ${tx.contractName}`);
     contracts[tx.contractName] = {
       address: tx.contractAddress,
-      blockNumber: Number(BigInt(receipt!.blockNumber)),
+      blockNumber: Number(BigInt(receipt.blockNumber)),
       transactionHash: tx.hash,
     };
   }
@@ -165,7 +166,7 @@ export function deploy(chain: Chain, dir: string): Deployed {
 
 export type Role = keyof typeof KEYS;
 
-export function actors(chain: Chain, d: Deployed) {
+export function actors(chain: Chain) {
   const wallet = (role: Role) =>
     createWalletClient({
       account: privateKeyToAccount(KEYS[role]),
@@ -222,7 +223,7 @@ export function region(code: string): Hex {
 
 /** The scenario driver: typed wrappers over the protocol's entry points. */
 export function protocol(chain: Chain, d: Deployed) {
-  const a = actors(chain, d);
+  const a = actors(chain);
   const A = d.addresses;
   let periodCursor = 1_000_000n;
   return {

@@ -402,8 +402,8 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
     assert.match(csv.headers.get("content-type") ?? "", /text\/csv/);
     const lines = (await csv.text()).trim().split("\r\n");
     assert.equal(lines.length, 4);
-    assert.match(lines[0]!, /^rank,id,name,/);
-    assert.match(lines[1]!, /Alpha-7B/);
+    assert.match(lines[0] ?? "", /^rank,id,name,/);
+    assert.match(lines[1] ?? "", /Alpha-7B/);
     const badge = await fetch(`${indexer.url}/api/v1/badge/${ids.a}.svg`);
     assert.equal(badge.status, 200);
     assert.match(badge.headers.get("content-type") ?? "", /image\/svg\+xml/);

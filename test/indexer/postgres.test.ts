@@ -40,8 +40,8 @@ function pgBin(name: string): string | null {
   }
 }
 
-const initdb = pgBin("initdb");
-const pgCtl = pgBin("pg_ctl");
+const initdb = pgBin("initdb") ?? "";
+const pgCtl = pgBin("pg_ctl") ?? "";
 const missing =
   !initdb || !pgCtl ? "PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install -y postgresql" : false;
 
@@ -59,7 +59,7 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
     killAll();
     if (dataDir) {
       try {
-        execFileSync(pgCtl!, ["-D", dataDir, "-m", "immediate", "stop"], { ...user, stdio: "ignore" });
+        execFileSync(pgCtl, ["-D", dataDir, "-m", "immediate", "stop"], { ...user, stdio: "ignore" });
       } catch {
         // already stopped
       }
@@ -75,12 +75,12 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
       chownSync(dataDir, user.uid, user.gid);
     }
     const port = 5544;
-    execFileSync(initdb!, ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], {
+    execFileSync(initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], {
       ...user,
       stdio: "ignore",
     });
     execFileSync(
-      pgCtl!,
+      pgCtl,
       [
         "-D",
         dataDir,
