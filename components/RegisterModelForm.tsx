@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useAccount } from "wagmi";
@@ -20,6 +21,8 @@ import {
 export function RegisterModelForm() {
   const [values, setValues] = useState<ModelFormValues>(EMPTY_MODEL_FORM);
   const [errors, setErrors] = useState<ModelFormErrors>({});
+  /** The model just registered: the next steps link to it. */
+  const [registered, setRegistered] = useState<bigint | null>(null);
   const { status } = useAccount();
   const client = useGreenprint();
   const tx = useTx();
@@ -64,6 +67,7 @@ export function RegisterModelForm() {
       (r) => `Model #${r.result.modelId} "${registration.metadata.name}" registered.`,
     );
     if (done) {
+      setRegistered(done.result.modelId);
       setValues(EMPTY_MODEL_FORM);
       router.refresh();
     }
@@ -175,6 +179,19 @@ export function RegisterModelForm() {
       </div>
       <div id="register-status" aria-live="polite">
         <TxStatus state={tx.state} />
+        {registered !== null && tx.state.phase === "confirmed" ? (
+          <p className="mt-2 text-sm">
+            Next:{" "}
+            <Link href={`/models/${registered}/attest`} prefetch={false} className="underline">
+              submit its first attestation
+            </Link>{" "}
+            or{" "}
+            <Link href={`/models/${registered}`} prefetch={false} className="underline">
+              see its public page
+            </Link>
+            .
+          </p>
+        ) : null}
       </div>
     </form>
   );

@@ -96,6 +96,11 @@ describe("register a model through a browser wallet", () => {
     const confirmed = await page.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });
     assert.match(confirmed ?? "", new RegExp(`Model #\\d+ "${MODEL.name}" registered`));
     assert.match(confirmed ?? "", /gas used [\d,]+/);
+    const id = /Model #(\d+)/.exec(confirmed ?? "")?.[1];
+    assert.equal(
+      await page.getByRole("link", { name: "submit its first attestation" }).getAttribute("href"),
+      `/models/${id}/attest`,
+    );
     await screenshot(page, "register-model-desktop");
     // The list is the indexer's: poll until it has seen the block (well under a second here).
     const row = page.getByRole("row").filter({ hasText: MODEL.name });
