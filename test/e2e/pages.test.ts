@@ -68,4 +68,18 @@ describe("every page at desktop and phone width", () => {
       await context.close();
     });
   }
+
+  it("answers an unknown model id with 404 and a way back, and a malformed one too", async () => {
+    const page = await browser.newPage();
+    for (const id of ["999999", "abc"]) {
+      const response = await page.goto(`${APP_URL}/models/${id}`);
+      assert.equal(response?.status(), 404, id);
+      assert.equal(await page.locator("h1").textContent(), "No such model", id);
+      assert.equal(
+        await page.getByRole("link", { name: "Every registered model" }).getAttribute("href"),
+        "/models",
+      );
+    }
+    await page.close();
+  });
 });
