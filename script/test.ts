@@ -27,6 +27,8 @@ const steps: Step[] = [
   { name: "lint (solhint)", command: bin("solhint"), args: ["--max-warnings", "0", "contracts/**/*.sol"] },
   { name: "codegen (forge build + wagmi)", command: bin("wagmi"), args: ["generate"] },
   { name: "typecheck (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.check.json"] },
+  // The indexer has its own tsconfig (Ponder's virtual modules); the app's check excludes it.
+  { name: "typecheck indexer (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "indexer"] },
   { name: "contracts (forge test)", command: bin("forge"), args: ["test"] },
   {
     name: "gas snapshot (forge snapshot --check)",

@@ -18,6 +18,12 @@ export const LEADERBOARD_PARAMS = [
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
+/** One search parameter's value (the first, when the URL repeats it). */
+export function firstParam(search: SearchParams, key: string): string | undefined {
+  const value = search[key];
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /** Known, non-empty parameters of a request, in a stable order. */
 export function leaderboardParams(search: SearchParams): URLSearchParams {
   const params = new URLSearchParams();

@@ -7,7 +7,7 @@ import { IndexerProblem } from "@/components/IndexerProblem";
 import { Pagination } from "@/components/Pagination";
 import { type DisputeList, describeIndexerError, listDisputes } from "@/lib/indexer/client";
 import { shortAddress } from "@/lib/web/format";
-import type { SearchParams } from "@/lib/web/leaderboardQuery";
+import { firstParam, type SearchParams } from "@/lib/web/leaderboardQuery";
 
 export const metadata: Metadata = { title: "Disputes" };
 export const dynamic = "force-dynamic";
@@ -16,8 +16,7 @@ const PAGE_SIZE = 20;
 
 /** The arbiters' queue: open disputes, oldest first, a page at a time from the indexer. */
 export default async function DisputesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const raw = (await searchParams).page;
-  const page = Array.isArray(raw) ? raw[0] : raw;
+  const page = firstParam(await searchParams, "page");
   let list: DisputeList | null = null;
   let problem: string | null = null;
   try {

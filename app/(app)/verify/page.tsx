@@ -8,7 +8,7 @@ import { VerifyPanel } from "@/components/verify/VerifyPanel";
 import { type AttestationList, describeIndexerError, listAttestations } from "@/lib/indexer/client";
 import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
 import { shortAddress } from "@/lib/web/format";
-import type { SearchParams } from "@/lib/web/leaderboardQuery";
+import { firstParam, type SearchParams } from "@/lib/web/leaderboardQuery";
 
 export const metadata: Metadata = { title: "Verifier console" };
 export const dynamic = "force-dynamic";
@@ -21,10 +21,9 @@ const PAGE_SIZE = 20;
  */
 export default async function VerifyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
-  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const page = first(raw.page);
+  const page = firstParam(raw, "page");
   // One model's queue (a verifier engaged for a model, or a link from its page).
-  const model = first(raw.model)?.trim() || undefined;
+  const model = firstParam(raw, "model")?.trim() || undefined;
   const params = new URLSearchParams(model ? { model } : {});
   let queue: AttestationList | null = null;
   let problem: string | null = null;

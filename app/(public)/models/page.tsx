@@ -6,7 +6,7 @@ import { IndexerProblem } from "@/components/IndexerProblem";
 import { Pagination } from "@/components/Pagination";
 import { describeIndexerError, listModels, type ModelList } from "@/lib/indexer/client";
 import { shortAddress } from "@/lib/web/format";
-import type { SearchParams } from "@/lib/web/leaderboardQuery";
+import { firstParam, type SearchParams } from "@/lib/web/leaderboardQuery";
 
 export const metadata: Metadata = { title: "Models" };
 // Reads the indexer on every request: never prerendered at build time.
@@ -15,15 +15,11 @@ export const dynamic = "force-dynamic";
 const PAGE_SIZE = 50;
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** Every registered model, newest first, a page at a time from the indexer (never the chain's logs). */
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const raw = await searchParams;
-  const q = first(raw.q)?.trim() || undefined;
-  const page = first(raw.page);
+  const q = firstParam(raw, "q")?.trim() || undefined;
+  const page = firstParam(raw, "page");
   const params = new URLSearchParams();
   if (q) params.set("q", q);
   let list: ModelList | null = null;

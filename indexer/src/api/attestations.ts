@@ -3,11 +3,13 @@
 // challenge window over, so VERIFIED and FINAL split the stored Verified rows on finalAt.
 import type schema from "ponder:schema";
 import { attestation } from "ponder:schema";
-import { and, eq, gt, inArray, lte, or, type SQL } from "ponder";
+import { and, eq, gt, inArray, lte, or } from "ponder";
 import { KIND_NAMES, METHOD_NAMES, STATUS_NAMES, Status } from "../../../lib/spec";
 
 type AttestationRow = typeof schema.attestation.$inferSelect;
 type DisputeRow = typeof schema.dispute.$inferSelect;
+/** A SQL condition (drizzle's SQL type, which ponder does not re-export). */
+type Condition = NonNullable<ReturnType<typeof and>>;
 
 /** A nullable bigint column as JSON: its decimal string, or null. */
 export const str = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
@@ -21,15 +23,15 @@ export function effectiveStatus(status: number, finalAt: bigint | null, now: num
 export const FILTER_STATUSES = Object.values(STATUS_NAMES).filter((name) => name !== "NONE");
 
 /** Rows whose effective status (at `now`, the finality clock) is one of `names`. */
-export function statusCondition(names: readonly string[], now: number): SQL | undefined {
+export function statusCondition(names: readonly string[], now: number): Condition | undefined {
   const clock = BigInt(now);
-  const parts: SQL[] = [];
+  const parts: Condition[] = [];
   const stored: number[] = [];
   for (const name of names) {
     if (name === "FINAL")
-      parts.push(and(eq(attestation.status, Status.VERIFIED), lte(attestation.finalAt, clock)) as SQL);
+      parts.push(and(eq(attestation.status, Status.VERIFIED), lte(attestation.finalAt, clock)) as Condition);
     else if (name === "VERIFIED")
-      parts.push(and(eq(attestation.status, Status.VERIFIED), gt(attestation.finalAt, clock)) as SQL);
+      parts.push(and(eq(attestation.status, Status.VERIFIED), gt(attestation.finalAt, clock)) as Condition);
     else stored.push(Status[name as keyof typeof Status]);
   }
   if (stored.length > 0) parts.push(inArray(attestation.status, stored));

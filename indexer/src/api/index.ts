@@ -100,6 +100,26 @@ function listParam(c: Context, params: URLSearchParams, name: string, allowed: r
   return values;
 }
 
+/** The optional `model` filter: a model id, null when absent, or the 400 answer naming it. */
+function modelParam(c: Context, params: URLSearchParams) {
+  const raw = params.get("model");
+  if (raw === null) return null;
+  return parseId(raw) ?? c.json(bad("model", `model must be a positive integer model id, got "${raw}"`), 400);
+}
+
+/**
+ * One page of `rows` (an ordered query) and how many rows match in all (`total`, a count query
+ * with the same filter): the list endpoints' common envelope.
+ */
+async function pageOf<R>(
+  rows: { limit(n: number): { offset(n: number): PromiseLike<R[]> } },
+  total: PromiseLike<{ n: number }[]>,
+  { page, pageSize }: { page: number; pageSize: number },
+) {
+  const [list, [counted]] = await Promise.all([rows.limit(pageSize).offset((page - 1) * pageSize), total]);
+  return { page, pageSize, total: counted?.n ?? 0, list };
+}
+
 app.get("/api/v1", (c) =>
   c.json({
     apiVersion: "v1",
@@ -420,29 +440,24 @@ app.get("/api/v1/attestations", async (c) => {
   if (paging instanceof Response) return paging;
   const statuses = listParam(c, params, "status", FILTER_STATUSES);
   if (statuses instanceof Response) return statuses;
-  const modelParam = params.get("model");
-  const modelId = modelParam === null ? null : parseId(modelParam);
-  if (modelParam !== null && modelId === null)
-    return c.json(bad("model", `model must be a positive integer model id, got "${modelParam}"`), 400);
+  const modelId = modelParam(c, params);
+  if (modelId instanceof Response) return modelId;
   const s = await snapshot();
   const where = and(
     statuses === null ? undefined : statusCondition(statuses, s.sync.now),
     modelId === null ? undefined : eq(schema.attestation.modelId, modelId),
   );
-  const [list, [total]] = await Promise.all([
+  const { list, ...envelope } = await pageOf(
     db
       .select()
       .from(schema.attestation)
       .where(where)
-      .orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
+      .orderBy(asc(schema.attestation.submittedBlock), asc(schema.attestation.id)),
     db.select({ n: count() }).from(schema.attestation).where(where),
-  ]);
+    paging,
+  );
   return v1Json(c, s.sync, {
-    page: paging.page,
-    pageSize: paging.pageSize,
-    total: total?.n ?? 0,
+    ...envelope,
     attestations: list.map((a) => ({
       ...attestationJson(a, s.sync.now),
       modelName: s.models.get(a.modelId)?.name ?? null,
@@ -461,20 +476,17 @@ app.get("/api/v1/disputes", async (c) => {
   if (outcomes instanceof Response) return outcomes;
   const s = await snapshot();
   const where = outcomes === null ? undefined : inArray(schema.dispute.outcome, outcomes);
-  const [list, [total]] = await Promise.all([
+  const { list, ...envelope } = await pageOf(
     db
       .select()
       .from(schema.dispute)
       .where(where)
-      .orderBy(asc(schema.dispute.openedBlock), asc(schema.dispute.id))
-      .limit(paging.pageSize)
-      .offset((paging.page - 1) * paging.pageSize),
+      .orderBy(asc(schema.dispute.openedBlock), asc(schema.dispute.id)),
     db.select({ n: count() }).from(schema.dispute).where(where),
-  ]);
+    paging,
+  );
   return v1Json(c, s.sync, {
-    page: paging.page,
-    pageSize: paging.pageSize,
-    total: total?.n ?? 0,
+    ...envelope,
     disputes: list.map((d) => ({ ...disputeJson(d), modelName: s.models.get(d.modelId)?.name ?? null })),
   });
 });
@@ -487,10 +499,8 @@ app.get("/api/v1/activity", async (c) => {
   const limit = params.get("limit") ?? "20";
   if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100)
     return c.json(bad("limit", `limit must be an integer in 1..100, got "${limit}"`), 400);
-  const modelParam = params.get("model");
-  const modelId = modelParam === null ? null : parseId(modelParam);
-  if (modelParam !== null && modelId === null)
-    return c.json(bad("model", `model must be a positive integer model id, got "${modelParam}"`), 400);
+  const modelId = modelParam(c, params);
+  if (modelId instanceof Response) return modelId;
   const s = await snapshot();
   const list = await db
     .select()
