@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "@wagmi/cli";
 import { foundry, foundryDefaultExcludes, react } from "@wagmi/cli/plugins";
+import { foundryBin } from "./script/lib/foundry";
 
 type Addresses = Record<string, Record<number, `0x${string}`>>;
 
@@ -36,7 +37,7 @@ const protocolContracts = (build: boolean) =>
     // (e.g. `forge build contracts/X.sol`); those duplicates are never the ones to use.
     exclude: [...foundryDefaultExcludes, "contracts/**"],
     deployments: deployedAddresses(),
-    forge: { path: "node_modules/.bin/forge", build, rebuild: false },
+    forge: { path: foundryBin("forge"), build, rebuild: false },
   });
 
 // Two files: ABIs and addresses alone (server code, the SDK, the indexer, scripts), and the React

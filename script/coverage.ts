@@ -1,12 +1,13 @@
 // Contract coverage gate: `forge coverage` over contracts/ must show 100% of lines and at
 // least 95% of branches (issue 3). Prints forge's summary, then the verdict.
-import { bin, run } from "./lib/processes";
+import { foundryBin } from "./lib/foundry";
+import { run } from "./lib/processes";
 
 const MIN_LINES = 100;
 const MIN_BRANCHES = 95;
 
 const output = await run(
-  bin("forge"),
+  foundryBin("forge"),
   ["coverage", "--report", "summary", "--no-match-coverage", "(test|script)/"],
   {
     // Coverage re-runs the suite uninstrumented by the optimizer; the default profile's fuzz

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { foundryBin } from "./lib/foundry";
 import { bin } from "./lib/processes";
 
 /** *.test.ts files of some folders (node 20's test runner does not expand globs itself). */
@@ -23,16 +24,16 @@ interface Step {
 
 const steps: Step[] = [
   { name: "lint (biome)", command: bin("biome"), args: ["check", "."] },
-  { name: "format (forge fmt)", command: bin("forge"), args: ["fmt", "--check"] },
+  { name: "format (forge fmt)", command: foundryBin("forge"), args: ["fmt", "--check"] },
   { name: "lint (solhint)", command: bin("solhint"), args: ["--max-warnings", "0", "contracts/**/*.sol"] },
   { name: "codegen (forge build + wagmi)", command: bin("wagmi"), args: ["generate"] },
   { name: "typecheck (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.check.json"] },
   // The indexer has its own tsconfig (Ponder's virtual modules); the app's check excludes it.
   { name: "typecheck indexer (tsc)", command: bin("tsc"), args: ["--noEmit", "-p", "indexer"] },
-  { name: "contracts (forge test)", command: bin("forge"), args: ["test"] },
+  { name: "contracts (forge test)", command: foundryBin("forge"), args: ["test"] },
   {
     name: "gas snapshot (forge snapshot --check)",
-    command: bin("forge"),
+    command: foundryBin("forge"),
     args: ["snapshot", "--match-contract", "GasTest", "--check"],
     // Gas is measured with the default profile's settings, whatever profile CI tests with.
     env: { FOUNDRY_PROFILE: "default" },

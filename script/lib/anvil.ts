@@ -1,6 +1,7 @@
 // A local anvil chain for development and tests.
 import { createPublicClient, http } from "viem";
-import { bin, startChild } from "./processes";
+import { foundryBin } from "./foundry";
+import { startChild } from "./processes";
 
 /** anvil's well-known development accounts (mnemonic "test test ... junk"); never use them elsewhere. */
 export const ANVIL_KEYS = [
@@ -23,7 +24,7 @@ export async function startAnvil(options: { port: number; log?: string }) {
   }
   const child = startChild(
     "anvil",
-    bin("anvil"),
+    foundryBin("anvil"),
     ["--port", String(options.port), "--chain-id", String(LOCAL_CHAIN_ID), "--host", "127.0.0.1"],
     { output: options.log ?? "inherit" },
   );

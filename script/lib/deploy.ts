@@ -2,7 +2,8 @@
 // deployments/<chainId>.json (address, deploy block, transaction) for the app, SDK and indexer.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { bin, run } from "./processes";
+import { foundryBin } from "./foundry";
+import { run } from "./processes";
 
 export interface DeployedContract {
   address: `0x${string}`;
@@ -27,7 +28,7 @@ interface BroadcastRun {
 
 export async function deployContracts(options: { rpcUrl: string; chainId: number; privateKey: string }) {
   await run(
-    bin("forge"),
+    foundryBin("forge"),
     ["script", "script/Deploy.s.sol", "--rpc-url", options.rpcUrl, "--broadcast", "--slow"],
     {
       // The key goes through the environment, never a command-line flag (visible in `ps`).

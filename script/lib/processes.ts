@@ -115,5 +115,10 @@ export function stopChildrenOnExit(): void {
 
 /** Binaries installed by npm, called directly so no `npx` process sits in between. */
 export function bin(name: string): string {
+  if (name === "forge" || name === "anvil" || name === "cast") {
+    throw new Error(
+      `bin("${name}") is npm's wrapper, which exits 0 whatever ${name} returned: use foundryBin`,
+    );
+  }
   return path.join(process.cwd(), "node_modules", ".bin", name);
 }

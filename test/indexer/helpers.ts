@@ -25,6 +25,7 @@ import {
   certificateRegistryAbi,
   modelRegistryAbi,
 } from "../../lib/generated/contracts";
+import { foundryBin } from "../../script/lib/foundry";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 const BIN = path.join(REPO, "node_modules", ".bin");
@@ -91,7 +92,7 @@ export interface Chain {
 
 export async function startAnvil(port: number, extra: string[] = []): Promise<Chain> {
   const child = spawn(
-    path.join(BIN, "anvil"),
+    foundryBin("anvil"),
     ["--port", String(port), "--chain-id", "31337", "--host", "127.0.0.1", ...extra],
     {
       detached: true,
@@ -122,7 +123,7 @@ export interface Deployed {
 export function deploy(chain: Chain, dir: string): Deployed {
   const broadcast = path.join(dir, "broadcast");
   execFileSync(
-    path.join(BIN, "forge"),
+    foundryBin("forge"),
     ["script", "script/Deploy.s.sol", "--rpc-url", chain.rpcUrl, "--broadcast", "--slow"],
     {
       cwd: REPO,
