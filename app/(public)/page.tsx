@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { ActivityFeed } from "@/components/ActivityFeed";
 import { GradeBadge } from "@/components/GradeBadge";
+import { IndexerProblem } from "@/components/IndexerProblem";
 import {
   type Activity,
+  describeIndexerError,
   getActivity,
   getLeaderboard,
   getStats,
@@ -17,6 +19,8 @@ async function load(): Promise<{
   stats: Stats | null;
   greenest: Leaderboard | null;
   recent: Activity | null;
+  /** Why the indexer could not answer, when it could not: each section says so instead of "nothing yet". */
+  problem: string | null;
 }> {
   const [stats, greenest, recent] = await Promise.allSettled([
     getStats(),
@@ -27,11 +31,17 @@ async function load(): Promise<{
     stats: stats.status === "fulfilled" ? stats.value : null,
     greenest: greenest.status === "fulfilled" ? greenest.value : null,
     recent: recent.status === "fulfilled" ? recent.value : null,
+    problem: [stats, greenest, recent].some((r) => r.status === "rejected")
+      ? describeIndexerError(
+          [stats, greenest, recent].find((r) => r.status === "rejected")?.reason,
+          "The indexer is not reachable right now.",
+        )
+      : null,
   };
 }
 
 export default async function HomePage() {
-  const { stats, greenest, recent } = await load();
+  const { stats, greenest, recent, problem } = await load();
   const s = stats?.stats;
   const figures: [string, string][] = s
     ? [
@@ -68,6 +78,8 @@ export default async function HomePage() {
         </div>
       </section>
 
+      {problem ? <IndexerProblem message={problem} /> : null}
+
       <section aria-labelledby="totals" className="space-y-3">
         <h2 id="totals" className="text-xl font-semibold">
           Live totals
@@ -83,7 +95,7 @@ export default async function HomePage() {
           </dl>
         ) : (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
-            The indexer is not reachable right now.
+            Not available until the indexer answers.
           </p>
         )}
       </section>
@@ -92,7 +104,11 @@ export default async function HomePage() {
         <h2 id="greenest" className="text-xl font-semibold">
           The five greenest verified models
         </h2>
-        {greenest && greenest.rows.length > 0 ? (
+        {!greenest ? (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            Not available until the indexer answers.
+          </p>
+        ) : greenest.rows.length > 0 ? (
           <ol className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
             {greenest.rows.map((r) => (
               <li key={r.id} className="flex items-center gap-3 p-3">
@@ -119,11 +135,15 @@ export default async function HomePage() {
         <h2 id="recent" className="text-xl font-semibold">
           Recent activity
         </h2>
-        {recent && recent.activity.length > 0 ? (
+        {!recent ? (
+          <p className="text-sm text-neutral-600 dark:text-neutral-400">
+            Not available until the indexer answers.
+          </p>
+        ) : recent.activity.length > 0 ? (
           <ActivityFeed items={recent.activity} />
         ) : (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
-            {recent ? "Nothing has happened on the registry yet." : "The indexer is not reachable right now."}
+            Nothing has happened on the registry yet.
           </p>
         )}
       </section>
