@@ -3,13 +3,15 @@
 // -> demo data through real transactions -> Next.js on http://localhost:3000.
 // Ctrl-C stops every child; running it again starts a fresh chain.
 import path from "node:path";
-import { ANVIL_KEYS, LOCAL_CHAIN_ID, startAnvil } from "./lib/anvil";
+import { ANVIL_KEYS, keepClockMoving, LOCAL_CHAIN_ID, startAnvil } from "./lib/anvil";
 import { deployContracts } from "./lib/deploy";
 import { bin, run, startChild, stopChildrenOnExit } from "./lib/processes";
 
 const ANVIL_PORT = Number(process.env.ANVIL_PORT ?? 8545);
 const APP_PORT = Number(process.env.PORT ?? 3000);
 const INDEXER_PORT = Number(process.env.INDEXER_PORT ?? 42069);
+/** An idle dev chain still mines a block this often, so challenge windows end on their own. */
+const BLOCK_SECONDS = Number(process.env.DEV_BLOCK_SECONDS ?? 2);
 /**
  * Next.js looks for every platform's SWC binary in package-lock.json and tries to "patch" the
  * lock when the registry mirror lacks some (macOS/Windows builds); harmless on Linux, so hidden.
@@ -39,6 +41,8 @@ async function main() {
   const { seedDemoData } = await import("./seed");
   const seeded = await seedDemoData({ rpcUrl, appUrl: `http://localhost:${APP_PORT}` });
   step(`  ${seeded.models} models, ${seeded.attestations} attestations`);
+  keepClockMoving(rpcUrl, BLOCK_SECONDS);
+  step(`the chain mines a block every ${BLOCK_SECONDS} s when idle, so time moves without transactions`);
 
   step(`starting the indexer on port ${INDEXER_PORT}`);
   const chainEnv = {

@@ -1,5 +1,5 @@
 // A local anvil chain for development and tests.
-import { createPublicClient, http } from "viem";
+import { createPublicClient, createTestClient, http } from "viem";
 import { foundryBin } from "./foundry";
 import { startChild } from "./processes";
 
@@ -30,6 +30,38 @@ export async function startAnvil(options: { port: number; log?: string }) {
   );
   await waitFor(() => rpcAnswers(rpcUrl), 30_000, `anvil did not answer on ${rpcUrl}`);
   return { rpcUrl, child };
+}
+
+/**
+ * Keeps an idle chain's clock moving: anvil mines only when a transaction arrives, so on a quiet
+ * dev chain `block.timestamp` stands still and a challenge window never ends. Mines an empty block
+ * whenever the newest one is `seconds` old. (anvil's own interval mining cannot be switched on after
+ * the deploy without losing instant mining, and from the start it would make deploy blocks vary.)
+ * Returns a function that stops it.
+ */
+export function keepClockMoving(rpcUrl: string, seconds: number): () => void {
+  const transport = http(rpcUrl, { retryCount: 0 });
+  const chain = createPublicClient({ transport });
+  const miner = createTestClient({ mode: "anvil", transport });
+  // Wall time, not block time: the chain's clock may run ahead (a test or a user warped it).
+  let head = -1n;
+  let headSeenAt = Date.now();
+  const tick = async () => {
+    try {
+      const number = await chain.getBlockNumber({ cacheTime: 0 });
+      if (number !== head) {
+        head = number;
+        headSeenAt = Date.now();
+      } else if (Date.now() - headSeenAt >= seconds * 1000) {
+        await miner.mine({ blocks: 1 });
+      }
+    } catch {
+      // anvil is stopping or busy: the next tick tries again
+    }
+  };
+  const timer = setInterval(tick, (seconds * 1000) / 4);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export async function rpcAnswers(rpcUrl: string): Promise<boolean> {

@@ -56,6 +56,11 @@ export const steps: Step[] = [
     args: nodeTest(testFiles("test/sdk", "test/cli")),
   },
   {
+    name: "dev stack (npm run dev on custom ports, node:test)",
+    command: process.execPath,
+    args: nodeTest(testFiles("test/dev")),
+  },
+  {
     name: "indexer (node:test + anvil + ponder, PGlite and PostgreSQL)",
     command: process.execPath,
     args: nodeTest(testFiles("test/indexer")),
