@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { type Hex, sha256, toBytes } from "viem";
-import { useAccount } from "wagmi";
+import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { useRefreshWhenIndexed } from "@/components/wallet/useRefreshWhenIndexed";
@@ -12,7 +12,7 @@ import { storeEvidence } from "@/lib/web/evidenceClient";
 
 /** An arbiter upholds (attestation invalidated, bond returned) or dismisses (bond to treasury). */
 export function ArbiterActions({ id }: { id: Hex }) {
-  const { address } = useAccount();
+  const { address } = useConnection();
   const client = useGreenprint();
   const tx = useTx();
   // The disputes page reads the indexer: refresh once it has the ruling's block.

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { Hex } from "viem";
-import { useAccount } from "wagmi";
+import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { Status } from "@/lib/spec";
@@ -22,7 +22,7 @@ export interface AttestationActionsProps {
 
 /** What the connected account can do with one attestation: claim, dispute or withdraw. */
 export function AttestationActions(props: AttestationActionsProps) {
-  const { address } = useAccount();
+  const { address } = useConnection();
   const client = useGreenprint();
   const tx = useTx();
   const router = useRouter();

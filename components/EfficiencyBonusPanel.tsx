@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useAccount } from "wagmi";
+import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { useReadAttestationRegistryIsVerifier } from "@/lib/generated/hooks";
@@ -20,7 +20,7 @@ export function EfficiencyBonusPanel(props: {
   state: number;
   hasParent: boolean;
 }) {
-  const { address } = useAccount();
+  const { address } = useConnection();
   const client = useGreenprint();
   const tx = useTx();
   const router = useRouter();

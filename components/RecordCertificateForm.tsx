@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useAccount } from "wagmi";
+import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { CertificateKind } from "@/lib/spec";
@@ -13,7 +13,7 @@ const input =
 
 /** The owner records a REC or a retired carbon credit; a verifier confirms it later. */
 export function RecordCertificateForm({ modelId, owner }: { modelId: string; owner: string }) {
-  const { address } = useAccount();
+  const { address } = useConnection();
   const client = useGreenprint();
   const tx = useTx();
   const router = useRouter();

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { useAccount } from "wagmi";
+import { useConnection } from "wagmi";
 import { Field } from "@/components/forms/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
@@ -23,7 +23,7 @@ export function RegisterModelForm() {
   const [errors, setErrors] = useState<ModelFormErrors>({});
   /** The model just registered: the next steps link to it. */
   const [registered, setRegistered] = useState<bigint | null>(null);
-  const { status } = useAccount();
+  const { status } = useConnection();
   const client = useGreenprint();
   const tx = useTx();
   const router = useRouter();

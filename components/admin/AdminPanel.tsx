@@ -2,7 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { type Address, isAddress, parseEther } from "viem";
-import { useAccount } from "wagmi";
+import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { ROLES } from "@/lib/client";
@@ -28,7 +28,7 @@ const button =
 
 /** Governance actions; each form keeps its values whatever the outcome. */
 export function AdminPanel({ params }: { params: CurrentParams }) {
-  const { address } = useAccount();
+  const { address } = useConnection();
   const client = useGreenprint();
   const tx = useTx();
   const enabled = { enabled: Boolean(address) };

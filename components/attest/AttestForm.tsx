@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
-import { useAccount, useChainId, usePublicClient } from "wagmi";
+import { useChainId, useConnection, usePublicClient } from "wagmi";
 import { Field } from "@/components/forms/Field";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
@@ -44,7 +44,7 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
   const [source, setSource] = useState<FigureSource>({ type: "manual" });
   const [tab, setTab] = useState<Tab>("codecarbon");
   const [errors, setErrors] = useState<AttestFormErrors>({});
-  const { address, status } = useAccount();
+  const { address, status } = useConnection();
   const chainId = useChainId();
   const publicClient = usePublicClient();
   const client = useGreenprint();

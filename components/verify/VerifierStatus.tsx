@@ -1,11 +1,11 @@
 "use client";
 
-import { useAccount, useChainId } from "wagmi";
+import { useChainId, useConnection } from "wagmi";
 import { attestationRegistryAddress, useReadAttestationRegistryIsVerifier } from "@/lib/generated/hooks";
 
 /** Tells the connected account whether its verdicts will be accepted. */
 export function VerifierStatus() {
-  const { address } = useAccount();
+  const { address } = useConnection();
   const chainId = useChainId();
   const deployed = Boolean((attestationRegistryAddress as Record<number, string | undefined>)[chainId]);
   const { data: isVerifier, isLoading } = useReadAttestationRegistryIsVerifier({

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { useAccount, useChainId, useConnect, useDisconnect, useSwitchChain } from "wagmi";
+import { useChainId, useConnect, useConnection, useConnectors, useDisconnect, useSwitchChain } from "wagmi";
 import { shortAddress } from "@/lib/web/format";
 import { useChainSettings } from "./useChainSettings";
 import { useHydrated } from "./useHydrated";
@@ -9,11 +9,11 @@ import { useHydrated } from "./useHydrated";
 /** Connect through any EIP-6963 wallet; shows the account, a wrong-network switch, disconnect. */
 export function WalletButton({ openOnMount = false }: { openOnMount?: boolean }) {
   const hydrated = useHydrated();
-  const { address, status, chainId: walletChainId } = useAccount();
+  const { address, status, chainId: walletChainId } = useConnection();
   const appChainId = useChainId();
   const settings = useChainSettings();
-  const { disconnect } = useDisconnect();
-  const { switchChain, isPending: switching } = useSwitchChain();
+  const { mutate: disconnect } = useDisconnect();
+  const { mutate: switchChain, isPending: switching } = useSwitchChain();
   const dialog = useRef<HTMLDialogElement>(null);
   // Loaded on demand after a click on a public page: open the dialog that click asked for.
   useEffect(() => {
@@ -71,7 +71,8 @@ export function WalletButton({ openOnMount = false }: { openOnMount?: boolean })
 }
 
 function ConnectorList({ onDone }: { onDone: () => void }) {
-  const { connectors, connect, error, isPending } = useConnect();
+  const connectors = useConnectors();
+  const { mutate: connect, error, isPending } = useConnect();
   // The generic "Injected" connector duplicates an EIP-6963 wallet when one announced itself.
   const announced = connectors.filter((c) => c.type === "injected" && c.id !== "injected");
   const choices = announced.length > 0 ? announced : connectors;
