@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {AttestationHash} from "./AttestationHash.sol";
-import {Attestation, Kind, Status} from "./Common.sol";
+import {Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IEfficiencyBonus} from "./IEfficiencyBonus.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
@@ -24,6 +24,7 @@ contract EfficiencyBonus is IEfficiencyBonus {
     IModelRegistry public immutable models;
 
     mapping(uint256 modelId => uint8 state) private _state;
+    mapping(uint256 parentId => uint256 usedWh) private _savingsUsed;
 
     /// @param attestationRegistry the AttestationRegistry
     /// @param modelRegistry the ModelRegistry
@@ -59,12 +60,29 @@ contract EfficiencyBonus is IEfficiencyBonus {
         uint256 parentEnergy = _finalPretrainingEnergy(parentId, parentRuns);
         if (energy == 0) revert EfficiencyBonusNoTrainingEnergy(modelId);
         if (energy >= parentEnergy) revert EfficiencyBonusNotMoreEfficient(energy, parentEnergy);
+        _pay(modelId, parentId, owner, energy, parentEnergy);
+    }
+
+    function _pay(uint256 modelId, uint256 parentId, address owner, uint256 energy, uint256 parentEnergy) private {
         IAttestationRegistry.Params memory p = attestations.getParams();
-        uint256 bonus = (parentEnergy - energy) * p.baselineIntensity / 1000 * p.efficiencyBps / _BPS * 1e15;
+        // a switched-off bonus must not use up the model's only bonus (issue 12 I-3): the request stays pending
+        if (p.efficiencyBps == 0) revert EfficiencyBonusDisabled();
+        // one parent funds at most its own energy: siblings share its savings budget of Ep Wh (SPEC 6, v1.1)
+        uint256 used = _savingsUsed[parentId];
+        uint256 saving = parentEnergy - energy;
+        uint256 left = parentEnergy > used ? parentEnergy - used : 0;
+        if (saving > left) saving = left;
+        if (saving == 0) revert EfficiencyBonusBudgetSpent(parentId, used);
+        _savingsUsed[parentId] = used + saving;
+        uint256 bonus = saving * p.baselineIntensity / 1000 * p.efficiencyBps / _BPS * 1e15;
         if (bonus > p.maxRewardPerAttestation) bonus = p.maxRewardPerAttestation;
         uint256 verifierReward = bonus * p.verifierBps / _BPS;
         _state[modelId] = _PAID;
+        emit EfficiencyBonusSavingsUsed(parentId, modelId, saving, used + saving);
         emit EfficiencyBonusPaid(modelId, owner, msg.sender, energy, parentEnergy, bonus, verifierReward);
+        // the runs the bonus was computed from can no longer be restated (SPEC 6, v1.1)
+        attestations.lockTraining(modelId);
+        attestations.lockTraining(parentId);
         attestations.mintEfficiencyBonus(owner, bonus, msg.sender, verifierReward);
     }
 
@@ -73,6 +91,11 @@ contract EfficiencyBonus is IEfficiencyBonus {
         _requireVerdict(modelId);
         delete _state[modelId];
         emit EfficiencyBonusRejected(modelId, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function savingsUsed(uint256 parentId) external view override returns (uint256) {
+        return _savingsUsed[parentId];
     }
 
     /// @inheritdoc IEfficiencyBonus
@@ -117,6 +140,8 @@ contract EfficiencyBonus is IEfficiencyBonus {
                 revert EfficiencyBonusNotModelRun(id, modelId);
             }
             if (st.status != Status.Final) revert EfficiencyBonusRunNotFinal(id, st.status);
+            // estimates are never paid, nor do they fund or earn a bonus (SPEC 6, v1.1)
+            if (runs[i].method == Method.ESTIMATE) revert EfficiencyBonusEstimateRun(id);
             energy += runs[i].energyWh;
         }
     }

@@ -250,6 +250,10 @@ interface IAttestationRegistry {
     error AttestationRegistryWrongModelRegistry(address attestationRegistry);
     /// @notice The LEAF token's minter is not this registry.
     error AttestationRegistryWrongMinter(address minter);
+    /// @notice PRETRAINING corrections refused: an approved efficiency bonus was computed from this model's runs.
+    error AttestationRegistryTrainingLocked(uint256 modelId);
+    /// @notice The treasury may not dispute: a dismissed bond would return to it, so its dispute would be free.
+    error AttestationRegistryTreasuryCannotDispute(address treasury);
     // ---------------------------------------------------------------- attestations
 
     /// @notice Submit an attestation of a model the caller owns (SPEC section 4).
@@ -350,6 +354,11 @@ interface IAttestationRegistry {
     /// @param verifier approving verifier
     /// @param verifierReward LEAF wei to the verifier
     function mintEfficiencyBonus(address owner, uint256 bonus, address verifier, uint256 verifierReward) external;
+
+    /// @notice Freeze a model's PRETRAINING runs: no correction may restate them any more (the EfficiencyBonus
+    /// contract only, when it approves a bonus computed from them; SPEC 6, v1.1).
+    /// @param modelId the model (the bonus's model or its parent)
+    function lockTraining(uint256 modelId) external;
 
     /// @notice The EfficiencyBonus contract allowed to call mintEfficiencyBonus.
     /// @return bonus its address

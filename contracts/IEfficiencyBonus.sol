@@ -38,6 +38,15 @@ interface IEfficiencyBonus {
         uint256 verifierReward
     );
 
+    /// @notice An approved bonus consumed part of its parent's savings budget (SPEC 6, v1.1).
+    /// @param parentId the parent whose budget (its Final PRETRAINING energy Ep, in Wh) was used
+    /// @param modelId the model paid
+    /// @param savingWh Wh of savings paid for: Ep - E, or what was left of the budget if less
+    /// @param usedWh Wh of the parent's budget used so far, this bonus included
+    event EfficiencyBonusSavingsUsed(
+        uint256 indexed parentId, uint256 indexed modelId, uint256 savingWh, uint256 usedWh
+    );
+
     /// @notice The registries are paused.
     error EfficiencyBonusPaused();
     /// @notice The caller is not the model owner.
@@ -70,6 +79,12 @@ interface IEfficiencyBonus {
     error EfficiencyBonusNoTrainingEnergy(uint256 modelId);
     /// @notice E is not below Ep.
     error EfficiencyBonusNotMoreEfficient(uint256 energyWh, uint256 parentEnergyWh);
+    /// @notice A run is an ESTIMATE: estimates neither earn nor fund a bonus.
+    error EfficiencyBonusEstimateRun(bytes32 id);
+    /// @notice efficiencyBps is 0: the bonus is switched off, approving now would use it up for nothing.
+    error EfficiencyBonusDisabled();
+    /// @notice The parent's savings budget (its own energy) is already used by sibling bonuses.
+    error EfficiencyBonusBudgetSpent(uint256 parentId, uint256 usedWh);
 
     /// @notice Request the bonus (owner of the model and of its parent).
     /// @param modelId the model
@@ -89,6 +104,11 @@ interface IEfficiencyBonus {
     /// @param modelId the model
     /// @param reasonHash hash of the reason
     function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external;
+
+    /// @notice Wh of a parent's savings budget (its Final PRETRAINING energy) already paid to its children.
+    /// @param parentId the parent
+    /// @return usedWh Wh used
+    function savingsUsed(uint256 parentId) external view returns (uint256 usedWh);
 
     /// @notice Bonus state of a model: 0 none, 1 requested, 2 paid.
     /// @param modelId the model

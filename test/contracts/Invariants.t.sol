@@ -174,8 +174,19 @@ contract Handler is Test {
                 ++successes[2];
             } else {
                 g.status = Status.Rejected;
+                _freeExtension(id);
             }
         } catch {}
+    }
+
+    /// @dev SPEC 4 (v1.1): a rejected or withdrawn correction that extended its predecessor, and is still the
+    /// latest of its kind, gives the extension back; the predecessor keeps its own period.
+    function _freeExtension(bytes32 id) internal {
+        Ghost storage g = ghosts[id];
+        if (!g.correction) return;
+        uint64 end = fields[id].periodEnd;
+        uint64 pEnd = fields[g.predecessor].periodEnd;
+        if (maxEnd[g.modelId][uint8(g.kind)] == end && end > pEnd) maxEnd[g.modelId][uint8(g.kind)] = pEnd;
     }
 
     function submit(uint256 modelSeed, uint256 kindSeed, uint64 gap, uint64 len, uint64 energy, uint256 misc) external {
@@ -268,6 +279,7 @@ contract Handler is Test {
         try reg.reject(id, bytes32(0)) {
             assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
             ghosts[id].status = Status.Rejected;
+            _freeExtension(id);
         } catch {}
     }
 
@@ -278,6 +290,7 @@ contract Handler is Test {
         try reg.withdraw(id) {
             assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
             ghosts[id].status = Status.Withdrawn;
+            _freeExtension(id);
         } catch {}
     }
 
