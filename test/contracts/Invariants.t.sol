@@ -3,14 +3,16 @@ pragma solidity 0.8.30;
 
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {CertificateRegistry} from "../../contracts/CertificateRegistry.sol";
-import {Attestation, CertificateKind, Kind, Method, Status} from "../../contracts/Common.sol";
+import {Attestation, CertificateKind, Kind, Method, Status, VERIFIER_ROLE} from "../../contracts/Common.sol";
 import {LeafToken} from "../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
 import {Base} from "./Base.t.sol";
 import {Test, console} from "forge-std/Test.sol";
 
 /// @dev Drives the protocol with bounded random actions and mirrors, independently, what the
-/// SPEC says must happen (status machine, challenge windows, payouts, period frontiers).
+/// SPEC says must happen (status machine, challenge windows, payouts, period frontiers). Besides the
+/// attestation actions it pauses and unpauses with time passing, changes reward parameters and the challenge
+/// window, and revokes and re-accredits verifiers; every payout is checked against a ghost SPEC 6 model.
 contract Handler is Test {
     AttestationRegistry internal reg;
     ModelRegistry internal models;
@@ -20,7 +22,38 @@ contract Handler is Test {
     uint256[2] internal verifierKeys;
     address internal arbiter;
     address internal challenger;
+    address internal admin;
+    address internal pauser;
     uint256 internal window;
+
+    /// @dev Reward parameters (SPEC 6) as the ghost model keeps them.
+    struct RewardParams {
+        uint256 baseline;
+        uint256[3] methodBps;
+        uint256 verifierBps;
+        uint256 cap;
+    }
+
+    RewardParams internal current;
+    mapping(bytes32 id => RewardParams) internal paramsAtVerification;
+    mapping(bytes32 id => address) public verifiedBy;
+    mapping(address verifier => bool) public activeVerifier;
+    mapping(bytes32 id => uint256 amount) internal carried; // owner LEAF already paid along the chain
+    mapping(bytes32 id => uint256 amount) internal chainPaid; // after the claim: carried + own payout
+    mapping(bytes32 id => uint256 amount) internal chainMax; // largest full SPEC reward in the chain
+    uint256 public expectedSupply; // sum of the ghost model's payouts (owner + verifier)
+    uint256 public pauses;
+    uint256 public paramChanges;
+    uint256 public revocations;
+    // A failed assertion inside a handler only reverts that call (and undoes what it saw): record violations
+    // instead, and let an invariant report them.
+    uint256 public violations;
+    string public firstViolation;
+
+    // pause-free clock of SPEC 5 (v1.1): challenge windows do not run while paused
+    bool public isPaused;
+    uint256 internal pausedAt;
+    uint256 internal pausedTotal;
 
     struct Ghost {
         Status status; // stored status (Verified for Final)
@@ -54,7 +87,9 @@ contract Handler is Test {
         uint256 k1,
         uint256 k2,
         address arb,
-        address ch
+        address ch,
+        address adm,
+        address pau
     ) {
         address v1 = vm.addr(k1);
         address v2 = vm.addr(k2);
@@ -66,7 +101,52 @@ contract Handler is Test {
         verifiers = [v1, v2];
         arbiter = arb;
         challenger = ch;
-        window = r.getParams().challengeWindow;
+        admin = adm;
+        pauser = pau;
+        AttestationRegistry.Params memory p = r.getParams();
+        window = p.challengeWindow;
+        current.baseline = p.baselineIntensity;
+        current.methodBps = [uint256(p.methodBps[0]), p.methodBps[1], p.methodBps[2]];
+        current.verifierBps = p.verifierBps;
+        current.cap = p.maxRewardPerAttestation;
+        activeVerifier[v1] = true;
+        activeVerifier[v2] = true;
+    }
+
+    function _check(bool ok, string memory what) internal {
+        if (ok) return;
+        if (violations == 0) firstViolation = what;
+        ++violations;
+    }
+
+    /// @dev Seconds elapsed outside pauses.
+    function clock() public view returns (uint256) {
+        return (isPaused ? pausedAt : block.timestamp) - pausedTotal;
+    }
+
+    /// @dev The ghost side of a verification: window on the pause-free clock, parameters in force, verifier,
+    /// and for a correction its predecessor superseded with what the chain already paid.
+    function _onVerified(bytes32 id, address v) internal {
+        Ghost storage g = ghosts[id];
+        g.status = Status.Verified;
+        g.finalAt = clock() + window;
+        paramsAtVerification[id] = current;
+        verifiedBy[id] = v;
+        if (g.correction) {
+            bytes32 pred = g.predecessor;
+            ghosts[pred].status = Status.Superseded;
+            carried[id] = ghosts[pred].claims != 0 ? chainPaid[pred] : carried[pred];
+            chainMax[id] = chainMax[pred];
+        }
+    }
+
+    /// @dev SPEC 6, computed from the submitted fields and the ghost's parameters.
+    function _specReward(Attestation memory a, RewardParams memory p) internal pure returns (uint256) {
+        uint256 market = uint256(a.locationIntensity) * (10_000 - a.renewableBps) / 10_000;
+        if (p.baseline <= market) return 0;
+        uint256 avoidedG = uint256(a.energyWh) * (p.baseline - market) / 1000;
+        uint256 r = avoidedG * p.methodBps[uint8(a.method)] / 10_000 * 1e15; // 1 LEAF per 1000 g
+        return r > p.cap ? p.cap : r;
     }
 
     function idsLength() external view returns (uint256) {
@@ -145,11 +225,13 @@ contract Handler is Test {
         try reg.submitVerified(a, v, n, deadline, sig) returns (bytes32 id) {
             _record(id, a, false);
             maxEnd[m][k] = end;
-            ghosts[id].status = Status.Verified;
-            ghosts[id].finalAt = block.timestamp + window;
+            _onVerified(id, v);
             ++successes[0];
         } catch {
-            assertTrue(k == 0 && models.getModel(m).trainingSealed, "unexpected submitVerified failure");
+            _check(
+                isPaused || !activeVerifier[v] || (k == 0 && models.getModel(m).trainingSealed),
+                "unexpected submitVerified failure"
+            );
         }
     }
 
@@ -166,11 +248,9 @@ contract Handler is Test {
         vm.prank(relayer);
         try reg.verdictWithSig(id, approve, bytes32(0), v, n, deadline, sig) {
             Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Submitted), "verdict on a non-submitted attestation");
+            _check(uint8(g.status) == uint8(Status.Submitted), "verdict on a non-submitted attestation");
             if (approve) {
-                g.status = Status.Verified;
-                g.finalAt = block.timestamp + window;
-                if (g.correction) ghosts[g.predecessor].status = Status.Superseded;
+                _onVerified(id, v);
                 ++successes[2];
             } else {
                 g.status = Status.Rejected;
@@ -214,8 +294,8 @@ contract Handler is Test {
             maxEnd[m][k] = end;
             ++successes[0];
         } catch {
-            // sealed model (PRETRAINING) is the only expected refusal
-            assertTrue(k == 0 && models.getModel(m).trainingSealed, "unexpected submit failure");
+            // a pause and a sealed model (PRETRAINING) are the only expected refusals
+            _check(isPaused || (k == 0 && models.getModel(m).trainingSealed), "unexpected submit failure");
         }
     }
 
@@ -235,7 +315,7 @@ contract Handler is Test {
         vm.prank(models.ownerOf(a.modelId));
         try reg.submit(a) returns (bytes32 id) {
             Ghost storage p = ghosts[pid];
-            assertTrue(
+            _check(
                 p.status == Status.Submitted || p.status == Status.Verified || p.status == Status.Disputed
                     || p.status == Status.Rejected,
                 "superseding a dead attestation"
@@ -247,7 +327,7 @@ contract Handler is Test {
     }
 
     function _record(bytes32 id, Attestation memory a, bool correction) internal {
-        assertEq(ghosts[id].modelId, 0, "id reused");
+        _check(ghosts[id].modelId == 0, "id reused");
         ids.push(id);
         Ghost storage g = ghosts[id];
         g.status = Status.Submitted;
@@ -261,13 +341,11 @@ contract Handler is Test {
     function verify(uint256 seed, uint256 vSeed) external {
         if (ids.length == 0) return;
         bytes32 id = _find(seed, Status.Submitted);
-        vm.prank(verifiers[vSeed % 2]);
+        address v = verifiers[vSeed % 2];
+        vm.prank(v);
         try reg.verify(id) {
-            Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Submitted), "verified a non-submitted attestation");
-            g.status = Status.Verified;
-            g.finalAt = block.timestamp + window;
-            if (g.correction) ghosts[g.predecessor].status = Status.Superseded;
+            _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "verified a non-submitted attestation");
+            _onVerified(id, v);
             ++successes[2];
         } catch {}
     }
@@ -277,7 +355,7 @@ contract Handler is Test {
         bytes32 id = _find(seed, Status.Submitted);
         vm.prank(verifiers[0]);
         try reg.reject(id, bytes32(0)) {
-            assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
+            _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "rejected a non-submitted attestation");
             ghosts[id].status = Status.Rejected;
             _freeExtension(id);
         } catch {}
@@ -288,7 +366,7 @@ contract Handler is Test {
         bytes32 id = _find(seed, Status.Submitted);
         vm.prank(models.ownerOf(ghosts[id].modelId));
         try reg.withdraw(id) {
-            assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
+            _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "withdrew a non-submitted attestation");
             ghosts[id].status = Status.Withdrawn;
             _freeExtension(id);
         } catch {}
@@ -299,7 +377,7 @@ contract Handler is Test {
         bytes32 id = _find(seed, Status.Verified);
         for (uint256 i; i < ids.length && seed % 5 != 0; ++i) {
             bytes32 c = ids[(seed % ids.length + i) % ids.length];
-            if (ghosts[c].status == Status.Verified && ghosts[c].finalAt > block.timestamp) {
+            if (ghosts[c].status == Status.Verified && ghosts[c].finalAt > clock()) {
                 id = c;
                 break;
             }
@@ -309,10 +387,11 @@ contract Handler is Test {
         vm.prank(challenger);
         try reg.dispute{value: bond}(id, "") {
             Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Verified));
-            assertLt(block.timestamp, g.finalAt, "disputed after the window");
+            _check(uint8(g.status) == uint8(Status.Verified), "disputed a non-verified attestation");
+            _check(!(isPaused), "disputed while paused");
+            _check(clock() < g.finalAt, "disputed after the window");
             g.status = Status.Disputed;
-            g.remaining = g.finalAt - block.timestamp;
+            g.remaining = g.finalAt - clock();
             openBonds += bond;
             ++successes[3];
         } catch {}
@@ -325,7 +404,7 @@ contract Handler is Test {
         vm.prank(arbiter);
         if (uphold) {
             try reg.upholdDispute(id, bytes32(0)) {
-                assertEq(uint8(ghosts[id].status), uint8(Status.Disputed));
+                _check(uint8(ghosts[id].status) == uint8(Status.Disputed), "upheld an undisputed attestation");
                 ghosts[id].status = Status.Invalidated;
                 openBonds -= bond;
                 credited += bond;
@@ -334,9 +413,9 @@ contract Handler is Test {
         } else {
             try reg.dismissDispute(id, bytes32(0)) {
                 Ghost storage g = ghosts[id];
-                assertEq(uint8(g.status), uint8(Status.Disputed));
+                _check(uint8(g.status) == uint8(Status.Disputed), "dismissed an undisputed attestation");
                 g.status = Status.Verified;
-                g.finalAt = block.timestamp + g.remaining;
+                g.finalAt = clock() + g.remaining;
                 openBonds -= bond;
                 credited += bond;
             } catch {}
@@ -355,17 +434,93 @@ contract Handler is Test {
     function claim(uint256 seed) external {
         if (ids.length == 0) return;
         bytes32 id = _find(seed, Status.Verified);
-        if (seed % 3 == 0 && ghosts[id].finalAt > block.timestamp) vm.warp(ghosts[id].finalAt);
+        if (seed % 3 == 0 && ghosts[id].finalAt > clock() && !isPaused) {
+            vm.warp(block.timestamp + ghosts[id].finalAt - clock());
+        }
         Attestation memory a = fields[id];
         vm.prank(models.ownerOf(a.modelId));
         try reg.claimReward(a) returns (uint256 r, uint256 vr) {
             Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Verified), "paid a non-verified attestation");
-            assertGe(block.timestamp, g.finalAt, "paid before Final");
+            _check(uint8(g.status) == uint8(Status.Verified), "paid a non-verified attestation");
+            _check(clock() >= g.finalAt, "paid before Final");
             ++g.claims;
             totalPaid += r + vr;
+            _checkPayout(id, a, r, vr);
             ++successes[5];
         } catch {}
+    }
+
+    /// @dev The payout equals the ghost model's: parameters in force at verification, minus what the supersede
+    /// chain already paid, the verifier's share only while it is accredited; the chain never pays more than the
+    /// largest reward in it.
+    function _checkPayout(bytes32 id, Attestation memory a, uint256 r, uint256 vr) internal {
+        RewardParams memory p = paramsAtVerification[id];
+        uint256 full = _specReward(a, p);
+        uint256 owed = full > carried[id] ? full - carried[id] : 0;
+        uint256 share = activeVerifier[verifiedBy[id]] ? owed * p.verifierBps / 10_000 : 0;
+        _check(r == owed, "owner payout differs from the SPEC");
+        _check(vr == share, "verifier payout differs from the SPEC");
+        expectedSupply += owed + share;
+        chainPaid[id] = carried[id] + owed;
+        if (full > chainMax[id]) chainMax[id] = full;
+        _check(chainPaid[id] <= chainMax[id], "a supersede chain paid more than its largest reward");
+    }
+
+    /// @dev A pause with time passing: mostly paused and unpaused in one step, sometimes left paused for the next
+    /// actions (which must then fail) until the next call unpauses. The windows must not run meanwhile.
+    function pauseFor(uint256 secs) external {
+        if (!isPaused) {
+            vm.prank(pauser);
+            reg.pause();
+            pausedAt = block.timestamp;
+            isPaused = true;
+            ++pauses;
+            if (secs % 3 == 0) return;
+        }
+        vm.warp(block.timestamp + bound(secs, 0, 3 days));
+        vm.prank(pauser);
+        reg.unpause();
+        pausedTotal += block.timestamp - pausedAt;
+        isPaused = false;
+    }
+
+    /// @dev Governance changes a reward parameter or the challenge window (applies to later verifications).
+    function setParam(uint256 which, uint256 value) external {
+        which = which % 6;
+        vm.startPrank(admin);
+        if (which == 0) {
+            current.baseline = bound(value, 1, 2000);
+            reg.setBaselineIntensity(uint16(current.baseline));
+        } else if (which < 3) {
+            Method m = Method(which - 1);
+            current.methodBps[uint8(m)] = bound(value, 0, 10_000);
+            reg.setMethodBps(m, uint16(current.methodBps[uint8(m)]));
+        } else if (which == 3) {
+            current.verifierBps = bound(value, 0, 5000);
+            reg.setVerifierBps(uint16(current.verifierBps));
+        } else if (which == 4) {
+            current.cap = bound(value, 1e18, 1e27);
+            reg.setMaxRewardPerAttestation(uint96(current.cap));
+        } else {
+            window = bound(value, 60, 10 days);
+            reg.setChallengeWindow(uint32(window));
+        }
+        vm.stopPrank();
+        ++paramChanges;
+    }
+
+    /// @dev Governance revokes a verifier, or accredits it again.
+    function toggleVerifier(uint256 seed) external {
+        address v = verifiers[seed % 2];
+        vm.startPrank(admin);
+        if (activeVerifier[v]) {
+            reg.revokeRole(VERIFIER_ROLE, v);
+            ++revocations;
+        } else {
+            reg.accreditVerifier(v, "again", "");
+        }
+        vm.stopPrank();
+        activeVerifier[v] = !activeVerifier[v];
     }
 
     function seal(uint256 modelSeed) external {
@@ -399,7 +554,7 @@ contract InvariantsTest is Base {
         _register(alice);
         _register(alice);
         _register(bob);
-        handler = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger);
+        handler = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser);
         targetContract(address(handler));
     }
 
@@ -407,10 +562,19 @@ contract InvariantsTest is Base {
         for (uint256 i; i < 6; ++i) {
             console.log("successes", i, handler.successes(i));
         }
+        console.log("pauses", handler.pauses(), "parameter changes", handler.paramChanges());
+        console.log("revocations", handler.revocations());
     }
 
-    /// @dev LEAF total supply equals the sum of everything paid out.
-    function invariant_SupplyEqualsPaid() public view {
+    /// @dev Every check made inside the handlers held (payouts against the ghost model, statuses, windows).
+    function invariant_HandlerChecks() public view {
+        assertEq(handler.violations(), 0, handler.firstViolation());
+    }
+
+    /// @dev LEAF total supply equals the sum of the payouts an independent SPEC 6 model computes from the fields,
+    /// the parameters in force at each verification, the supersede chains and the verifiers' accreditation.
+    function invariant_SupplyEqualsSpecPayouts() public view {
+        assertEq(leaf.totalSupply(), handler.expectedSupply());
         assertEq(leaf.totalSupply(), handler.totalPaid());
     }
 
@@ -425,11 +589,15 @@ contract InvariantsTest is Base {
             Status s = reg.effectiveStatus(id);
             if (s == Status.Final) {
                 assertEq(uint8(g.status), uint8(Status.Verified));
-                assertGe(block.timestamp, g.finalAt, "Final before its window");
+                assertGe(handler.clock(), g.finalAt, "Final before its window (pauses excluded)");
             } else {
                 assertEq(uint8(s), uint8(g.status), "status mismatch");
-                if (s == Status.Verified) assertLt(block.timestamp, g.finalAt);
+                if (s == Status.Verified) assertLt(handler.clock(), g.finalAt, "window over but not Final");
             }
+            // a verifier is shown exactly when one gave a verdict (and the claim has not reused the bits)
+            address shown = reg.getAttestation(id).verifier;
+            if (g.status == Status.Submitted || g.status == Status.Withdrawn) assertEq(shown, address(0));
+            if (g.status == Status.Verified && g.claims == 0) assertEq(shown, handler.verifiedBy(id));
             if (g.claims == 1) assertTrue(reg.getAttestation(id).claimed);
         }
     }
@@ -496,7 +664,7 @@ contract InvariantsTest is Base {
 contract HandlerSmokeTest is Base {
     function test_HandlerSmoke() public {
         _register(alice);
-        Handler h = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger);
+        Handler h = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser);
         h.submit(1, 1, 0, 100, 1000, 7);
         h.verify(0, 0);
         assertEq(h.successes(2), 1);
