@@ -2,10 +2,11 @@
 pragma solidity 0.8.30;
 
 import {AttestationHash} from "./AttestationHash.sol";
-import {Attestation, Kind, Method, Status} from "./Common.sol";
+import {ARBITER_ROLE, Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IEfficiencyBonus} from "./IEfficiencyBonus.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 /// @title Greenprint efficiency bonus (SPEC section 6)
@@ -17,6 +18,7 @@ contract EfficiencyBonus is IEfficiencyBonus {
     uint8 private constant _REQUESTED = 1;
     uint8 private constant _PAID = 2;
     uint256 private constant _BPS = 10_000;
+    uint256 private constant _MAX_RETRY_DELAY = 30 days;
 
     /// @notice The attestation registry (roles, pause, parameters, attestation states, minting).
     IAttestationRegistry public immutable attestations;
@@ -25,6 +27,8 @@ contract EfficiencyBonus is IEfficiencyBonus {
 
     mapping(uint256 modelId => uint8 state) private _state;
     mapping(uint256 parentId => uint256 usedWh) private _savingsUsed;
+    mapping(uint256 modelId => uint256 timestamp) private _rejectedAt; // last verifier rejection
+    uint256 private _retryDelay = 1 days; // SPEC 6 (v1.1) bonusRetryDelay
 
     /// @param attestationRegistry the AttestationRegistry
     /// @param modelRegistry the ModelRegistry
@@ -41,6 +45,10 @@ contract EfficiencyBonus is IEfficiencyBonus {
     /// @inheritdoc IEfficiencyBonus
     function requestEfficiencyBonus(uint256 modelId) external override whenNotPaused {
         if (_state[modelId] == _PAID) revert EfficiencyBonusAlreadyPaid(modelId);
+        uint256 rejectedAt = _rejectedAt[modelId];
+        if (rejectedAt != 0 && block.timestamp < rejectedAt + _retryDelay) {
+            revert EfficiencyBonusRetryTooSoon(modelId, rejectedAt + _retryDelay);
+        }
         (address owner, uint256 parentId) = _eligibility(modelId);
         if (owner != msg.sender) revert EfficiencyBonusNotModelOwner(modelId, msg.sender);
         _state[modelId] = _REQUESTED;
@@ -53,17 +61,36 @@ contract EfficiencyBonus is IEfficiencyBonus {
         Attestation[] calldata modelRuns,
         Attestation[] calldata parentRuns
     ) external override whenNotPaused {
-        _requireVerdict(modelId);
+        bool byArbiter = _approver(modelId);
         (address owner, uint256 parentId) = _eligibility(modelId);
         if (owner == msg.sender) revert EfficiencyBonusVerifierIsOwner(modelId, msg.sender);
         uint256 energy = _finalPretrainingEnergy(modelId, modelRuns);
         uint256 parentEnergy = _finalPretrainingEnergy(parentId, parentRuns);
         if (energy == 0) revert EfficiencyBonusNoTrainingEnergy(modelId);
         if (energy >= parentEnergy) revert EfficiencyBonusNotMoreEfficient(energy, parentEnergy);
-        _pay(modelId, parentId, owner, energy, parentEnergy);
+        _pay(modelId, parentId, owner, energy, parentEnergy, byArbiter);
     }
 
-    function _pay(uint256 modelId, uint256 parentId, address owner, uint256 energy, uint256 parentEnergy) private {
+    /// @dev An accredited verifier approves a pending request; the arbiter also one that a verifier rejected
+    /// (SPEC 6, v1.1: one verifier cannot block a bonus for ever). Returns whether the arbiter approves.
+    function _approver(uint256 modelId) private view returns (bool byArbiter) {
+        uint8 state = _state[modelId];
+        if (state == _REQUESTED && attestations.isVerifier(msg.sender)) return false;
+        if (IAccessControl(address(attestations)).hasRole(ARBITER_ROLE, msg.sender)) {
+            if (state == _REQUESTED || (state == 0 && _rejectedAt[modelId] != 0)) return true;
+            revert EfficiencyBonusNotRequested(modelId);
+        }
+        _requireVerdict(modelId); // reverts: not a verifier, or nothing pending
+    }
+
+    function _pay(
+        uint256 modelId,
+        uint256 parentId,
+        address owner,
+        uint256 energy,
+        uint256 parentEnergy,
+        bool byArbiter
+    ) private {
         IAttestationRegistry.Params memory p = attestations.getParams();
         // a switched-off bonus must not use up the model's only bonus (issue 12 I-3): the request stays pending
         if (p.efficiencyBps == 0) revert EfficiencyBonusDisabled();
@@ -76,7 +103,8 @@ contract EfficiencyBonus is IEfficiencyBonus {
         _savingsUsed[parentId] = used + saving;
         uint256 bonus = saving * p.baselineIntensity / 1000 * p.efficiencyBps / _BPS * 1e15;
         if (bonus > p.maxRewardPerAttestation) bonus = p.maxRewardPerAttestation;
-        uint256 verifierReward = bonus * p.verifierBps / _BPS;
+        // the verifier share pays a verifier's review; an arbiter's ruling earns none
+        uint256 verifierReward = byArbiter ? 0 : bonus * p.verifierBps / _BPS;
         _state[modelId] = _PAID;
         emit EfficiencyBonusSavingsUsed(parentId, modelId, saving, used + saving);
         emit EfficiencyBonusPaid(modelId, owner, msg.sender, energy, parentEnergy, bonus, verifierReward);
@@ -90,7 +118,28 @@ contract EfficiencyBonus is IEfficiencyBonus {
     function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external override whenNotPaused {
         _requireVerdict(modelId);
         delete _state[modelId];
+        _rejectedAt[modelId] = block.timestamp;
         emit EfficiencyBonusRejected(modelId, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function setRetryDelay(uint256 delay) external override {
+        if (!IAccessControl(address(attestations)).hasRole(bytes32(0), msg.sender)) {
+            revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, bytes32(0));
+        }
+        if (delay > _MAX_RETRY_DELAY) revert EfficiencyBonusRetryDelayOutOfRange(delay);
+        emit EfficiencyBonusRetryDelaySet(_retryDelay, delay);
+        _retryDelay = delay;
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function retryDelay() external view override returns (uint256) {
+        return _retryDelay;
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function rejectedAt(uint256 modelId) external view override returns (uint256) {
+        return _rejectedAt[modelId];
     }
 
     /// @inheritdoc IEfficiencyBonus

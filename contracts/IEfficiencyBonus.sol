@@ -47,6 +47,11 @@ interface IEfficiencyBonus {
         uint256 indexed parentId, uint256 indexed modelId, uint256 savingWh, uint256 usedWh
     );
 
+    /// @notice The admin changed bonusRetryDelay (SPEC 6, v1.1).
+    /// @param oldDelay previous delay (s)
+    /// @param newDelay new delay (s)
+    event EfficiencyBonusRetryDelaySet(uint256 oldDelay, uint256 newDelay);
+
     /// @notice The registries are paused.
     error EfficiencyBonusPaused();
     /// @notice The caller is not the model owner.
@@ -83,6 +88,10 @@ interface IEfficiencyBonus {
     error EfficiencyBonusEstimateRun(bytes32 id);
     /// @notice efficiencyBps is 0: the bonus is switched off, approving now would use it up for nothing.
     error EfficiencyBonusDisabled();
+    /// @notice A verifier rejected the request: the owner may request again from `readyAt`.
+    error EfficiencyBonusRetryTooSoon(uint256 modelId, uint256 readyAt);
+    /// @notice bonusRetryDelay must be at most 30 days.
+    error EfficiencyBonusRetryDelayOutOfRange(uint256 delay);
     /// @notice The parent's savings budget (its own energy) is already used by sibling bonuses.
     error EfficiencyBonusBudgetSpent(uint256 parentId, uint256 usedWh);
 
@@ -90,7 +99,8 @@ interface IEfficiencyBonus {
     /// @param modelId the model
     function requestEfficiencyBonus(uint256 modelId) external;
 
-    /// @notice Approve and pay a requested bonus (verifier not owning the model).
+    /// @notice Approve and pay a requested bonus (verifier not owning the model). The arbiter may also approve a
+    /// request that a verifier rejected (no verifier share is paid on an arbiter's approval).
     /// @param modelId the model
     /// @param modelRuns every live PRETRAINING attestation of the model (all Final), ids strictly increasing
     /// @param parentRuns every live PRETRAINING attestation of the parent (all Final), ids strictly increasing
@@ -100,10 +110,23 @@ interface IEfficiencyBonus {
         Attestation[] calldata parentRuns
     ) external;
 
-    /// @notice Reject a requested bonus (verifier).
+    /// @notice Reject a requested bonus (verifier). The owner may request again after `retryDelay`.
     /// @param modelId the model
     /// @param reasonHash hash of the reason
     function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external;
+
+    /// @notice Set bonusRetryDelay, 0 .. 30 days (admin of the attestation registry).
+    /// @param delay seconds
+    function setRetryDelay(uint256 delay) external;
+
+    /// @notice Seconds an owner waits after a rejection before requesting again (default 1 day).
+    /// @return delay seconds
+    function retryDelay() external view returns (uint256 delay);
+
+    /// @notice When a verifier last rejected the model's request (0 if never).
+    /// @param modelId the model
+    /// @return timestamp of the rejection
+    function rejectedAt(uint256 modelId) external view returns (uint256 timestamp);
 
     /// @notice Wh of a parent's savings budget (its Final PRETRAINING energy) already paid to its children.
     /// @param parentId the parent

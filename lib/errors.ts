@@ -253,6 +253,9 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     `Run ${id} is an ESTIMATE: estimated energy neither earns nor funds an efficiency bonus.`,
   EfficiencyBonusDisabled: () =>
     "The efficiency bonus is switched off (efficiencyBps is 0): the request stays pending until it is switched on.",
+  EfficiencyBonusRetryTooSoon: ([m, at]) =>
+    `A verifier rejected model ${m}'s bonus request: it can be requested again from ${when(at)} (or the arbiter may approve it).`,
+  EfficiencyBonusRetryDelayOutOfRange: ([d]) => `A retry delay of ${d} s is outside 0–30 days.`,
   EfficiencyBonusBudgetSpent: ([p, used]) =>
     `Parent model ${p}'s savings budget is used up (${used} Wh already paid to its other fine-tunes).`,
   // ------------------------------------------------------------ LeafToken (OpenZeppelin ERC-20, ERC-2612)

@@ -5,6 +5,7 @@ import {Attestation, Kind, Method, Status} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {IEfficiencyBonus} from "../../contracts/IEfficiencyBonus.sol";
 import {Base} from "./Base.t.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 contract EfficiencyBonusTest is Base {
     uint256 internal parent;
@@ -394,8 +395,88 @@ contract EfficiencyBonusTest is Base {
         vm.prank(verifier);
         bonus.rejectEfficiencyBonus(child, keccak256("not comparable"));
         assertEq(bonus.bonusState(child), 0);
+        assertEq(bonus.rejectedAt(child), block.timestamp);
+        // SPEC 6 (v1.1): the owner may request again after bonusRetryDelay (default 1 day)
+        vm.expectRevert(
+            abi.encodeWithSignature("EfficiencyBonusRetryTooSoon(uint256,uint256)", child, block.timestamp + 1 days)
+        );
+        _request();
+        vm.warp(block.timestamp + 1 days);
         _request();
         assertEq(bonus.bonusState(child), 1);
+    }
+
+    // ------------------------------------------------------------ issue 12 L-5: a rejection is not final
+
+    function _rejected() internal {
+        _prepare(250_000);
+        _request();
+        vm.prank(verifier2);
+        bonus.rejectEfficiencyBonus(child, keccak256("front-run"));
+    }
+
+    function test_ArbiterApprovesRejectedRequest() public {
+        _rejected();
+        Attestation[] memory c = _sorted(childRuns);
+        Attestation[] memory p = _sorted(parentRuns);
+        uint256 expected = 178_125 * 1e15;
+        vm.expectEmit(true, true, true, true, address(bonus));
+        emit IEfficiencyBonus.EfficiencyBonusPaid(child, alice, arbiter, 250_000, 1_000_000, expected, 0);
+        // v1: EfficiencyBonusNotVerifier, and a verifier could only wait for a request the rejecter rejects again
+        vm.prank(arbiter);
+        bonus.approveEfficiencyBonus(child, c, p);
+        assertEq(leaf.balanceOf(alice), expected);
+        assertEq(leaf.balanceOf(arbiter), 0, "an arbiter's ruling earns no verifier share");
+        assertEq(bonus.bonusState(child), 2);
+    }
+
+    function test_ArbiterApprovesPendingRequest() public {
+        _prepare(250_000);
+        _request();
+        Attestation[] memory c = _sorted(childRuns);
+        Attestation[] memory p = _sorted(parentRuns);
+        vm.prank(arbiter);
+        bonus.approveEfficiencyBonus(child, c, p);
+        assertEq(bonus.bonusState(child), 2);
+    }
+
+    function test_RevertWhen_ArbiterApprovesUnrequested() public {
+        _prepare(250_000);
+        Attestation[] memory c = _sorted(childRuns);
+        Attestation[] memory p = _sorted(parentRuns);
+        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotRequested.selector, child));
+        vm.prank(arbiter);
+        bonus.approveEfficiencyBonus(child, c, p);
+    }
+
+    function test_RevertWhen_VerifierApprovesRejected() public {
+        _rejected();
+        _expectApproveRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotRequested.selector, child));
+    }
+
+    function test_SetRetryDelay() public {
+        vm.expectEmit(address(bonus));
+        emit IEfficiencyBonus.EfficiencyBonusRetryDelaySet(1 days, 0);
+        vm.prank(admin);
+        bonus.setRetryDelay(0);
+        assertEq(bonus.retryDelay(), 0);
+        _rejected();
+        _request(); // no wait
+        assertEq(bonus.bonusState(child), 1);
+    }
+
+    function test_RevertWhen_SetRetryDelayNotAdmin() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, bytes32(0))
+        );
+        vm.prank(alice);
+        bonus.setRetryDelay(0);
+    }
+
+    function test_RevertWhen_SetRetryDelayOutOfRange() public {
+        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusRetryDelayOutOfRange.selector, 31 days));
+        vm.prank(admin);
+        bonus.setRetryDelay(31 days);
     }
 
     function test_RevertWhen_RejectBonusNotRequested() public {
