@@ -43,6 +43,11 @@ contract Handler is Test {
     mapping(bytes32 id => uint256 amount) internal chainMax; // largest full SPEC reward in the chain
     uint256 public expectedSupply; // sum of the ghost model's payouts (owner + verifier)
     uint256 public pauses;
+    uint256 public transfers;
+    uint256 public signedSubmissions;
+    uint256 public cancelledNonces;
+    address[4] internal holders; // possible model holders and signers: two owners and the two verifiers
+    mapping(address account => uint256 key) internal keyOf;
     uint256 public paramChanges;
     uint256 public revocations;
     // A failed assertion inside a handler only reverts that call (and undoes what it saw): record violations
@@ -89,7 +94,8 @@ contract Handler is Test {
         address arb,
         address ch,
         address adm,
-        address pau
+        address pau,
+        uint256[2] memory ownerKeys
     ) {
         address v1 = vm.addr(k1);
         address v2 = vm.addr(k2);
@@ -111,6 +117,11 @@ contract Handler is Test {
         current.cap = p.maxRewardPerAttestation;
         activeVerifier[v1] = true;
         activeVerifier[v2] = true;
+        holders = [vm.addr(ownerKeys[0]), vm.addr(ownerKeys[1]), v1, v2];
+        keyOf[holders[0]] = ownerKeys[0];
+        keyOf[holders[1]] = ownerKeys[1];
+        keyOf[v1] = k1;
+        keyOf[v2] = k2;
     }
 
     function _check(bool ok, string memory what) internal {
@@ -229,7 +240,8 @@ contract Handler is Test {
             ++successes[0];
         } catch {
             _check(
-                isPaused || !activeVerifier[v] || (k == 0 && models.getModel(m).trainingSealed),
+                isPaused || !activeVerifier[v] || models.ownerOf(m) == v
+                    || (k == 0 && models.getModel(m).trainingSealed),
                 "unexpected submitVerified failure"
             );
         }
@@ -287,15 +299,64 @@ contract Handler is Test {
         a.periodEnd = end;
         a.evidenceHash = keccak256(abi.encode(misc, ++nonce));
         a.evidenceURI = "ipfs://e";
-        address owner = models.ownerOf(m);
-        vm.prank(owner);
-        try reg.submit(a) returns (bytes32 id) {
+        (bool ok, bytes32 id) = _send(a, misc);
+        if (ok) {
             _record(id, a, false);
             maxEnd[m][k] = end;
             ++successes[0];
-        } catch {
+        } else {
             // a pause and a sealed model (PRETRAINING) are the only expected refusals
             _check(isPaused || (k == 0 && models.getModel(m).trainingSealed), "unexpected submit failure");
+        }
+    }
+
+    /// @dev Submits as the model's current holder, or (one time in two) relays the holder's EIP-712 signature.
+    function _send(Attestation memory a, uint256 misc) internal returns (bool ok, bytes32 id) {
+        address owner = models.ownerOf(a.modelId);
+        if (misc & (1 << 40) == 0) {
+            vm.prank(owner);
+            try reg.submit(a) returns (bytes32 got) {
+                return (true, got);
+            } catch {
+                return (false, 0);
+            }
+        }
+        uint256 n = reg.nonces(owner);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory sig = _sign(
+            keyOf[owner], keccak256(abi.encode(reg.SUBMIT_ATTESTATION_TYPEHASH(), reg.attestationId(a), n, deadline))
+        );
+        vm.prank(address(uint160(misc >> 48) | 1)); // any relayer
+        try reg.submitWithSig(a, owner, n, deadline, sig) returns (bytes32 got) {
+            ++signedSubmissions;
+            return (true, got);
+        } catch {
+            return (false, 0);
+        }
+    }
+
+    /// @dev The holder transfers a model NFT to another holder (possibly a verifier, who then may not verify it).
+    function transferModel(uint256 modelSeed, uint256 toSeed) external {
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        address from = models.ownerOf(m);
+        vm.prank(from);
+        try models.transferFrom(from, holders[toSeed % 4], m) {
+            ++transfers;
+        } catch {
+            _check(isPaused, "unexpected transfer failure");
+        }
+    }
+
+    /// @dev A signer burns its current nonce; the next signatures use the following one.
+    function cancelNonce(uint256 who) external {
+        address signer = holders[who % 4];
+        uint256 n = reg.nonces(signer);
+        vm.prank(signer);
+        try reg.cancelNonce() {
+            _check(reg.nonces(signer) == n + 1, "cancelNonce did not burn the nonce");
+            ++cancelledNonces;
+        } catch {
+            _check(isPaused, "unexpected cancelNonce failure");
         }
     }
 
@@ -434,7 +495,15 @@ contract Handler is Test {
     function claim(uint256 seed) external {
         if (ids.length == 0) return;
         bytes32 id = _find(seed, Status.Verified);
-        if (seed % 3 == 0 && ghosts[id].finalAt > clock() && !isPaused) {
+        // mostly an unclaimed one (a claimed attestation stays Verified in the ghost)
+        for (uint256 i; i < ids.length && seed % 5 != 0; ++i) {
+            bytes32 c = ids[(seed % ids.length + i) % ids.length];
+            if (ghosts[c].status == Status.Verified && ghosts[c].claims == 0) {
+                id = c;
+                break;
+            }
+        }
+        if (seed % 3 != 0 && ghosts[id].finalAt > clock() && !isPaused) {
             vm.warp(block.timestamp + ghosts[id].finalAt - clock());
         }
         Attestation memory a = fields[id];
@@ -554,7 +623,9 @@ contract InvariantsTest is Base {
         _register(alice);
         _register(alice);
         _register(bob);
-        handler = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser);
+        handler = new Handler(
+            reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser, [alicePk, bobPk]
+        );
         targetContract(address(handler));
     }
 
@@ -563,7 +634,8 @@ contract InvariantsTest is Base {
             console.log("successes", i, handler.successes(i));
         }
         console.log("pauses", handler.pauses(), "parameter changes", handler.paramChanges());
-        console.log("revocations", handler.revocations());
+        console.log("revocations", handler.revocations(), "transfers", handler.transfers());
+        console.log("signed submissions", handler.signedSubmissions(), "cancelled nonces", handler.cancelledNonces());
     }
 
     /// @dev Every check made inside the handlers held (payouts against the ghost model, statuses, windows).
@@ -664,7 +736,9 @@ contract InvariantsTest is Base {
 contract HandlerSmokeTest is Base {
     function test_HandlerSmoke() public {
         _register(alice);
-        Handler h = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser);
+        Handler h = new Handler(
+            reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser, [alicePk, bobPk]
+        );
         h.submit(1, 1, 0, 100, 1000, 7);
         h.verify(0, 0);
         assertEq(h.successes(2), 1);
@@ -674,3 +748,4 @@ contract HandlerSmokeTest is Base {
         assertEq(h.successes(4), 1);
     }
 }
+
