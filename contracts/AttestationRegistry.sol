@@ -7,7 +7,7 @@ import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {ILeafToken} from "./ILeafToken.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {NoncesKeyed} from "@openzeppelin/contracts/utils/NoncesKeyed.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
@@ -28,7 +28,7 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// Per model a 136-bit cursor lives in the model registry's model word: bits 40k..40k+39 the end of
 /// the latest period of kind k, bits 120..135 the number of live (Submitted, Verified, Disputed)
 /// PRETRAINING attestations.
-contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Nonces, ReentrancyGuardTransient {
+contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, NoncesKeyed, ReentrancyGuardTransient {
     /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
     bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
     /// @notice Dispute arbiters.
@@ -634,6 +634,11 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         emit NonceCancelled(msg.sender, _useNonce(msg.sender));
     }
 
+    /// @inheritdoc IAttestationRegistry
+    function cancelKeyedNonce(uint192 key) external override whenNotPaused {
+        emit NonceCancelled(msg.sender, _useNonce(msg.sender, key));
+    }
+
     function _useSignature(
         address signer,
         bytes32 structHash,
@@ -642,7 +647,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         bytes calldata signature
     ) private {
         if (block.timestamp > deadline) revert AttestationRegistryExpired(deadline);
-        _useCheckedNonce(signer, nonce);
+        _useCheckedNonce(signer, nonce); // keyed (SPEC 5, v1.1): key << 64 | sequence, key 0 = the v1 sequence
         bytes32 digest = _hashTypedDataV4(structHash);
         // ECDSA first (no EXTCODESIZE on the signer for EOAs; high-s and malformed signatures are refused by
         // OpenZeppelin's ECDSA), then ERC-1271 for contract wallets.
@@ -773,18 +778,17 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     }
 
     function _setMethodBps(Method method, uint16 value) private {
-        if (method == Method.METER) {
-            _check("methodBps.METER", value, 0, _BPS);
-            emit ParameterSet("methodBps.METER", _config.meterBps, value);
-            _config.meterBps = value;
-        } else if (method == Method.SOFTWARE) {
-            _check("methodBps.SOFTWARE", value, 0, _BPS);
-            emit ParameterSet("methodBps.SOFTWARE", _config.softwareBps, value);
-            _config.softwareBps = value;
-        } else {
-            _check("methodBps.ESTIMATE", value, 0, _BPS);
-            emit ParameterSet("methodBps.ESTIMATE", _config.estimateBps, value);
-            _config.estimateBps = value;
+        bytes32 name = method == Method.METER
+            ? bytes32("methodBps.METER")
+            : method == Method.SOFTWARE ? bytes32("methodBps.SOFTWARE") : bytes32("methodBps.ESTIMATE");
+        _check(name, value, 0, _BPS);
+        // the three weights are consecutive uint16 fields of the config word (METER, SOFTWARE, ESTIMATE)
+        uint256 shift = _METHOD_BPS_BIT + 16 * uint256(method);
+        uint256 c = _configWord();
+        emit ParameterSet(name, uint16(c >> shift), value);
+        c = (c & ~(uint256(0xffff) << shift)) | (uint256(value) << shift);
+        assembly ("memory-safe") {
+            sstore(_config.slot, c)
         }
     }
 

@@ -25,8 +25,11 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 ///    ATTESTATION_TYPE (signed by a verifier; the model owner lands it with submitVerified)
 ///  - VERDICT_TYPE: `Verdict(bytes32 attestationId,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)`
 ///    (signed by a verifier; anyone relays with verdictWithSig)
-/// Nonces are sequential per signer (`nonces(signer)`), shared by all three signed types; `cancelNonce`
-/// burns the caller's current nonce. ERC-1271 wallets sign through SignatureChecker.
+/// Nonces are keyed (v1.1, OpenZeppelin NoncesKeyed): `nonce = key << 64 | sequence`, one sequence per
+/// 192-bit key chosen by the signer (`nonces(signer, key)`); key 0 is the v1 sequence (`nonces(signer)`),
+/// shared by all three signed types. `cancelNonce` / `cancelKeyedNonce(key)` burn the caller's current nonce
+/// (of key 0 / of `key`). A signature withheld by one counterparty blocks only its key. ERC-1271 wallets sign
+/// through SignatureChecker.
 interface IAttestationRegistry {
     /// @notice Decoded stored state of an attestation.
     struct AttestationState {
@@ -366,6 +369,12 @@ interface IAttestationRegistry {
 
     /// @notice Burn the caller's current nonce, cancelling any signature made with it.
     function cancelNonce() external;
+
+    /// @notice Burn the caller's current nonce of one key (SPEC 5, v1.1 keyed nonces, OpenZeppelin NoncesKeyed):
+    /// a signature's `nonce` is `key << 64 | sequence`; key 0 is the sequence `nonces(signer)` and `cancelNonce`.
+    /// Emits NonceCancelled with the packed nonce burnt.
+    /// @param key the 192-bit key
+    function cancelKeyedNonce(uint192 key) external;
 
     // ---------------------------------------------------------------- governance
 
