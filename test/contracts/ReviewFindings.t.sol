@@ -345,4 +345,42 @@ contract ReviewFindingsTest is Base {
         assertEq(latest[uint8(Kind.PRETRAINING)], p.periodEnd);
         assertEq(live, 1, "the predecessor is still live");
     }
+
+    // ------------------------------------------------------------ ids under non-canonical calldata
+
+    /// @dev Sets a bit outside the type of head field `field` (1..11: kind .. region) of an ABI-encoded
+    /// `f(Attestation)` call: the high bits of the uintN fields, the low bits of the bytes8 region.
+    function _dirty(bytes memory data, uint256 field, uint256 bitSeed) internal pure returns (bytes memory) {
+        uint16[12] memory bits = [256, 8, 8, 64, 16, 32, 16, 64, 64, 64, 64, 0];
+        uint256 mask;
+        if (field == 11) mask = uint256(1) << bound(bitSeed, 0, 191);
+        else mask = uint256(1) << bound(bitSeed, bits[field], 255);
+        uint256 at = 4 + 32 + 32 * field; // selector, struct offset, head word
+        uint256 word;
+        assembly {
+            word := mload(add(add(data, 0x20), at))
+            mstore(add(add(data, 0x20), at), or(word, mask))
+        }
+        return data;
+    }
+
+    /// @dev A field with dirty bits hashes to another id: it must neither be stored by submit nor be paid by
+    /// claimReward, and the canonical attestation is still paid exactly once.
+    function testFuzz_NonCanonicalCalldataNeverStoresOrPays(uint256 field, uint256 bitSeed) public {
+        field = bound(field, 1, 11);
+        Attestation memory a = _att(model);
+        vm.prank(alice);
+        (bool ok,) = address(reg).call(_dirty(abi.encodeCall(reg.submit, (a)), field, bitSeed));
+        assertFalse(ok, "dirty submit accepted");
+        bytes32 id = _submit(alice, a);
+        _verify(id);
+        vm.warp(block.timestamp + WINDOW);
+        vm.prank(alice);
+        (ok,) = address(reg).call(_dirty(abi.encodeCall(reg.claimReward, (a)), field, bitSeed));
+        assertFalse(ok, "dirty claim paid");
+        assertEq(leaf.totalSupply(), 0);
+        vm.prank(alice);
+        (uint256 reward,) = reg.claimReward(a);
+        assertEq(reward, _refReward(a.energyWh, a.locationIntensity, a.renewableBps, a.method, 475));
+    }
 }
