@@ -670,7 +670,20 @@ contract InvariantsTest is Base {
             address shown = reg.getAttestation(id).verifier;
             if (g.status == Status.Submitted || g.status == Status.Withdrawn) assertEq(shown, address(0));
             if (g.status == Status.Verified && g.claims == 0) assertEq(shown, handler.verifiedBy(id));
-            if (g.claims == 1) assertTrue(reg.getAttestation(id).claimed);
+            // the decoded view agrees with the ghost in every state
+            AttestationRegistry.AttestationState memory st = reg.getAttestation(id);
+            (uint64 start, uint64 end) = handler.period(id);
+            assertEq(st.modelId, g.modelId, "view modelId");
+            assertEq(uint8(st.kind), uint8(g.kind), "view kind");
+            assertEq(st.isCorrection, g.correction, "view isCorrection");
+            assertEq(st.claimed, g.claims == 1, "view claimed");
+            assertEq(st.periodStart, start, "view periodStart");
+            assertEq(st.periodEnd, end, "view periodEnd");
+            if (g.status == Status.Disputed) assertEq(st.remainingWindow, g.remaining, "view remainingWindow");
+            if (g.status == Status.Verified && g.claims == 0) {
+                // a timestamp: the pause-free deadline plus the time paused so far
+                assertEq(st.finalAt, g.finalAt + block.timestamp - handler.clock(), "view finalAt");
+            }
         }
     }
 
