@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {CertificateRegistry} from "../../contracts/CertificateRegistry.sol";
 import {Attestation, CertificateKind, Kind, Method, Status, VERIFIER_ROLE} from "../../contracts/Common.sol";
+import {EfficiencyBonus} from "../../contracts/EfficiencyBonus.sol";
 import {LeafToken} from "../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
 import {Base} from "./Base.t.sol";
@@ -48,6 +49,13 @@ contract Handler is Test {
     uint256 public cancelledNonces;
     address[4] internal holders; // possible model holders and signers: two owners and the two verifiers
     mapping(address account => uint256 key) internal keyOf;
+
+    // efficiency bonus (SPEC 6, v1.1): children 4 and 5 of model 1 share its savings budget
+    EfficiencyBonus internal bonusContract;
+    uint256 public bonusesPaid;
+    uint256 public parentSavingsUsed;
+    uint256 public parentEnergyAtFirstBonus;
+    mapping(uint256 modelId => bool) public trainingLocked;
     uint256 public paramChanges;
     uint256 public revocations;
     // A failed assertion inside a handler only reverts that call (and undoes what it saw): record violations
@@ -95,8 +103,10 @@ contract Handler is Test {
         address ch,
         address adm,
         address pau,
-        uint256[2] memory ownerKeys
+        uint256[2] memory ownerKeys,
+        EfficiencyBonus eb
     ) {
+        bonusContract = eb;
         address v1 = vm.addr(k1);
         address v2 = vm.addr(k2);
         verifierKeys = [k1, k2];
@@ -381,9 +391,110 @@ contract Handler is Test {
                     || p.status == Status.Rejected,
                 "superseding a dead attestation"
             );
+            _check(!(a.kind == Kind.PRETRAINING && trainingLocked[a.modelId]), "restated a run a bonus counted");
             _record(id, a, true);
             if (a.periodEnd > maxEnd[a.modelId][uint8(a.kind)]) maxEnd[a.modelId][uint8(a.kind)] = a.periodEnd;
             ++successes[1];
+        } catch {}
+    }
+
+    /// @dev Live (Submitted, Verified, Disputed) PRETRAINING runs of a model, ids ascending, and their energy.
+    function _liveRuns(uint256 m) internal view returns (Attestation[] memory runs, uint256 energy, bool estimate) {
+        bytes32[] memory live = new bytes32[](ids.length);
+        uint256 n;
+        for (uint256 i; i < ids.length; ++i) {
+            Ghost storage g = ghosts[ids[i]];
+            if (
+                g.modelId == m && g.kind == Kind.PRETRAINING
+                    && (g.status == Status.Submitted || g.status == Status.Verified || g.status == Status.Disputed)
+            ) {
+                bytes32 id = ids[i];
+                uint256 j = n++;
+                while (j > 0 && uint256(live[j - 1]) > uint256(id)) {
+                    live[j] = live[j - 1];
+                    --j;
+                }
+                live[j] = id;
+            }
+        }
+        runs = new Attestation[](n);
+        for (uint256 i; i < n; ++i) {
+            runs[i] = fields[live[i]];
+            energy += runs[i].energyWh;
+            if (runs[i].method == Method.ESTIMATE) estimate = true;
+        }
+    }
+
+    function _liveCount(uint256 m) internal view returns (uint256 n) {
+        (Attestation[] memory runs,,) = _liveRuns(m);
+        return runs.length;
+    }
+
+    function _verifiedRun(uint256 m, uint256 energy, uint256 seed) internal {
+        uint64 start = maxEnd[m][0];
+        uint64 end = start + 1 days;
+        if (end > block.timestamp) vm.warp(end);
+        Attestation memory a;
+        a.modelId = m;
+        a.energyWh = uint64(energy);
+        a.pueMilli = 1100;
+        a.locationIntensity = uint32(seed % 400);
+        a.periodStart = start;
+        a.periodEnd = end;
+        a.evidenceHash = keccak256(abi.encode("run", ++nonce));
+        vm.prank(models.ownerOf(m));
+        try reg.submit(a) returns (bytes32 id) {
+            _record(id, a, false);
+            maxEnd[m][0] = end;
+            address v = verifiers[seed % 2];
+            vm.prank(v);
+            try reg.verify(id) {
+                _onVerified(id, v);
+            } catch {}
+        } catch {}
+    }
+
+    /// @dev The owner seals and requests, a verifier approves with every live run; the ghost checks the budget.
+    function bonus(uint256 seed, uint64 childEnergy, uint64 parentEnergy) external {
+        uint256 child = 4 + seed % 2;
+        // a model without a run gets a verified METER run first (sealing would refuse it later)
+        // (a large parent and small children, so that two siblings together would exceed the parent's budget)
+        if (!models.getModel(1).trainingSealed && _liveCount(1) == 0) {
+            _verifiedRun(1, bound(parentEnergy, 1e10, 1e13), seed);
+        }
+        if (!models.getModel(child).trainingSealed && _liveCount(child) == 0) {
+            _verifiedRun(child, bound(childEnergy, 1, 1e10), seed);
+        }
+        (Attestation[] memory childRuns, uint256 e, bool est) = _liveRuns(child);
+        (Attestation[] memory parentRuns, uint256 ep, bool parentEst) = _liveRuns(1);
+        if (childRuns.length == 0 || parentRuns.length == 0) return;
+        address owner = models.ownerOf(child);
+        vm.startPrank(owner);
+        try models.sealTraining(1) {} catch {}
+        try models.sealTraining(child) {} catch {}
+        try bonusContract.requestEfficiencyBonus(child) {} catch {}
+        vm.stopPrank();
+        if (!isPaused) vm.warp(block.timestamp + window);
+        address v = verifiers[(seed >> 8) % 2];
+        uint256 supplyBefore = leaf.totalSupply();
+        vm.prank(v);
+        try bonusContract.approveEfficiencyBonus(child, childRuns, parentRuns) {
+            _check(!est && !parentEst, "an ESTIMATE run earned or funded a bonus");
+            if (bonusesPaid == 0) parentEnergyAtFirstBonus = ep;
+            _check(ep == parentEnergyAtFirstBonus, "the parent's counted runs changed after a bonus");
+            uint256 saving = ep - e;
+            if (saving > ep - parentSavingsUsed) saving = ep - parentSavingsUsed;
+            parentSavingsUsed += saving;
+            _check(bonusContract.savingsUsed(1) == parentSavingsUsed, "savings used differ from the ghost");
+            uint256 paid = saving * current.baseline / 1000 * 5000 / 10_000 * 1e15; // efficiencyBps stays 5000
+            if (paid > current.cap) paid = current.cap;
+            uint256 share = paid * current.verifierBps / 10_000;
+            _check(leaf.totalSupply() - supplyBefore == paid + share, "bonus differs from the SPEC");
+            expectedSupply += paid + share;
+            totalPaid += paid + share;
+            trainingLocked[child] = true;
+            trainingLocked[1] = true;
+            ++bonusesPaid;
         } catch {}
     }
 
@@ -623,8 +734,21 @@ contract InvariantsTest is Base {
         _register(alice);
         _register(alice);
         _register(bob);
+        _registerChild(alice, 1, 7e9); // 4 and 5: fine-tunes of 1 sharing its savings budget
+        _registerChild(alice, 1, 8e9);
         handler = new Handler(
-            reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser, [alicePk, bobPk]
+            reg,
+            models,
+            leaf,
+            certs,
+            verifierPk,
+            verifier2Pk,
+            arbiter,
+            challenger,
+            admin,
+            pauser,
+            [alicePk, bobPk],
+            bonus
         );
         targetContract(address(handler));
     }
@@ -636,6 +760,13 @@ contract InvariantsTest is Base {
         console.log("pauses", handler.pauses(), "parameter changes", handler.paramChanges());
         console.log("revocations", handler.revocations(), "transfers", handler.transfers());
         console.log("signed submissions", handler.signedSubmissions(), "cancelled nonces", handler.cancelledNonces());
+        console.log("bonuses paid", handler.bonusesPaid());
+    }
+
+    /// @dev SPEC 6 (v1.1): one parent funds at most its own energy, however many children earn a bonus.
+    function invariant_ParentBudgetNeverExceeded() public view {
+        assertLe(bonus.savingsUsed(1), handler.parentEnergyAtFirstBonus(), "parent budget exceeded");
+        assertEq(bonus.savingsUsed(1), handler.parentSavingsUsed());
     }
 
     /// @dev Every check made inside the handlers held (payouts against the ghost model, statuses, windows).
@@ -750,7 +881,18 @@ contract HandlerSmokeTest is Base {
     function test_HandlerSmoke() public {
         _register(alice);
         Handler h = new Handler(
-            reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger, admin, pauser, [alicePk, bobPk]
+            reg,
+            models,
+            leaf,
+            certs,
+            verifierPk,
+            verifier2Pk,
+            arbiter,
+            challenger,
+            admin,
+            pauser,
+            [alicePk, bobPk],
+            bonus
         );
         h.submit(1, 1, 0, 100, 1000, 7);
         h.verify(0, 0);
