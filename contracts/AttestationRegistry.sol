@@ -7,7 +7,7 @@ import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {ILeafToken} from "./ILeafToken.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {NoncesKeyed} from "@openzeppelin/contracts/utils/NoncesKeyed.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
@@ -18,14 +18,17 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// rewards. See IAttestationRegistry for the id scheme and type strings, contracts/README.md for the
 /// storage layout and the trust model.
 /// @dev Per attestation one word `_states[id]`:
-///  bits 0..2 stored status | 3..4 kind | 5 claimed | 6 isCorrection | 8..55 modelId |
+///  bits 0..2 stored status | 3..4 kind | 5 claimed | 6 isCorrection | 7 has a verdict | 8..55 modelId |
 ///  56..95 periodStart | 96..135 periodEnd |
-///  136..175 finalAt (while Disputed: remaining window) | 176..255 actor: low 80 bits of the submitter
-///  until a verdict, then the verifier's index. After the claim bits 136..255 hold the paid amount.
+///  136..175 finalAt on the pause-free clock (while Disputed: remaining window) | 176..255 actor: low 80 bits
+///  of the submitter until a verdict, then the verifier's index (176..207) and the reward-parameter epoch
+///  (208..223). After the claim bits 136..255 hold the paid amount.
+/// The pause-free clock (`_clock`) is block.timestamp minus every second the protocol spent paused: challenge
+/// windows do not run during a pause (SPEC 5, v1.1).
 /// Per model a 136-bit cursor lives in the model registry's model word: bits 40k..40k+39 the end of
 /// the latest period of kind k, bits 120..135 the number of live (Submitted, Verified, Disputed)
 /// PRETRAINING attestations.
-contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Nonces, ReentrancyGuardTransient {
+contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, NoncesKeyed, ReentrancyGuardTransient {
     /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
     bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
     /// @notice Dispute arbiters.
@@ -67,6 +70,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     uint256 private constant _KIND_SHIFT = 3;
     uint256 private constant _CLAIMED = 1 << 5;
     uint256 private constant _CORRECTION = 1 << 6;
+    uint256 private constant _VERDICT = 1 << 7;
+    uint256 private constant _EPOCH_SHIFT = 208;
     uint256 private constant _MODEL_SHIFT = 8;
     uint256 private constant _START_SHIFT = 56;
     uint256 private constant _END_SHIFT = 96;
@@ -79,6 +84,15 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     uint256 private constant _LIVE_ONE = 1 << 120;
     uint256 private constant _LIVE_MAX = 0xffff;
 
+    // bit offsets of the Config fields in its storage word (Solidity packs struct members from the low end)
+    uint256 private constant _BASELINE_BIT = 24;
+    uint256 private constant _METHOD_BPS_BIT = 40;
+    uint256 private constant _VERIFIER_BPS_BIT = 88;
+    uint256 private constant _MAX_REWARD_BIT = 104;
+    uint256 private constant _PAUSED = 1 << 200;
+    uint256 private constant _PAUSED_TOTAL_BIT = 208;
+    uint256 private constant _EPOCH_BIT = 240;
+
     uint256 private constant _BPS = 10_000;
     uint256 private constant _WEI_PER_GRAM = 1e15; // 1 LEAF (1e18) per 1000 g
 
@@ -89,16 +103,19 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     /// @notice The EfficiencyBonus contract, the only caller of mintEfficiencyBonus.
     address public immutable override efficiencyBonus;
 
+    /// @dev One word. `pausedTotal`: seconds spent paused so far (closed pauses); `epoch`: the reward-parameter
+    /// epoch, bumped by every change of a reward parameter (the old values are kept in `_epochs`).
     struct Config {
-        uint32 challengeWindow;
+        uint24 challengeWindow;
         uint16 baselineIntensity;
         uint16 meterBps;
         uint16 softwareBps;
         uint16 estimateBps;
         uint16 verifierBps;
-        uint16 efficiencyBps;
         uint96 maxRewardPerAttestation;
         bool paused;
+        uint32 pausedTotal;
+        uint16 epoch;
     }
 
     struct VerifierInfo {
@@ -111,6 +128,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     address private _treasury;
     uint96 private _disputeBond;
     uint32 private _verifierCount;
+    uint40 private _pausedAt;
+    uint16 private _efficiencyBps;
 
     mapping(bytes32 id => uint256 state) private _states;
     mapping(bytes32 id => bytes32 predecessor) private _supersedes;
@@ -118,7 +137,9 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     mapping(bytes32 id => uint256 packed) private _disputes; // challenger | bond << 160
     mapping(address account => uint256 amount) private _refunds;
     mapping(address account => VerifierInfo info) private _verifiers;
-    mapping(uint32 index => address account) private _verifierByIndex;
+    mapping(uint32 index => uint256 accountAndActive) private _verifierByIndex; // account | active << 160
+    mapping(uint256 epoch => uint256 config) private _epochs; // the _config word of past reward epochs
+    mapping(uint256 modelId => bool locked) private _trainingLocked; // an approved efficiency bonus counted it
 
     /// @param models the ModelRegistry (its attestationRegistry must be this contract)
     /// @param leafToken the LeafToken (its minter must be this contract)
@@ -223,6 +244,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             if (kind == 0 && trainingSealed && a.periodEnd > (_states[predecessor] >> _END_SHIFT) & _M40) {
                 revert AttestationRegistryTrainingSealed(a.modelId);
             }
+            // the runs an approved efficiency bonus was computed from are never restated (SPEC 6, v1.1)
+            if (kind == 0 && _trainingLocked[a.modelId]) revert AttestationRegistryTrainingLocked(a.modelId);
             state |= _CORRECTION;
             _supersedes[id] = predecessor;
         }
@@ -231,19 +254,16 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             cursor += _LIVE_ONE;
         }
         if (_states[id] != 0) revert AttestationRegistryAlreadyExists(id);
-        uint64 finalAt;
         if (verifierIndex == 0) {
             state |= uint256(Status.Submitted) | (uint256(uint80(uint160(submitter))) << _ACTOR_SHIFT);
         } else {
             if (predecessor != bytes32(0)) cursor = _supersede(id, predecessor, cursor);
-            finalAt = uint64(block.timestamp + _config.challengeWindow);
-            state |= uint256(Status.Verified) | (uint256(finalAt) << _FINAL_SHIFT)
-            | (uint256(verifierIndex) << _ACTOR_SHIFT);
+            state |= _verifiedState(verifierIndex);
         }
         _states[id] = state;
         modelRegistry.setAttestationCursor(a.modelId, cursor);
         _emitSubmitted(id, a, submitter);
-        if (verifierIndex != 0) emit AttestationVerified(id, verifier, finalAt);
+        if (verifierIndex != 0) emit AttestationVerified(id, verifier, _finalAtNow());
     }
 
     function _emitSubmitted(bytes32 id, Attestation calldata a, address submitter) private {
@@ -321,12 +341,12 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     // ================================================================ verdicts
 
     /// @inheritdoc IAttestationRegistry
-    function verify(bytes32 id) external override whenNotPaused {
+    function verify(bytes32 id) external override {
         _verdict(id, msg.sender, true, bytes32(0));
     }
 
     /// @inheritdoc IAttestationRegistry
-    function reject(bytes32 id, bytes32 reasonHash) external override whenNotPaused {
+    function reject(bytes32 id, bytes32 reasonHash) external override {
         _verdict(id, msg.sender, false, reasonHash);
     }
 
@@ -339,7 +359,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         uint256 nonce,
         uint256 deadline,
         bytes calldata signature
-    ) external override whenNotPaused {
+    ) external override {
+        if (_config.paused) revert AttestationRegistryPaused();
         _useSignature(
             verifier,
             keccak256(abi.encode(VERDICT_TYPEHASH, id, approve, reasonHash, nonce, deadline)),
@@ -350,7 +371,10 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         _verdict(id, verifier, approve, reasonHash);
     }
 
+    /// @dev Checks the pause itself: the config word it reads also gives the window, the pause time and the epoch.
     function _verdict(bytes32 id, address verifier, bool approve, bytes32 reasonHash) private {
+        uint256 c = _configWord();
+        if (c & _PAUSED != 0) revert AttestationRegistryPaused();
         uint256 s = _states[id];
         if (s & _STATUS_MASK != uint256(Status.Submitted)) revert AttestationRegistryWrongStatus(id, _effective(s));
         VerifierInfo memory v = _verifiers[verifier];
@@ -361,24 +385,58 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         uint256 modelId = (s >> _MODEL_SHIFT) & _M48;
         bool correction = s & _CORRECTION != 0;
         bool pretraining = (s >> _KIND_SHIFT) & 3 == 0;
-        bool needCursor = approve ? correction : pretraining;
         address owner;
         uint256 cursor;
-        if (needCursor) (owner,, cursor) = modelRegistry.attestationContext(modelId);
+        if (correction || (!approve && pretraining)) (owner,, cursor) = modelRegistry.attestationContext(modelId);
         else owner = _ownerOf(modelId);
         if (owner == verifier) revert AttestationRegistryVerifierIsOwner(modelId, verifier);
-        s = (s & _LOW136 & ~_STATUS_MASK) | (uint256(v.index) << _ACTOR_SHIFT);
+        s &= _LOW136 & ~_STATUS_MASK;
         if (approve) {
             if (correction) cursor = _supersede(id, _supersedes[id], cursor);
-            uint64 finalAt = uint64(block.timestamp + _config.challengeWindow);
-            _states[id] = s | uint256(Status.Verified) | (uint256(finalAt) << _FINAL_SHIFT);
-            emit AttestationVerified(id, verifier, finalAt);
+            _markVerified(id, s, verifier, v.index, c);
         } else {
             if (pretraining) cursor -= _LIVE_ONE;
-            _states[id] = s | uint256(Status.Rejected);
+            if (correction) cursor = _freeExtension(s, id, cursor);
+            _states[id] = s | _VERDICT | (uint256(v.index) << _ACTOR_SHIFT) | uint256(Status.Rejected);
             emit AttestationRejected(id, verifier, reasonHash);
         }
-        if (needCursor) modelRegistry.setAttestationCursor(modelId, cursor);
+        if (correction || (!approve && pretraining)) modelRegistry.setAttestationCursor(modelId, cursor);
+    }
+
+    /// @dev Verified status, the verdict flag, the verifier's index, the reward-parameter epoch in force and
+    /// the end of the challenge window on the pause-free clock.
+    /// Also returns that end as a timestamp (if no pause intervenes).
+    function _verdictBits(uint32 verifierIndex, uint256 c) private view returns (uint256 bits, uint64 finalAt) {
+        finalAt = uint64(block.timestamp + uint24(c)); // challengeWindow
+        uint256 end = finalAt - uint32(c >> _PAUSED_TOTAL_BIT);
+        bits = uint256(Status.Verified) | _VERDICT | (end << _FINAL_SHIFT) | (uint256(verifierIndex) << _ACTOR_SHIFT)
+            | (uint256(uint16(c >> _EPOCH_BIT)) << _EPOCH_SHIFT);
+    }
+
+    function _markVerified(bytes32 id, uint256 s, address verifier, uint32 verifierIndex, uint256 c) private {
+        (uint256 bits, uint64 finalAt) = _verdictBits(verifierIndex, c);
+        _states[id] = s | bits;
+        emit AttestationVerified(id, verifier, finalAt);
+    }
+
+    function _verifiedState(uint32 verifierIndex) private view returns (uint256 bits) {
+        (bits,) = _verdictBits(verifierIndex, _configWord());
+    }
+
+    /// @dev The end of a challenge window opened now, as a timestamp (if no pause intervenes).
+    function _finalAtNow() private view returns (uint64) {
+        return uint64(block.timestamp + _config.challengeWindow);
+    }
+
+    /// @dev A withdrawn or rejected correction that extended its predecessor (and is still the latest of its
+    /// kind) gives the extension back: the frontier returns to the predecessor's end, which keeps its own
+    /// period (SPEC 4, v1.1). An unverified correction cannot itself be superseded, so nothing else lies beyond.
+    function _freeExtension(uint256 s, bytes32 id, uint256 cursor) private view returns (uint256) {
+        uint256 shift = 40 * ((s >> _KIND_SHIFT) & 3);
+        uint256 end = (s >> _END_SHIFT) & _M40;
+        uint256 pEnd = (_states[_supersedes[id]] >> _END_SHIFT) & _M40;
+        if ((cursor >> shift) & _M40 == end && end > pEnd) cursor = (cursor & ~(_M40 << shift)) | (pEnd << shift);
+        return cursor;
     }
 
     /// @inheritdoc IAttestationRegistry
@@ -389,7 +447,11 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         (address owner,, uint256 cursor) = modelRegistry.attestationContext(modelId);
         if (owner != msg.sender) revert AttestationRegistryNotModelOwner(modelId, msg.sender);
         _states[id] = (s & ~_STATUS_MASK) | uint256(Status.Withdrawn);
-        if ((s >> _KIND_SHIFT) & 3 == 0) modelRegistry.setAttestationCursor(modelId, cursor - _LIVE_ONE);
+        bool pretraining = (s >> _KIND_SHIFT) & 3 == 0;
+        bool correction = s & _CORRECTION != 0;
+        if (pretraining) cursor -= _LIVE_ONE;
+        if (correction) cursor = _freeExtension(s, id, cursor);
+        if (pretraining || correction) modelRegistry.setAttestationCursor(modelId, cursor);
         emit AttestationWithdrawn(id, msg.sender);
     }
 
@@ -401,11 +463,14 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         if (s & _STATUS_MASK != uint256(Status.Verified) || s & _CLAIMED != 0) {
             revert AttestationRegistryWrongStatus(id, _effective(s));
         }
-        uint64 finalAt = uint64((s >> _FINAL_SHIFT) & _M40);
-        if (block.timestamp >= finalAt) revert AttestationRegistryChallengeWindowClosed(id, finalAt);
+        uint256 end = (s >> _FINAL_SHIFT) & _M40;
+        uint256 clock = block.timestamp - _config.pausedTotal; // not paused here
+        if (clock >= end) revert AttestationRegistryChallengeWindowClosed(id, uint64(end + _config.pausedTotal));
+        // a dismissed bond goes to the treasury: its own dispute would cost it nothing (SPEC 5, issue 12 I-5)
+        if (msg.sender == _treasury) revert AttestationRegistryTreasuryCannotDispute(msg.sender);
         uint256 bond = _disputeBond;
         if (msg.value != bond) revert AttestationRegistryWrongBond(msg.value, bond);
-        uint64 remaining = uint64(finalAt - block.timestamp);
+        uint64 remaining = uint64(end - clock);
         _states[id] = (s & ~(_STATUS_MASK | (_M40 << _FINAL_SHIFT))) | uint256(Status.Disputed)
             | (uint256(remaining) << _FINAL_SHIFT);
         _disputes[id] = uint256(uint160(msg.sender)) | (bond << 160);
@@ -423,7 +488,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         uint256 s = _states[id];
         (address challenger, uint256 bond) = _takeDispute(id, s);
         _refunds[challenger] += bond;
-        address verifier = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
+        address verifier = address(uint160(_verifierByIndex[uint32(s >> _ACTOR_SHIFT)]));
         ++_verifiers[verifier].invalidatedVerdicts;
         _states[id] = (s & ~_STATUS_MASK) | uint256(Status.Invalidated);
         if ((s >> _KIND_SHIFT) & 3 == 0) {
@@ -445,9 +510,10 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         uint256 s = _states[id];
         (address challenger, uint256 bond) = _takeDispute(id, s);
         _refunds[_treasury] += bond;
-        uint64 finalAt = uint64(block.timestamp + ((s >> _FINAL_SHIFT) & _M40));
+        uint256 remaining = (s >> _FINAL_SHIFT) & _M40;
+        uint64 finalAt = uint64(block.timestamp + remaining);
         _states[id] = (s & ~(_STATUS_MASK | (_M40 << _FINAL_SHIFT))) | uint256(Status.Verified)
-            | (uint256(finalAt) << _FINAL_SHIFT);
+            | ((uint256(finalAt) - _config.pausedTotal) << _FINAL_SHIFT);
         emit DisputeDismissed(id, msg.sender, challenger, bond, finalAt, rulingHash);
     }
 
@@ -486,7 +552,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         if (status != Status.Final) revert AttestationRegistryNotFinal(id, status);
         address owner = _ownerOf(attestation.modelId);
         if (owner != msg.sender) revert AttestationRegistryNotModelOwner(attestation.modelId, msg.sender);
-        Config memory c = _config;
+        uint256 c = _rewardConfig(s);
         reward = _reward(
             c, attestation.energyWh, attestation.locationIntensity, attestation.renewableBps, attestation.method
         );
@@ -495,8 +561,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             alreadyPaid = _carriedPaid[id];
             reward = reward > alreadyPaid ? reward - alreadyPaid : 0;
         }
-        address verifier = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
-        verifierReward = reward * c.verifierBps / _BPS;
+        address verifier;
+        (verifier, verifierReward) = _verifierShare(s, reward * uint16(c >> _VERIFIER_BPS_BIT) / _BPS);
         // stores the cumulative amount paid to owners along the supersede chain
         _states[id] = (s & _LOW136) | _CLAIMED | ((alreadyPaid + reward) << _FINAL_SHIFT);
         emit RewardClaimed(id, attestation.modelId, owner, reward, verifier, verifierReward);
@@ -506,17 +572,41 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         }
     }
 
-    function _reward(Config memory c, uint256 energyWh, uint256 locationIntensity, uint256 renewableBps, Method method)
+    /// @dev The reward parameters in force when the attestation was verified (SPEC 6, v1.1).
+    function _rewardConfig(uint256 s) private view returns (uint256 c) {
+        c = _configWord();
+        uint256 epoch = uint16(s >> _EPOCH_SHIFT);
+        if (epoch != uint16(c >> _EPOCH_BIT)) c = _epochs[epoch];
+    }
+
+    /// @dev The `_config` slot as one word (bit offsets: the `_*_BIT` constants), decoded field by field.
+    function _configWord() private view returns (uint256 w) {
+        assembly ("memory-safe") {
+            w := sload(_config.slot)
+        }
+    }
+
+    /// @dev A revoked verifier earns no share of rewards claimed after its revocation (SPEC 5, v1.1).
+    function _verifierShare(uint256 s, uint256 share) private view returns (address verifier, uint256 paid) {
+        uint256 v = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
+        verifier = address(uint160(v));
+        if (v >> 160 != 0) paid = share;
+    }
+
+    /// @param c a `_config` word
+    function _reward(uint256 c, uint256 energyWh, uint256 locationIntensity, uint256 renewableBps, Method method)
         private
         pure
         returns (uint256)
     {
         uint256 marketIntensity = locationIntensity * (_BPS - renewableBps) / _BPS;
-        if (c.baselineIntensity <= marketIntensity) return 0;
-        uint256 avoidedG = energyWh * (c.baselineIntensity - marketIntensity) / 1000;
-        uint256 bps = method == Method.METER ? c.meterBps : method == Method.SOFTWARE ? c.softwareBps : c.estimateBps;
+        uint256 baseline = uint16(c >> _BASELINE_BIT);
+        if (baseline <= marketIntensity) return 0;
+        uint256 avoidedG = energyWh * (baseline - marketIntensity) / 1000;
+        uint256 bps = uint16(c >> (_METHOD_BPS_BIT + 16 * uint256(method))); // METER, SOFTWARE, ESTIMATE in order
         uint256 reward = avoidedG * bps / _BPS * _WEI_PER_GRAM;
-        return reward > c.maxRewardPerAttestation ? c.maxRewardPerAttestation : reward;
+        uint256 cap = uint96(c >> _MAX_REWARD_BIT);
+        return reward > cap ? cap : reward;
     }
 
     // ================================================================ efficiency bonus
@@ -531,11 +621,22 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         if (verifierReward != 0) leaf.mint(verifier, verifierReward);
     }
 
+    /// @inheritdoc IAttestationRegistry
+    function lockTraining(uint256 modelId) external override {
+        if (msg.sender != efficiencyBonus) revert AttestationRegistryNotEfficiencyBonus(msg.sender);
+        _trainingLocked[modelId] = true;
+    }
+
     // ================================================================ signatures
 
     /// @inheritdoc IAttestationRegistry
     function cancelNonce() external override whenNotPaused {
         emit NonceCancelled(msg.sender, _useNonce(msg.sender));
+    }
+
+    /// @inheritdoc IAttestationRegistry
+    function cancelKeyedNonce(uint192 key) external override whenNotPaused {
+        emit NonceCancelled(msg.sender, _useNonce(msg.sender, key));
     }
 
     function _useSignature(
@@ -546,7 +647,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         bytes calldata signature
     ) private {
         if (block.timestamp > deadline) revert AttestationRegistryExpired(deadline);
-        _useCheckedNonce(signer, nonce);
+        _useCheckedNonce(signer, nonce); // keyed (SPEC 5, v1.1): key << 64 | sequence, key 0 = the v1 sequence
         bytes32 digest = _hashTypedDataV4(structHash);
         // ECDSA first (no EXTCODESIZE on the signer for EOAs; high-s and malformed signatures are refused by
         // OpenZeppelin's ECDSA), then ERC-1271 for contract wallets.
@@ -591,7 +692,12 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         _setPaused(false);
     }
 
+    /// @dev Pause time is kept off the challenge-window clock (SPEC 5, v1.1).
     function _setPaused(bool value) private {
+        if (value != _config.paused) {
+            if (value) _pausedAt = uint40(block.timestamp);
+            else _config.pausedTotal += uint32(block.timestamp - _pausedAt);
+        }
         _config.paused = value;
         modelRegistry.setPaused(value);
         emit PauseSet(msg.sender, value);
@@ -609,16 +715,19 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
 
     /// @inheritdoc IAttestationRegistry
     function setBaselineIntensity(uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _newEpoch();
         _setBaselineIntensity(value);
     }
 
     /// @inheritdoc IAttestationRegistry
     function setMethodBps(Method method, uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _newEpoch();
         _setMethodBps(method, value);
     }
 
     /// @inheritdoc IAttestationRegistry
     function setVerifierBps(uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _newEpoch();
         _setVerifierBps(value);
     }
 
@@ -629,12 +738,21 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
 
     /// @inheritdoc IAttestationRegistry
     function setMaxRewardPerAttestation(uint96 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
+        _newEpoch();
         _setMaxReward(value);
     }
 
     /// @inheritdoc IAttestationRegistry
     function setTreasury(address treasury) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _setTreasury(treasury);
+    }
+
+    /// @dev Keeps the reward parameters of the ending epoch for the attestations verified under them.
+    function _newEpoch() private {
+        Config storage current = _config;
+        uint16 epoch = current.epoch;
+        _epochs[epoch] = _configWord();
+        current.epoch = epoch + 1;
     }
 
     function _check(bytes32 name, uint256 value, uint256 min, uint256 max) private pure {
@@ -644,7 +762,7 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     function _setChallengeWindow(uint32 value) private {
         _check("challengeWindow", value, 60, 90 days);
         emit ParameterSet("challengeWindow", _config.challengeWindow, value);
-        _config.challengeWindow = value;
+        _config.challengeWindow = uint24(value);
     }
 
     function _setDisputeBond(uint96 value) private {
@@ -660,18 +778,17 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     }
 
     function _setMethodBps(Method method, uint16 value) private {
-        if (method == Method.METER) {
-            _check("methodBps.METER", value, 0, _BPS);
-            emit ParameterSet("methodBps.METER", _config.meterBps, value);
-            _config.meterBps = value;
-        } else if (method == Method.SOFTWARE) {
-            _check("methodBps.SOFTWARE", value, 0, _BPS);
-            emit ParameterSet("methodBps.SOFTWARE", _config.softwareBps, value);
-            _config.softwareBps = value;
-        } else {
-            _check("methodBps.ESTIMATE", value, 0, _BPS);
-            emit ParameterSet("methodBps.ESTIMATE", _config.estimateBps, value);
-            _config.estimateBps = value;
+        bytes32 name = method == Method.METER
+            ? bytes32("methodBps.METER")
+            : method == Method.SOFTWARE ? bytes32("methodBps.SOFTWARE") : bytes32("methodBps.ESTIMATE");
+        _check(name, value, 0, _BPS);
+        // the three weights are consecutive uint16 fields of the config word (METER, SOFTWARE, ESTIMATE)
+        uint256 shift = _METHOD_BPS_BIT + 16 * uint256(method);
+        uint256 c = _configWord();
+        emit ParameterSet(name, uint16(c >> shift), value);
+        c = (c & ~(uint256(0xffff) << shift)) | (uint256(value) << shift);
+        assembly ("memory-safe") {
+            sstore(_config.slot, c)
         }
     }
 
@@ -683,8 +800,8 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
 
     function _setEfficiencyBps(uint16 value) private {
         _check("efficiencyBps", value, 0, _BPS);
-        emit ParameterSet("efficiencyBps", _config.efficiencyBps, value);
-        _config.efficiencyBps = value;
+        emit ParameterSet("efficiencyBps", _efficiencyBps, value);
+        _efficiencyBps = value;
     }
 
     function _setMaxReward(uint96 value) private {
@@ -707,16 +824,20 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             if (v.index == 0) {
                 uint32 index = ++_verifierCount;
                 v.index = index;
-                _verifierByIndex[index] = account;
             }
             v.active = true;
+            _verifierByIndex[v.index] = uint256(uint160(account)) | (1 << 160);
         }
     }
 
     /// @dev Keeps the active flag in sync with VERIFIER_ROLE.
     function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
         revoked = super._revokeRole(role, account);
-        if (revoked && role == VERIFIER_ROLE) _verifiers[account].active = false;
+        if (revoked && role == VERIFIER_ROLE) {
+            VerifierInfo storage v = _verifiers[account];
+            v.active = false;
+            _verifierByIndex[v.index] = uint160(account);
+        }
     }
 
     // ================================================================ views
@@ -736,11 +857,13 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
             st.paid = s >> _FINAL_SHIFT;
         } else if (stored == uint256(Status.Disputed)) {
             st.remainingWindow = uint64((s >> _FINAL_SHIFT) & _M40);
-        } else {
-            st.finalAt = uint64((s >> _FINAL_SHIFT) & _M40);
+        } else if (stored != uint256(Status.Invalidated) && (s >> _FINAL_SHIFT) & _M40 != 0) {
+            // as a timestamp: the pause-free deadline plus the time paused so far
+            st.finalAt = uint64(((s >> _FINAL_SHIFT) & _M40) + block.timestamp - _clock());
         }
-        if (stored != uint256(Status.Submitted) && !st.claimed) {
-            st.verifier = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
+        // only a verdict stores a verifier (before it the bits hold the submitter)
+        if (s & _VERDICT != 0 && !st.claimed) {
+            st.verifier = address(uint160(_verifierByIndex[uint32(s >> _ACTOR_SHIFT)]));
         }
     }
 
@@ -762,18 +885,20 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
         returns (uint256)
     {
         if (renewableBps > _BPS) revert AttestationRegistryRenewableOutOfRange(renewableBps);
-        return _reward(_config, energyWh, locationIntensity, renewableBps, method);
+        return _reward(_configWord(), energyWh, locationIntensity, renewableBps, method);
     }
 
     /// @inheritdoc IAttestationRegistry
     function getParams() external view override returns (Params memory p) {
-        Config memory c = _config;
-        p.challengeWindow = c.challengeWindow;
-        p.baselineIntensity = c.baselineIntensity;
-        p.methodBps = [c.meterBps, c.softwareBps, c.estimateBps];
-        p.verifierBps = c.verifierBps;
-        p.efficiencyBps = c.efficiencyBps;
-        p.maxRewardPerAttestation = c.maxRewardPerAttestation;
+        uint256 c = _configWord();
+        p.challengeWindow = uint24(c);
+        p.baselineIntensity = uint16(c >> _BASELINE_BIT);
+        for (uint256 m; m < 3; ++m) {
+            p.methodBps[m] = uint16(c >> (_METHOD_BPS_BIT + 16 * m));
+        }
+        p.verifierBps = uint16(c >> _VERIFIER_BPS_BIT);
+        p.efficiencyBps = _efficiencyBps;
+        p.maxRewardPerAttestation = uint96(c >> _MAX_REWARD_BIT);
         p.disputeBond = _disputeBond;
         p.treasury = _treasury;
     }
@@ -832,8 +957,13 @@ contract AttestationRegistry is IAttestationRegistry, AccessControl, EIP712, Non
     function _effective(uint256 s) private view returns (Status) {
         uint256 stored = s & _STATUS_MASK;
         if (stored != uint256(Status.Verified)) return Status(stored);
-        if (s & _CLAIMED != 0 || block.timestamp >= (s >> _FINAL_SHIFT) & _M40) return Status.Final;
+        if (s & _CLAIMED != 0 || _clock() >= (s >> _FINAL_SHIFT) & _M40) return Status.Final;
         return Status.Verified;
+    }
+
+    /// @dev Seconds elapsed outside pauses: frozen while paused, so no window ends during a pause.
+    function _clock() private view returns (uint256) {
+        return (_config.paused ? _pausedAt : block.timestamp) - _config.pausedTotal;
     }
 
     /// @dev `modelRegistry.ownerOf(modelId)` without the ABI round trip; bubbles up the registry's revert

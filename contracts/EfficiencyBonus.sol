@@ -2,10 +2,11 @@
 pragma solidity 0.8.30;
 
 import {AttestationHash} from "./AttestationHash.sol";
-import {Attestation, Kind, Status} from "./Common.sol";
+import {ARBITER_ROLE, Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IEfficiencyBonus} from "./IEfficiencyBonus.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 /// @title Greenprint efficiency bonus (SPEC section 6)
@@ -17,6 +18,7 @@ contract EfficiencyBonus is IEfficiencyBonus {
     uint8 private constant _REQUESTED = 1;
     uint8 private constant _PAID = 2;
     uint256 private constant _BPS = 10_000;
+    uint256 private constant _MAX_RETRY_DELAY = 30 days;
 
     /// @notice The attestation registry (roles, pause, parameters, attestation states, minting).
     IAttestationRegistry public immutable attestations;
@@ -24,6 +26,9 @@ contract EfficiencyBonus is IEfficiencyBonus {
     IModelRegistry public immutable models;
 
     mapping(uint256 modelId => uint8 state) private _state;
+    mapping(uint256 parentId => uint256 usedWh) private _savingsUsed;
+    mapping(uint256 modelId => uint256 timestamp) private _rejectedAt; // last verifier rejection
+    uint256 private _retryDelay = 1 days; // SPEC 6 (v1.1) bonusRetryDelay
 
     /// @param attestationRegistry the AttestationRegistry
     /// @param modelRegistry the ModelRegistry
@@ -40,6 +45,10 @@ contract EfficiencyBonus is IEfficiencyBonus {
     /// @inheritdoc IEfficiencyBonus
     function requestEfficiencyBonus(uint256 modelId) external override whenNotPaused {
         if (_state[modelId] == _PAID) revert EfficiencyBonusAlreadyPaid(modelId);
+        uint256 rejectedAt = _rejectedAt[modelId];
+        if (rejectedAt != 0 && block.timestamp < rejectedAt + _retryDelay) {
+            revert EfficiencyBonusRetryTooSoon(modelId, rejectedAt + _retryDelay);
+        }
         (address owner, uint256 parentId) = _eligibility(modelId);
         if (owner != msg.sender) revert EfficiencyBonusNotModelOwner(modelId, msg.sender);
         _state[modelId] = _REQUESTED;
@@ -52,19 +61,56 @@ contract EfficiencyBonus is IEfficiencyBonus {
         Attestation[] calldata modelRuns,
         Attestation[] calldata parentRuns
     ) external override whenNotPaused {
-        _requireVerdict(modelId);
+        bool byArbiter = _approver(modelId);
         (address owner, uint256 parentId) = _eligibility(modelId);
         if (owner == msg.sender) revert EfficiencyBonusVerifierIsOwner(modelId, msg.sender);
         uint256 energy = _finalPretrainingEnergy(modelId, modelRuns);
         uint256 parentEnergy = _finalPretrainingEnergy(parentId, parentRuns);
         if (energy == 0) revert EfficiencyBonusNoTrainingEnergy(modelId);
         if (energy >= parentEnergy) revert EfficiencyBonusNotMoreEfficient(energy, parentEnergy);
+        _pay(modelId, parentId, owner, energy, parentEnergy, byArbiter);
+    }
+
+    /// @dev An accredited verifier approves a pending request; the arbiter also one that a verifier rejected
+    /// (SPEC 6, v1.1: one verifier cannot block a bonus for ever). Returns whether the arbiter approves.
+    function _approver(uint256 modelId) private view returns (bool byArbiter) {
+        uint8 state = _state[modelId];
+        if (state == _REQUESTED && attestations.isVerifier(msg.sender)) return false;
+        if (IAccessControl(address(attestations)).hasRole(ARBITER_ROLE, msg.sender)) {
+            if (state == _REQUESTED || (state == 0 && _rejectedAt[modelId] != 0)) return true;
+            revert EfficiencyBonusNotRequested(modelId);
+        }
+        _requireVerdict(modelId); // reverts: not a verifier, or nothing pending
+    }
+
+    function _pay(
+        uint256 modelId,
+        uint256 parentId,
+        address owner,
+        uint256 energy,
+        uint256 parentEnergy,
+        bool byArbiter
+    ) private {
         IAttestationRegistry.Params memory p = attestations.getParams();
-        uint256 bonus = (parentEnergy - energy) * p.baselineIntensity / 1000 * p.efficiencyBps / _BPS * 1e15;
+        // a switched-off bonus must not use up the model's only bonus (issue 12 I-3): the request stays pending
+        if (p.efficiencyBps == 0) revert EfficiencyBonusDisabled();
+        // one parent funds at most its own energy: siblings share its savings budget of Ep Wh (SPEC 6, v1.1)
+        uint256 used = _savingsUsed[parentId];
+        uint256 saving = parentEnergy - energy;
+        uint256 left = parentEnergy > used ? parentEnergy - used : 0;
+        if (saving > left) saving = left;
+        if (saving == 0) revert EfficiencyBonusBudgetSpent(parentId, used);
+        _savingsUsed[parentId] = used + saving;
+        uint256 bonus = saving * p.baselineIntensity / 1000 * p.efficiencyBps / _BPS * 1e15;
         if (bonus > p.maxRewardPerAttestation) bonus = p.maxRewardPerAttestation;
-        uint256 verifierReward = bonus * p.verifierBps / _BPS;
+        // the verifier share pays a verifier's review; an arbiter's ruling earns none
+        uint256 verifierReward = byArbiter ? 0 : bonus * p.verifierBps / _BPS;
         _state[modelId] = _PAID;
+        emit EfficiencyBonusSavingsUsed(parentId, modelId, saving, used + saving);
         emit EfficiencyBonusPaid(modelId, owner, msg.sender, energy, parentEnergy, bonus, verifierReward);
+        // the runs the bonus was computed from can no longer be restated (SPEC 6, v1.1)
+        attestations.lockTraining(modelId);
+        attestations.lockTraining(parentId);
         attestations.mintEfficiencyBonus(owner, bonus, msg.sender, verifierReward);
     }
 
@@ -72,7 +118,33 @@ contract EfficiencyBonus is IEfficiencyBonus {
     function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external override whenNotPaused {
         _requireVerdict(modelId);
         delete _state[modelId];
+        _rejectedAt[modelId] = block.timestamp;
         emit EfficiencyBonusRejected(modelId, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function setRetryDelay(uint256 delay) external override {
+        if (!IAccessControl(address(attestations)).hasRole(bytes32(0), msg.sender)) {
+            revert IAccessControl.AccessControlUnauthorizedAccount(msg.sender, bytes32(0));
+        }
+        if (delay > _MAX_RETRY_DELAY) revert EfficiencyBonusRetryDelayOutOfRange(delay);
+        emit EfficiencyBonusRetryDelaySet(_retryDelay, delay);
+        _retryDelay = delay;
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function retryDelay() external view override returns (uint256) {
+        return _retryDelay;
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function rejectedAt(uint256 modelId) external view override returns (uint256) {
+        return _rejectedAt[modelId];
+    }
+
+    /// @inheritdoc IEfficiencyBonus
+    function savingsUsed(uint256 parentId) external view override returns (uint256) {
+        return _savingsUsed[parentId];
     }
 
     /// @inheritdoc IEfficiencyBonus
@@ -117,6 +189,8 @@ contract EfficiencyBonus is IEfficiencyBonus {
                 revert EfficiencyBonusNotModelRun(id, modelId);
             }
             if (st.status != Status.Final) revert EfficiencyBonusRunNotFinal(id, st.status);
+            // estimates are never paid, nor do they fund or earn a bonus (SPEC 6, v1.1)
+            if (runs[i].method == Method.ESTIMATE) revert EfficiencyBonusEstimateRun(id);
             energy += runs[i].energyWh;
         }
     }

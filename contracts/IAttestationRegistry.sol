@@ -25,8 +25,11 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 ///    ATTESTATION_TYPE (signed by a verifier; the model owner lands it with submitVerified)
 ///  - VERDICT_TYPE: `Verdict(bytes32 attestationId,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)`
 ///    (signed by a verifier; anyone relays with verdictWithSig)
-/// Nonces are sequential per signer (`nonces(signer)`), shared by all three signed types; `cancelNonce`
-/// burns the caller's current nonce. ERC-1271 wallets sign through SignatureChecker.
+/// Nonces are keyed (v1.1, OpenZeppelin NoncesKeyed): `nonce = key << 64 | sequence`, one sequence per
+/// 192-bit key chosen by the signer (`nonces(signer, key)`); key 0 is the v1 sequence (`nonces(signer)`),
+/// shared by all three signed types. `cancelNonce` / `cancelKeyedNonce(key)` burn the caller's current nonce
+/// (of key 0 / of `key`). A signature withheld by one counterparty blocks only its key. ERC-1271 wallets sign
+/// through SignatureChecker.
 interface IAttestationRegistry {
     /// @notice Decoded stored state of an attestation.
     struct AttestationState {
@@ -250,6 +253,10 @@ interface IAttestationRegistry {
     error AttestationRegistryWrongModelRegistry(address attestationRegistry);
     /// @notice The LEAF token's minter is not this registry.
     error AttestationRegistryWrongMinter(address minter);
+    /// @notice PRETRAINING corrections refused: an approved efficiency bonus was computed from this model's runs.
+    error AttestationRegistryTrainingLocked(uint256 modelId);
+    /// @notice The treasury may not dispute: a dismissed bond would return to it, so its dispute would be free.
+    error AttestationRegistryTreasuryCannotDispute(address treasury);
     // ---------------------------------------------------------------- attestations
 
     /// @notice Submit an attestation of a model the caller owns (SPEC section 4).
@@ -351,12 +358,23 @@ interface IAttestationRegistry {
     /// @param verifierReward LEAF wei to the verifier
     function mintEfficiencyBonus(address owner, uint256 bonus, address verifier, uint256 verifierReward) external;
 
+    /// @notice Freeze a model's PRETRAINING runs: no correction may restate them any more (the EfficiencyBonus
+    /// contract only, when it approves a bonus computed from them; SPEC 6, v1.1).
+    /// @param modelId the model (the bonus's model or its parent)
+    function lockTraining(uint256 modelId) external;
+
     /// @notice The EfficiencyBonus contract allowed to call mintEfficiencyBonus.
     /// @return bonus its address
     function efficiencyBonus() external view returns (address bonus);
 
     /// @notice Burn the caller's current nonce, cancelling any signature made with it.
     function cancelNonce() external;
+
+    /// @notice Burn the caller's current nonce of one key (SPEC 5, v1.1 keyed nonces, OpenZeppelin NoncesKeyed):
+    /// a signature's `nonce` is `key << 64 | sequence`; key 0 is the sequence `nonces(signer)` and `cancelNonce`.
+    /// Emits NonceCancelled with the packed nonce burnt.
+    /// @param key the 192-bit key
+    function cancelKeyedNonce(uint192 key) external;
 
     // ---------------------------------------------------------------- governance
 

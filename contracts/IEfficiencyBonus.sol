@@ -38,6 +38,20 @@ interface IEfficiencyBonus {
         uint256 verifierReward
     );
 
+    /// @notice An approved bonus consumed part of its parent's savings budget (SPEC 6, v1.1).
+    /// @param parentId the parent whose budget (its Final PRETRAINING energy Ep, in Wh) was used
+    /// @param modelId the model paid
+    /// @param savingWh Wh of savings paid for: Ep - E, or what was left of the budget if less
+    /// @param usedWh Wh of the parent's budget used so far, this bonus included
+    event EfficiencyBonusSavingsUsed(
+        uint256 indexed parentId, uint256 indexed modelId, uint256 savingWh, uint256 usedWh
+    );
+
+    /// @notice The admin changed bonusRetryDelay (SPEC 6, v1.1).
+    /// @param oldDelay previous delay (s)
+    /// @param newDelay new delay (s)
+    event EfficiencyBonusRetryDelaySet(uint256 oldDelay, uint256 newDelay);
+
     /// @notice The registries are paused.
     error EfficiencyBonusPaused();
     /// @notice The caller is not the model owner.
@@ -70,12 +84,23 @@ interface IEfficiencyBonus {
     error EfficiencyBonusNoTrainingEnergy(uint256 modelId);
     /// @notice E is not below Ep.
     error EfficiencyBonusNotMoreEfficient(uint256 energyWh, uint256 parentEnergyWh);
+    /// @notice A run is an ESTIMATE: estimates neither earn nor fund a bonus.
+    error EfficiencyBonusEstimateRun(bytes32 id);
+    /// @notice efficiencyBps is 0: the bonus is switched off, approving now would use it up for nothing.
+    error EfficiencyBonusDisabled();
+    /// @notice A verifier rejected the request: the owner may request again from `readyAt`.
+    error EfficiencyBonusRetryTooSoon(uint256 modelId, uint256 readyAt);
+    /// @notice bonusRetryDelay must be at most 30 days.
+    error EfficiencyBonusRetryDelayOutOfRange(uint256 delay);
+    /// @notice The parent's savings budget (its own energy) is already used by sibling bonuses.
+    error EfficiencyBonusBudgetSpent(uint256 parentId, uint256 usedWh);
 
     /// @notice Request the bonus (owner of the model and of its parent).
     /// @param modelId the model
     function requestEfficiencyBonus(uint256 modelId) external;
 
-    /// @notice Approve and pay a requested bonus (verifier not owning the model).
+    /// @notice Approve and pay a requested bonus (verifier not owning the model). The arbiter may also approve a
+    /// request that a verifier rejected (no verifier share is paid on an arbiter's approval).
     /// @param modelId the model
     /// @param modelRuns every live PRETRAINING attestation of the model (all Final), ids strictly increasing
     /// @param parentRuns every live PRETRAINING attestation of the parent (all Final), ids strictly increasing
@@ -85,10 +110,28 @@ interface IEfficiencyBonus {
         Attestation[] calldata parentRuns
     ) external;
 
-    /// @notice Reject a requested bonus (verifier).
+    /// @notice Reject a requested bonus (verifier). The owner may request again after `retryDelay`.
     /// @param modelId the model
     /// @param reasonHash hash of the reason
     function rejectEfficiencyBonus(uint256 modelId, bytes32 reasonHash) external;
+
+    /// @notice Set bonusRetryDelay, 0 .. 30 days (admin of the attestation registry).
+    /// @param delay seconds
+    function setRetryDelay(uint256 delay) external;
+
+    /// @notice Seconds an owner waits after a rejection before requesting again (default 1 day).
+    /// @return delay seconds
+    function retryDelay() external view returns (uint256 delay);
+
+    /// @notice When a verifier last rejected the model's request (0 if never).
+    /// @param modelId the model
+    /// @return timestamp of the rejection
+    function rejectedAt(uint256 modelId) external view returns (uint256 timestamp);
+
+    /// @notice Wh of a parent's savings budget (its Final PRETRAINING energy) already paid to its children.
+    /// @param parentId the parent
+    /// @return usedWh Wh used
+    function savingsUsed(uint256 parentId) external view returns (uint256 usedWh);
 
     /// @notice Bonus state of a model: 0 none, 1 requested, 2 paid.
     /// @param modelId the model

@@ -128,6 +128,19 @@ contract ModelRegistry is ERC721, IModelRegistry {
         return super._update(to, tokenId, auth);
     }
 
+    /// @dev Approvals are state changes too: refused while paused (`_update` clears approvals itself, after
+    /// its own pause check).
+    function _approve(address to, uint256 tokenId, address auth, bool emitEvent) internal override {
+        if (_paused) revert ModelRegistryPaused();
+        super._approve(to, tokenId, auth, emitEvent);
+    }
+
+    /// @dev Operator approvals are refused while paused.
+    function _setApprovalForAll(address owner, address operator, bool approved) internal override {
+        if (_paused) revert ModelRegistryPaused();
+        super._setApprovalForAll(owner, operator, approved);
+    }
+
     function _checkOwner(uint256 modelId) private view {
         address owner = _ownerOf(modelId);
         if (owner == address(0)) revert ModelRegistryModelNotFound(modelId);

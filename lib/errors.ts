@@ -182,6 +182,10 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     `The model registry serves another attestation registry (${r}): the deployment is miswired.`,
   AttestationRegistryWrongMinter: ([m]) =>
     `The LEAF token's minter (${m}) is not this registry: the deployment is miswired.`,
+  AttestationRegistryTrainingLocked: ([m]) =>
+    `Model ${m}'s PRETRAINING runs counted in an approved efficiency bonus: they can no longer be corrected.`,
+  AttestationRegistryTreasuryCannotDispute: ([t]) =>
+    `The treasury (${t}) cannot dispute: a dismissed bond would return to it, so its dispute would cost nothing.`,
   // ------------------------------------------------------------ OpenZeppelin (registry, token)
   AccessControlUnauthorizedAccount: ([a, r]) => `Account ${a} lacks the ${role(r)} role.`,
   AccessControlBadConfirmation: () => "An account can only renounce a role for itself.",
@@ -245,6 +249,15 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   EfficiencyBonusNoTrainingEnergy: ([m]) => `Model ${m} has no Final PRETRAINING energy.`,
   EfficiencyBonusNotMoreEfficient: ([e, ep]) =>
     `The model's training energy ${e} Wh is not below its parent's ${ep} Wh.`,
+  EfficiencyBonusEstimateRun: ([id]) =>
+    `Run ${id} is an ESTIMATE: estimated energy neither earns nor funds an efficiency bonus.`,
+  EfficiencyBonusDisabled: () =>
+    "The efficiency bonus is switched off (efficiencyBps is 0): the request stays pending until it is switched on.",
+  EfficiencyBonusRetryTooSoon: ([m, at]) =>
+    `A verifier rejected model ${m}'s bonus request: it can be requested again from ${when(at)} (or the arbiter may approve it).`,
+  EfficiencyBonusRetryDelayOutOfRange: ([d]) => `A retry delay of ${d} s is outside 0–30 days.`,
+  EfficiencyBonusBudgetSpent: ([p, used]) =>
+    `Parent model ${p}'s savings budget is used up (${used} Wh already paid to its other fine-tunes).`,
   // ------------------------------------------------------------ LeafToken (OpenZeppelin ERC-20, ERC-2612)
   LeafTokenNotMinter: ([c]) => `Only the attestation registry mints LEAF; ${c} tried.`,
   LeafTokenZeroMinter: () => "The LEAF minter cannot be the zero address.",

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Attestation, Kind, Status} from "../../contracts/Common.sol";
+import {Attestation, Kind, Method, Status} from "../../contracts/Common.sol";
+import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {IEfficiencyBonus} from "../../contracts/IEfficiencyBonus.sol";
 import {Base} from "./Base.t.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 contract EfficiencyBonusTest is Base {
     uint256 internal parent;
@@ -98,14 +100,143 @@ contract EfficiencyBonusTest is Base {
         assertEq(leaf.balanceOf(verifier), 0);
     }
 
-    function test_EfficiencyBonusZeroShare() public {
+    /// @dev Issue 12 I-3: efficiencyBps = 0 used up the model's only bonus for nothing (v1 paid 0, state 2).
+    function test_RevertWhen_EfficiencyBonusDisabled() public {
         vm.prank(admin);
         reg.setEfficiencyBps(0);
         _prepare(1);
         _request();
+        _expectApproveRevert(abi.encodeWithSignature("EfficiencyBonusDisabled()"));
+        assertEq(bonus.bonusState(child), 1, "the request stays pending");
+        vm.prank(admin);
+        reg.setEfficiencyBps(5000);
         _approve();
-        assertEq(leaf.totalSupply(), 0);
-        assertEq(bonus.bonusState(child), 2);
+        assertGt(leaf.balanceOf(alice), 0);
+    }
+
+    // ------------------------------------------------------------ issue 12 M-4: budget and estimates
+
+    /// @dev One parent (1,000,000 Wh) and three sealed children of 250,000 Wh each, all Final.
+    function _siblings()
+        internal
+        returns (uint256 second, uint256 third, Attestation[] memory r2, Attestation[] memory r3)
+    {
+        second = _registerChild(alice, parent, 7e9);
+        third = _registerChild(alice, parent, 7e9);
+        r2 = new Attestation[](1);
+        r3 = new Attestation[](1);
+        r2[0] = _run(second, uint64(T0 - 20 days), 250_000);
+        r3[0] = _run(third, uint64(T0 - 20 days), 250_000);
+        _prepare(250_000);
+        vm.startPrank(alice);
+        models.sealTraining(second);
+        models.sealTraining(third);
+        bonus.requestEfficiencyBonus(second);
+        bonus.requestEfficiencyBonus(third);
+        vm.stopPrank();
+    }
+
+    function test_SiblingsShareParentBudget() public {
+        (uint256 second, uint256 third, Attestation[] memory r2, Attestation[] memory r3) = _siblings();
+        _request();
+        _approve(); // saving 750,000 Wh of the parent's 1,000,000
+        assertEq(bonus.savingsUsed(parent), 750_000);
+        Attestation[] memory p = _sorted(parentRuns);
+        uint256 before = leaf.balanceOf(alice);
+        vm.expectEmit(true, true, false, true, address(bonus));
+        emit IEfficiencyBonus.EfficiencyBonusSavingsUsed(parent, second, 250_000, 1_000_000);
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(second, r2, p);
+        // only the 250,000 Wh left: 250,000 * 475 / 1000 * 5000 / 10000 = 59,375 g (v1 paid 178,125 g again)
+        assertEq(leaf.balanceOf(alice) - before, 59_375 * 1e15, "second sibling paid only what was left");
+        vm.expectRevert(abi.encodeWithSignature("EfficiencyBonusBudgetSpent(uint256,uint256)", parent, 1_000_000));
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(third, r3, p);
+    }
+
+    function testFuzz_ParentBudgetNeverExceeded(uint64 e1, uint64 e2) public {
+        e1 = uint64(bound(e1, 1, 999_999));
+        e2 = uint64(bound(e2, 1, 999_999));
+        uint256 second = _registerChild(alice, parent, 7e9);
+        Attestation[] memory r2 = new Attestation[](1);
+        r2[0] = _run(second, uint64(T0 - 20 days), e2);
+        _prepare(e1);
+        vm.startPrank(alice);
+        models.sealTraining(second);
+        bonus.requestEfficiencyBonus(second);
+        vm.stopPrank();
+        _request();
+        _approve();
+        Attestation[] memory p = _sorted(parentRuns);
+        uint256 left = 1_000_000 - (1_000_000 - uint256(e1));
+        uint256 saving = 1_000_000 - uint256(e2);
+        if (saving > left) saving = left;
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(second, r2, p);
+        assertEq(bonus.savingsUsed(parent), (1_000_000 - uint256(e1)) + saving);
+        assertLe(bonus.savingsUsed(parent), 1_000_000, "parent budget exceeded");
+        uint256 g = (1_000_000 - uint256(e1)) * 475 / 1000 * 5000 / 10_000 + saving * 475 / 1000 * 5000 / 10_000;
+        assertEq(leaf.balanceOf(alice), g * 1e15);
+    }
+
+    function test_RevertWhen_BonusCountsEstimateRun() public {
+        // the exploit: a 10 GWh ESTIMATE parent funded the 1,000,000 LEAF cap per child
+        Attestation memory est = _att(parent, Kind.PRETRAINING, uint64(T0 - 30 days), uint64(T0 - 29 days));
+        est.method = Method.ESTIMATE;
+        est.energyWh = 1e10;
+        _submit(alice, est);
+        _verify(_id(est));
+        parentRuns.push(est);
+        childRuns.push(_run(child, uint64(T0 - 20 days), 1));
+        vm.warp(block.timestamp + WINDOW);
+        vm.startPrank(alice);
+        models.sealTraining(parent);
+        models.sealTraining(child);
+        vm.stopPrank();
+        _request();
+        _expectApproveRevert(abi.encodeWithSignature("EfficiencyBonusEstimateRun(bytes32)", _id(est)));
+    }
+
+    // ------------------------------------------------------------ issue 12 M-3: the counted runs are locked
+
+    function test_RevertWhen_RestatingBonusRuns() public {
+        _prepare(250_000);
+        _request();
+        _approve();
+        // v1: the child's run restated at twice the parent's energy, the bonus kept and the run paid too
+        Attestation memory c = _copy(childRuns[0]);
+        c.energyWh = 2_000_000;
+        c.supersedes = _id(childRuns[0]);
+        vm.expectRevert(abi.encodeWithSignature("AttestationRegistryTrainingLocked(uint256)", child));
+        vm.prank(alice);
+        reg.submit(c);
+        Attestation memory pc = _copy(parentRuns[0]);
+        pc.energyWh = 1;
+        pc.supersedes = _id(parentRuns[0]);
+        vm.expectRevert(abi.encodeWithSignature("AttestationRegistryTrainingLocked(uint256)", parent));
+        vm.prank(alice);
+        reg.submit(pc);
+    }
+
+    function test_OtherKindsStayCorrectableAfterBonus() public {
+        Attestation memory inf = _att(child);
+        bytes32 infId = _submit(alice, inf);
+        _prepare(250_000);
+        _request();
+        _approve();
+        Attestation memory c = _copy(inf);
+        c.energyWh = 7;
+        c.supersedes = infId;
+        _submit(alice, c);
+    }
+
+    function test_RevertWhen_LockTrainingNotBonus() public {
+        vm.prank(alice);
+        (bool ok, bytes memory ret) = address(reg).call(abi.encodeWithSignature("lockTraining(uint256)", child));
+        assertFalse(ok);
+        assertEq(
+            ret, abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotEfficiencyBonus.selector, alice)
+        );
     }
 
     function test_RevertWhen_BonusRequestedTwiceAfterPaid() public {
@@ -264,8 +395,88 @@ contract EfficiencyBonusTest is Base {
         vm.prank(verifier);
         bonus.rejectEfficiencyBonus(child, keccak256("not comparable"));
         assertEq(bonus.bonusState(child), 0);
+        assertEq(bonus.rejectedAt(child), block.timestamp);
+        // SPEC 6 (v1.1): the owner may request again after bonusRetryDelay (default 1 day)
+        vm.expectRevert(
+            abi.encodeWithSignature("EfficiencyBonusRetryTooSoon(uint256,uint256)", child, block.timestamp + 1 days)
+        );
+        _request();
+        vm.warp(block.timestamp + 1 days);
         _request();
         assertEq(bonus.bonusState(child), 1);
+    }
+
+    // ------------------------------------------------------------ issue 12 L-5: a rejection is not final
+
+    function _rejected() internal {
+        _prepare(250_000);
+        _request();
+        vm.prank(verifier2);
+        bonus.rejectEfficiencyBonus(child, keccak256("front-run"));
+    }
+
+    function test_ArbiterApprovesRejectedRequest() public {
+        _rejected();
+        Attestation[] memory c = _sorted(childRuns);
+        Attestation[] memory p = _sorted(parentRuns);
+        uint256 expected = 178_125 * 1e15;
+        vm.expectEmit(true, true, true, true, address(bonus));
+        emit IEfficiencyBonus.EfficiencyBonusPaid(child, alice, arbiter, 250_000, 1_000_000, expected, 0);
+        // v1: EfficiencyBonusNotVerifier, and a verifier could only wait for a request the rejecter rejects again
+        vm.prank(arbiter);
+        bonus.approveEfficiencyBonus(child, c, p);
+        assertEq(leaf.balanceOf(alice), expected);
+        assertEq(leaf.balanceOf(arbiter), 0, "an arbiter's ruling earns no verifier share");
+        assertEq(bonus.bonusState(child), 2);
+    }
+
+    function test_ArbiterApprovesPendingRequest() public {
+        _prepare(250_000);
+        _request();
+        Attestation[] memory c = _sorted(childRuns);
+        Attestation[] memory p = _sorted(parentRuns);
+        vm.prank(arbiter);
+        bonus.approveEfficiencyBonus(child, c, p);
+        assertEq(bonus.bonusState(child), 2);
+    }
+
+    function test_RevertWhen_ArbiterApprovesUnrequested() public {
+        _prepare(250_000);
+        Attestation[] memory c = _sorted(childRuns);
+        Attestation[] memory p = _sorted(parentRuns);
+        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotRequested.selector, child));
+        vm.prank(arbiter);
+        bonus.approveEfficiencyBonus(child, c, p);
+    }
+
+    function test_RevertWhen_VerifierApprovesRejected() public {
+        _rejected();
+        _expectApproveRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotRequested.selector, child));
+    }
+
+    function test_SetRetryDelay() public {
+        vm.expectEmit(address(bonus));
+        emit IEfficiencyBonus.EfficiencyBonusRetryDelaySet(1 days, 0);
+        vm.prank(admin);
+        bonus.setRetryDelay(0);
+        assertEq(bonus.retryDelay(), 0);
+        _rejected();
+        _request(); // no wait
+        assertEq(bonus.bonusState(child), 1);
+    }
+
+    function test_RevertWhen_SetRetryDelayNotAdmin() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, alice, bytes32(0))
+        );
+        vm.prank(alice);
+        bonus.setRetryDelay(0);
+    }
+
+    function test_RevertWhen_SetRetryDelayOutOfRange() public {
+        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusRetryDelayOutOfRange.selector, 31 days));
+        vm.prank(admin);
+        bonus.setRetryDelay(31 days);
     }
 
     function test_RevertWhen_RejectBonusNotRequested() public {
@@ -290,7 +501,7 @@ contract EfficiencyBonusTest is Base {
         ep = uint64(bound(ep, 2, type(uint64).max / 4));
         e = uint64(bound(e, 1, ep - 1));
         baseline = uint16(bound(baseline, 1, 2000));
-        effBps = uint16(bound(effBps, 0, 10_000));
+        effBps = uint16(bound(effBps, 1, 10_000));
         vm.startPrank(admin);
         reg.setBaselineIntensity(baseline);
         reg.setEfficiencyBps(effBps);

@@ -14,6 +14,7 @@ contract GasTest is Base {
     uint256 internal constant COLD_ACCOUNT_ACCESS = 2600;
     bytes32 internal submittedId;
     Attestation internal finalAtt;
+    Attestation internal freshAtt;
     Attestation internal nextAtt;
     Attestation internal signedAtt;
     bytes internal signedSig;
@@ -33,6 +34,12 @@ contract GasTest is Base {
         // a Final attestation of bob's model to claim (bob has no LEAF yet: fresh balance slot)
         finalAtt = _att(2, Kind.INFERENCE, uint64(T0 - 20 days), uint64(T0 - 19 days));
         _final(bob, finalAtt);
+        // a Final attestation of bob's verified by verifier2: neither bob nor verifier2 ever held LEAF
+        freshAtt = _att(2, Kind.FINETUNING, uint64(T0 - 20 days), uint64(T0 - 19 days));
+        bytes32 freshId = _submit(bob, freshAtt);
+        vm.prank(verifier2);
+        reg.verify(freshId);
+        vm.warp(block.timestamp + WINDOW);
         // a Submitted attestation to verify
         submittedId = _submit(alice, _att(modelId, Kind.INFERENCE, uint64(T0 - 10 days), uint64(T0 - 9 days)));
         // next attestations
@@ -105,6 +112,12 @@ contract GasTest is Base {
     function test_Gas_ClaimReward() public {
         uint256 g = _tx(bob, address(reg), abi.encodeCall(reg.claimReward, (finalAtt)), "claimReward");
         assertLe(g, 90_000);
+    }
+
+    /// @dev Issue 12 budget: a claim where neither the owner nor the verifier held LEAF (two fresh balance slots).
+    function test_Gas_ClaimRewardFreshBalances() public {
+        uint256 g = _tx(bob, address(reg), abi.encodeCall(reg.claimReward, (freshAtt)), "claimReward fresh");
+        assertLe(g, 125_000);
     }
 
     function test_Gas_RecordCertificate() public {

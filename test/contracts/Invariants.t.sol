@@ -3,14 +3,17 @@ pragma solidity 0.8.30;
 
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {CertificateRegistry} from "../../contracts/CertificateRegistry.sol";
-import {Attestation, CertificateKind, Kind, Method, Status} from "../../contracts/Common.sol";
+import {Attestation, CertificateKind, Kind, Method, Status, VERIFIER_ROLE} from "../../contracts/Common.sol";
+import {EfficiencyBonus} from "../../contracts/EfficiencyBonus.sol";
 import {LeafToken} from "../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
 import {Base} from "./Base.t.sol";
 import {Test, console} from "forge-std/Test.sol";
 
 /// @dev Drives the protocol with bounded random actions and mirrors, independently, what the
-/// SPEC says must happen (status machine, challenge windows, payouts, period frontiers).
+/// SPEC says must happen (status machine, challenge windows, payouts, period frontiers). Besides the
+/// attestation actions it pauses and unpauses with time passing, changes reward parameters and the challenge
+/// window, and revokes and re-accredits verifiers; every payout is checked against a ghost SPEC 6 model.
 contract Handler is Test {
     AttestationRegistry internal reg;
     ModelRegistry internal models;
@@ -20,7 +23,50 @@ contract Handler is Test {
     uint256[2] internal verifierKeys;
     address internal arbiter;
     address internal challenger;
+    address internal admin;
+    address internal pauser;
     uint256 internal window;
+
+    /// @dev Reward parameters (SPEC 6) as the ghost model keeps them.
+    struct RewardParams {
+        uint256 baseline;
+        uint256[3] methodBps;
+        uint256 verifierBps;
+        uint256 cap;
+    }
+
+    RewardParams internal current;
+    mapping(bytes32 id => RewardParams) internal paramsAtVerification;
+    mapping(bytes32 id => address) public verifiedBy;
+    mapping(address verifier => bool) public activeVerifier;
+    mapping(bytes32 id => uint256 amount) internal carried; // owner LEAF already paid along the chain
+    mapping(bytes32 id => uint256 amount) internal chainPaid; // after the claim: carried + own payout
+    mapping(bytes32 id => uint256 amount) internal chainMax; // largest full SPEC reward in the chain
+    uint256 public expectedSupply; // sum of the ghost model's payouts (owner + verifier)
+    uint256 public pauses;
+    uint256 public transfers;
+    uint256 public signedSubmissions;
+    uint256 public cancelledNonces;
+    address[4] internal holders; // possible model holders and signers: two owners and the two verifiers
+    mapping(address account => uint256 key) internal keyOf;
+
+    // efficiency bonus (SPEC 6, v1.1): children 4 and 5 of model 1 share its savings budget
+    EfficiencyBonus internal bonusContract;
+    uint256 public bonusesPaid;
+    uint256 public parentSavingsUsed;
+    uint256 public parentEnergyAtFirstBonus;
+    mapping(uint256 modelId => bool) public trainingLocked;
+    uint256 public paramChanges;
+    uint256 public revocations;
+    // A failed assertion inside a handler only reverts that call (and undoes what it saw): record violations
+    // instead, and let an invariant report them.
+    uint256 public violations;
+    string public firstViolation;
+
+    // pause-free clock of SPEC 5 (v1.1): challenge windows do not run while paused
+    bool public isPaused;
+    uint256 internal pausedAt;
+    uint256 internal pausedTotal;
 
     struct Ghost {
         Status status; // stored status (Verified for Final)
@@ -54,8 +100,13 @@ contract Handler is Test {
         uint256 k1,
         uint256 k2,
         address arb,
-        address ch
+        address ch,
+        address adm,
+        address pau,
+        uint256[2] memory ownerKeys,
+        EfficiencyBonus eb
     ) {
+        bonusContract = eb;
         address v1 = vm.addr(k1);
         address v2 = vm.addr(k2);
         verifierKeys = [k1, k2];
@@ -66,7 +117,57 @@ contract Handler is Test {
         verifiers = [v1, v2];
         arbiter = arb;
         challenger = ch;
-        window = r.getParams().challengeWindow;
+        admin = adm;
+        pauser = pau;
+        AttestationRegistry.Params memory p = r.getParams();
+        window = p.challengeWindow;
+        current.baseline = p.baselineIntensity;
+        current.methodBps = [uint256(p.methodBps[0]), p.methodBps[1], p.methodBps[2]];
+        current.verifierBps = p.verifierBps;
+        current.cap = p.maxRewardPerAttestation;
+        activeVerifier[v1] = true;
+        activeVerifier[v2] = true;
+        holders = [vm.addr(ownerKeys[0]), vm.addr(ownerKeys[1]), v1, v2];
+        keyOf[holders[0]] = ownerKeys[0];
+        keyOf[holders[1]] = ownerKeys[1];
+        keyOf[v1] = k1;
+        keyOf[v2] = k2;
+    }
+
+    function _check(bool ok, string memory what) internal {
+        if (ok) return;
+        if (violations == 0) firstViolation = what;
+        ++violations;
+    }
+
+    /// @dev Seconds elapsed outside pauses.
+    function clock() public view returns (uint256) {
+        return (isPaused ? pausedAt : block.timestamp) - pausedTotal;
+    }
+
+    /// @dev The ghost side of a verification: window on the pause-free clock, parameters in force, verifier,
+    /// and for a correction its predecessor superseded with what the chain already paid.
+    function _onVerified(bytes32 id, address v) internal {
+        Ghost storage g = ghosts[id];
+        g.status = Status.Verified;
+        g.finalAt = clock() + window;
+        paramsAtVerification[id] = current;
+        verifiedBy[id] = v;
+        if (g.correction) {
+            bytes32 pred = g.predecessor;
+            ghosts[pred].status = Status.Superseded;
+            carried[id] = ghosts[pred].claims != 0 ? chainPaid[pred] : carried[pred];
+            chainMax[id] = chainMax[pred];
+        }
+    }
+
+    /// @dev SPEC 6, computed from the submitted fields and the ghost's parameters.
+    function _specReward(Attestation memory a, RewardParams memory p) internal pure returns (uint256) {
+        uint256 market = uint256(a.locationIntensity) * (10_000 - a.renewableBps) / 10_000;
+        if (p.baseline <= market) return 0;
+        uint256 avoidedG = uint256(a.energyWh) * (p.baseline - market) / 1000;
+        uint256 r = avoidedG * p.methodBps[uint8(a.method)] / 10_000 * 1e15; // 1 LEAF per 1000 g
+        return r > p.cap ? p.cap : r;
     }
 
     function idsLength() external view returns (uint256) {
@@ -145,11 +246,14 @@ contract Handler is Test {
         try reg.submitVerified(a, v, n, deadline, sig) returns (bytes32 id) {
             _record(id, a, false);
             maxEnd[m][k] = end;
-            ghosts[id].status = Status.Verified;
-            ghosts[id].finalAt = block.timestamp + window;
+            _onVerified(id, v);
             ++successes[0];
         } catch {
-            assertTrue(k == 0 && models.getModel(m).trainingSealed, "unexpected submitVerified failure");
+            _check(
+                isPaused || !activeVerifier[v] || models.ownerOf(m) == v
+                    || (k == 0 && models.getModel(m).trainingSealed),
+                "unexpected submitVerified failure"
+            );
         }
     }
 
@@ -166,16 +270,25 @@ contract Handler is Test {
         vm.prank(relayer);
         try reg.verdictWithSig(id, approve, bytes32(0), v, n, deadline, sig) {
             Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Submitted), "verdict on a non-submitted attestation");
+            _check(uint8(g.status) == uint8(Status.Submitted), "verdict on a non-submitted attestation");
             if (approve) {
-                g.status = Status.Verified;
-                g.finalAt = block.timestamp + window;
-                if (g.correction) ghosts[g.predecessor].status = Status.Superseded;
+                _onVerified(id, v);
                 ++successes[2];
             } else {
                 g.status = Status.Rejected;
+                _freeExtension(id);
             }
         } catch {}
+    }
+
+    /// @dev SPEC 4 (v1.1): a rejected or withdrawn correction that extended its predecessor, and is still the
+    /// latest of its kind, gives the extension back; the predecessor keeps its own period.
+    function _freeExtension(bytes32 id) internal {
+        Ghost storage g = ghosts[id];
+        if (!g.correction) return;
+        uint64 end = fields[id].periodEnd;
+        uint64 pEnd = fields[g.predecessor].periodEnd;
+        if (maxEnd[g.modelId][uint8(g.kind)] == end && end > pEnd) maxEnd[g.modelId][uint8(g.kind)] = pEnd;
     }
 
     function submit(uint256 modelSeed, uint256 kindSeed, uint64 gap, uint64 len, uint64 energy, uint256 misc) external {
@@ -196,15 +309,64 @@ contract Handler is Test {
         a.periodEnd = end;
         a.evidenceHash = keccak256(abi.encode(misc, ++nonce));
         a.evidenceURI = "ipfs://e";
-        address owner = models.ownerOf(m);
-        vm.prank(owner);
-        try reg.submit(a) returns (bytes32 id) {
+        (bool ok, bytes32 id) = _send(a, misc);
+        if (ok) {
             _record(id, a, false);
             maxEnd[m][k] = end;
             ++successes[0];
+        } else {
+            // a pause and a sealed model (PRETRAINING) are the only expected refusals
+            _check(isPaused || (k == 0 && models.getModel(m).trainingSealed), "unexpected submit failure");
+        }
+    }
+
+    /// @dev Submits as the model's current holder, or (one time in two) relays the holder's EIP-712 signature.
+    function _send(Attestation memory a, uint256 misc) internal returns (bool ok, bytes32 id) {
+        address owner = models.ownerOf(a.modelId);
+        if (misc & (1 << 40) == 0) {
+            vm.prank(owner);
+            try reg.submit(a) returns (bytes32 got) {
+                return (true, got);
+            } catch {
+                return (false, 0);
+            }
+        }
+        uint256 n = reg.nonces(owner);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory sig = _sign(
+            keyOf[owner], keccak256(abi.encode(reg.SUBMIT_ATTESTATION_TYPEHASH(), reg.attestationId(a), n, deadline))
+        );
+        vm.prank(address(uint160(misc >> 48) | 1)); // any relayer
+        try reg.submitWithSig(a, owner, n, deadline, sig) returns (bytes32 got) {
+            ++signedSubmissions;
+            return (true, got);
         } catch {
-            // sealed model (PRETRAINING) is the only expected refusal
-            assertTrue(k == 0 && models.getModel(m).trainingSealed, "unexpected submit failure");
+            return (false, 0);
+        }
+    }
+
+    /// @dev The holder transfers a model NFT to another holder (possibly a verifier, who then may not verify it).
+    function transferModel(uint256 modelSeed, uint256 toSeed) external {
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        address from = models.ownerOf(m);
+        vm.prank(from);
+        try models.transferFrom(from, holders[toSeed % 4], m) {
+            ++transfers;
+        } catch {
+            _check(isPaused, "unexpected transfer failure");
+        }
+    }
+
+    /// @dev A signer burns its current nonce; the next signatures use the following one.
+    function cancelNonce(uint256 who) external {
+        address signer = holders[who % 4];
+        uint256 n = reg.nonces(signer);
+        vm.prank(signer);
+        try reg.cancelNonce() {
+            _check(reg.nonces(signer) == n + 1, "cancelNonce did not burn the nonce");
+            ++cancelledNonces;
+        } catch {
+            _check(isPaused, "unexpected cancelNonce failure");
         }
     }
 
@@ -224,19 +386,120 @@ contract Handler is Test {
         vm.prank(models.ownerOf(a.modelId));
         try reg.submit(a) returns (bytes32 id) {
             Ghost storage p = ghosts[pid];
-            assertTrue(
+            _check(
                 p.status == Status.Submitted || p.status == Status.Verified || p.status == Status.Disputed
                     || p.status == Status.Rejected,
                 "superseding a dead attestation"
             );
+            _check(!(a.kind == Kind.PRETRAINING && trainingLocked[a.modelId]), "restated a run a bonus counted");
             _record(id, a, true);
             if (a.periodEnd > maxEnd[a.modelId][uint8(a.kind)]) maxEnd[a.modelId][uint8(a.kind)] = a.periodEnd;
             ++successes[1];
         } catch {}
     }
 
+    /// @dev Live (Submitted, Verified, Disputed) PRETRAINING runs of a model, ids ascending, and their energy.
+    function _liveRuns(uint256 m) internal view returns (Attestation[] memory runs, uint256 energy, bool estimate) {
+        bytes32[] memory live = new bytes32[](ids.length);
+        uint256 n;
+        for (uint256 i; i < ids.length; ++i) {
+            Ghost storage g = ghosts[ids[i]];
+            if (
+                g.modelId == m && g.kind == Kind.PRETRAINING
+                    && (g.status == Status.Submitted || g.status == Status.Verified || g.status == Status.Disputed)
+            ) {
+                bytes32 id = ids[i];
+                uint256 j = n++;
+                while (j > 0 && uint256(live[j - 1]) > uint256(id)) {
+                    live[j] = live[j - 1];
+                    --j;
+                }
+                live[j] = id;
+            }
+        }
+        runs = new Attestation[](n);
+        for (uint256 i; i < n; ++i) {
+            runs[i] = fields[live[i]];
+            energy += runs[i].energyWh;
+            if (runs[i].method == Method.ESTIMATE) estimate = true;
+        }
+    }
+
+    function _liveCount(uint256 m) internal view returns (uint256 n) {
+        (Attestation[] memory runs,,) = _liveRuns(m);
+        return runs.length;
+    }
+
+    function _verifiedRun(uint256 m, uint256 energy, uint256 seed) internal {
+        uint64 start = maxEnd[m][0];
+        uint64 end = start + 1 days;
+        if (end > block.timestamp) vm.warp(end);
+        Attestation memory a;
+        a.modelId = m;
+        a.energyWh = uint64(energy);
+        a.pueMilli = 1100;
+        a.locationIntensity = uint32(seed % 400);
+        a.periodStart = start;
+        a.periodEnd = end;
+        a.evidenceHash = keccak256(abi.encode("run", ++nonce));
+        vm.prank(models.ownerOf(m));
+        try reg.submit(a) returns (bytes32 id) {
+            _record(id, a, false);
+            maxEnd[m][0] = end;
+            address v = verifiers[seed % 2];
+            vm.prank(v);
+            try reg.verify(id) {
+                _onVerified(id, v);
+            } catch {}
+        } catch {}
+    }
+
+    /// @dev The owner seals and requests, a verifier approves with every live run; the ghost checks the budget.
+    function bonus(uint256 seed, uint64 childEnergy, uint64 parentEnergy) external {
+        uint256 child = 4 + seed % 2;
+        // a model without a run gets a verified METER run first (sealing would refuse it later)
+        // (a large parent and small children, so that two siblings together would exceed the parent's budget)
+        if (!models.getModel(1).trainingSealed && _liveCount(1) == 0) {
+            _verifiedRun(1, bound(parentEnergy, 1e10, 1e13), seed);
+        }
+        if (!models.getModel(child).trainingSealed && _liveCount(child) == 0) {
+            _verifiedRun(child, bound(childEnergy, 1, 1e10), seed);
+        }
+        (Attestation[] memory childRuns, uint256 e, bool est) = _liveRuns(child);
+        (Attestation[] memory parentRuns, uint256 ep, bool parentEst) = _liveRuns(1);
+        if (childRuns.length == 0 || parentRuns.length == 0) return;
+        address owner = models.ownerOf(child);
+        vm.startPrank(owner);
+        try models.sealTraining(1) {} catch {}
+        try models.sealTraining(child) {} catch {}
+        try bonusContract.requestEfficiencyBonus(child) {} catch {}
+        vm.stopPrank();
+        if (!isPaused) vm.warp(block.timestamp + window);
+        address v = verifiers[(seed >> 8) % 2];
+        uint256 supplyBefore = leaf.totalSupply();
+        vm.prank(v);
+        try bonusContract.approveEfficiencyBonus(child, childRuns, parentRuns) {
+            _check(!est && !parentEst, "an ESTIMATE run earned or funded a bonus");
+            if (bonusesPaid == 0) parentEnergyAtFirstBonus = ep;
+            _check(ep == parentEnergyAtFirstBonus, "the parent's counted runs changed after a bonus");
+            uint256 saving = ep - e;
+            if (saving > ep - parentSavingsUsed) saving = ep - parentSavingsUsed;
+            parentSavingsUsed += saving;
+            _check(bonusContract.savingsUsed(1) == parentSavingsUsed, "savings used differ from the ghost");
+            uint256 paid = saving * current.baseline / 1000 * 5000 / 10_000 * 1e15; // efficiencyBps stays 5000
+            if (paid > current.cap) paid = current.cap;
+            uint256 share = paid * current.verifierBps / 10_000;
+            _check(leaf.totalSupply() - supplyBefore == paid + share, "bonus differs from the SPEC");
+            expectedSupply += paid + share;
+            totalPaid += paid + share;
+            trainingLocked[child] = true;
+            trainingLocked[1] = true;
+            ++bonusesPaid;
+        } catch {}
+    }
+
     function _record(bytes32 id, Attestation memory a, bool correction) internal {
-        assertEq(ghosts[id].modelId, 0, "id reused");
+        _check(ghosts[id].modelId == 0, "id reused");
         ids.push(id);
         Ghost storage g = ghosts[id];
         g.status = Status.Submitted;
@@ -250,13 +513,11 @@ contract Handler is Test {
     function verify(uint256 seed, uint256 vSeed) external {
         if (ids.length == 0) return;
         bytes32 id = _find(seed, Status.Submitted);
-        vm.prank(verifiers[vSeed % 2]);
+        address v = verifiers[vSeed % 2];
+        vm.prank(v);
         try reg.verify(id) {
-            Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Submitted), "verified a non-submitted attestation");
-            g.status = Status.Verified;
-            g.finalAt = block.timestamp + window;
-            if (g.correction) ghosts[g.predecessor].status = Status.Superseded;
+            _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "verified a non-submitted attestation");
+            _onVerified(id, v);
             ++successes[2];
         } catch {}
     }
@@ -266,8 +527,9 @@ contract Handler is Test {
         bytes32 id = _find(seed, Status.Submitted);
         vm.prank(verifiers[0]);
         try reg.reject(id, bytes32(0)) {
-            assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
+            _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "rejected a non-submitted attestation");
             ghosts[id].status = Status.Rejected;
+            _freeExtension(id);
         } catch {}
     }
 
@@ -276,8 +538,9 @@ contract Handler is Test {
         bytes32 id = _find(seed, Status.Submitted);
         vm.prank(models.ownerOf(ghosts[id].modelId));
         try reg.withdraw(id) {
-            assertEq(uint8(ghosts[id].status), uint8(Status.Submitted));
+            _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "withdrew a non-submitted attestation");
             ghosts[id].status = Status.Withdrawn;
+            _freeExtension(id);
         } catch {}
     }
 
@@ -286,7 +549,7 @@ contract Handler is Test {
         bytes32 id = _find(seed, Status.Verified);
         for (uint256 i; i < ids.length && seed % 5 != 0; ++i) {
             bytes32 c = ids[(seed % ids.length + i) % ids.length];
-            if (ghosts[c].status == Status.Verified && ghosts[c].finalAt > block.timestamp) {
+            if (ghosts[c].status == Status.Verified && ghosts[c].finalAt > clock()) {
                 id = c;
                 break;
             }
@@ -296,10 +559,11 @@ contract Handler is Test {
         vm.prank(challenger);
         try reg.dispute{value: bond}(id, "") {
             Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Verified));
-            assertLt(block.timestamp, g.finalAt, "disputed after the window");
+            _check(uint8(g.status) == uint8(Status.Verified), "disputed a non-verified attestation");
+            _check(!(isPaused), "disputed while paused");
+            _check(clock() < g.finalAt, "disputed after the window");
             g.status = Status.Disputed;
-            g.remaining = g.finalAt - block.timestamp;
+            g.remaining = g.finalAt - clock();
             openBonds += bond;
             ++successes[3];
         } catch {}
@@ -312,7 +576,7 @@ contract Handler is Test {
         vm.prank(arbiter);
         if (uphold) {
             try reg.upholdDispute(id, bytes32(0)) {
-                assertEq(uint8(ghosts[id].status), uint8(Status.Disputed));
+                _check(uint8(ghosts[id].status) == uint8(Status.Disputed), "upheld an undisputed attestation");
                 ghosts[id].status = Status.Invalidated;
                 openBonds -= bond;
                 credited += bond;
@@ -321,9 +585,9 @@ contract Handler is Test {
         } else {
             try reg.dismissDispute(id, bytes32(0)) {
                 Ghost storage g = ghosts[id];
-                assertEq(uint8(g.status), uint8(Status.Disputed));
+                _check(uint8(g.status) == uint8(Status.Disputed), "dismissed an undisputed attestation");
                 g.status = Status.Verified;
-                g.finalAt = block.timestamp + g.remaining;
+                g.finalAt = clock() + g.remaining;
                 openBonds -= bond;
                 credited += bond;
             } catch {}
@@ -342,17 +606,101 @@ contract Handler is Test {
     function claim(uint256 seed) external {
         if (ids.length == 0) return;
         bytes32 id = _find(seed, Status.Verified);
-        if (seed % 3 == 0 && ghosts[id].finalAt > block.timestamp) vm.warp(ghosts[id].finalAt);
+        // mostly an unclaimed one (a claimed attestation stays Verified in the ghost)
+        for (uint256 i; i < ids.length && seed % 5 != 0; ++i) {
+            bytes32 c = ids[(seed % ids.length + i) % ids.length];
+            if (ghosts[c].status == Status.Verified && ghosts[c].claims == 0) {
+                id = c;
+                break;
+            }
+        }
+        if (seed % 3 != 0 && ghosts[id].finalAt > clock() && !isPaused) {
+            vm.warp(block.timestamp + ghosts[id].finalAt - clock());
+        }
         Attestation memory a = fields[id];
         vm.prank(models.ownerOf(a.modelId));
         try reg.claimReward(a) returns (uint256 r, uint256 vr) {
             Ghost storage g = ghosts[id];
-            assertEq(uint8(g.status), uint8(Status.Verified), "paid a non-verified attestation");
-            assertGe(block.timestamp, g.finalAt, "paid before Final");
+            _check(uint8(g.status) == uint8(Status.Verified), "paid a non-verified attestation");
+            _check(clock() >= g.finalAt, "paid before Final");
             ++g.claims;
             totalPaid += r + vr;
+            _checkPayout(id, a, r, vr);
             ++successes[5];
         } catch {}
+    }
+
+    /// @dev The payout equals the ghost model's: parameters in force at verification, minus what the supersede
+    /// chain already paid, the verifier's share only while it is accredited; the chain never pays more than the
+    /// largest reward in it.
+    function _checkPayout(bytes32 id, Attestation memory a, uint256 r, uint256 vr) internal {
+        RewardParams memory p = paramsAtVerification[id];
+        uint256 full = _specReward(a, p);
+        uint256 owed = full > carried[id] ? full - carried[id] : 0;
+        uint256 share = activeVerifier[verifiedBy[id]] ? owed * p.verifierBps / 10_000 : 0;
+        _check(r == owed, "owner payout differs from the SPEC");
+        _check(vr == share, "verifier payout differs from the SPEC");
+        expectedSupply += owed + share;
+        chainPaid[id] = carried[id] + owed;
+        if (full > chainMax[id]) chainMax[id] = full;
+        _check(chainPaid[id] <= chainMax[id], "a supersede chain paid more than its largest reward");
+    }
+
+    /// @dev A pause with time passing: mostly paused and unpaused in one step, sometimes left paused for the next
+    /// actions (which must then fail) until the next call unpauses. The windows must not run meanwhile.
+    function pauseFor(uint256 secs) external {
+        if (!isPaused) {
+            vm.prank(pauser);
+            reg.pause();
+            pausedAt = block.timestamp;
+            isPaused = true;
+            ++pauses;
+            if (secs % 3 == 0) return;
+        }
+        vm.warp(block.timestamp + bound(secs, 0, 3 days));
+        vm.prank(pauser);
+        reg.unpause();
+        pausedTotal += block.timestamp - pausedAt;
+        isPaused = false;
+    }
+
+    /// @dev Governance changes a reward parameter or the challenge window (applies to later verifications).
+    function setParam(uint256 which, uint256 value) external {
+        which = which % 6;
+        vm.startPrank(admin);
+        if (which == 0) {
+            current.baseline = bound(value, 1, 2000);
+            reg.setBaselineIntensity(uint16(current.baseline));
+        } else if (which < 3) {
+            Method m = Method(which - 1);
+            current.methodBps[uint8(m)] = bound(value, 0, 10_000);
+            reg.setMethodBps(m, uint16(current.methodBps[uint8(m)]));
+        } else if (which == 3) {
+            current.verifierBps = bound(value, 0, 5000);
+            reg.setVerifierBps(uint16(current.verifierBps));
+        } else if (which == 4) {
+            current.cap = bound(value, 1e18, 1e27);
+            reg.setMaxRewardPerAttestation(uint96(current.cap));
+        } else {
+            window = bound(value, 60, 10 days);
+            reg.setChallengeWindow(uint32(window));
+        }
+        vm.stopPrank();
+        ++paramChanges;
+    }
+
+    /// @dev Governance revokes a verifier, or accredits it again.
+    function toggleVerifier(uint256 seed) external {
+        address v = verifiers[seed % 2];
+        vm.startPrank(admin);
+        if (activeVerifier[v]) {
+            reg.revokeRole(VERIFIER_ROLE, v);
+            ++revocations;
+        } else {
+            reg.accreditVerifier(v, "again", "");
+        }
+        vm.stopPrank();
+        activeVerifier[v] = !activeVerifier[v];
     }
 
     function seal(uint256 modelSeed) external {
@@ -386,7 +734,22 @@ contract InvariantsTest is Base {
         _register(alice);
         _register(alice);
         _register(bob);
-        handler = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger);
+        _registerChild(alice, 1, 7e9); // 4 and 5: fine-tunes of 1 sharing its savings budget
+        _registerChild(alice, 1, 8e9);
+        handler = new Handler(
+            reg,
+            models,
+            leaf,
+            certs,
+            verifierPk,
+            verifier2Pk,
+            arbiter,
+            challenger,
+            admin,
+            pauser,
+            [alicePk, bobPk],
+            bonus
+        );
         targetContract(address(handler));
     }
 
@@ -394,10 +757,27 @@ contract InvariantsTest is Base {
         for (uint256 i; i < 6; ++i) {
             console.log("successes", i, handler.successes(i));
         }
+        console.log("pauses", handler.pauses(), "parameter changes", handler.paramChanges());
+        console.log("revocations", handler.revocations(), "transfers", handler.transfers());
+        console.log("signed submissions", handler.signedSubmissions(), "cancelled nonces", handler.cancelledNonces());
+        console.log("bonuses paid", handler.bonusesPaid());
     }
 
-    /// @dev LEAF total supply equals the sum of everything paid out.
-    function invariant_SupplyEqualsPaid() public view {
+    /// @dev SPEC 6 (v1.1): one parent funds at most its own energy, however many children earn a bonus.
+    function invariant_ParentBudgetNeverExceeded() public view {
+        assertLe(bonus.savingsUsed(1), handler.parentEnergyAtFirstBonus(), "parent budget exceeded");
+        assertEq(bonus.savingsUsed(1), handler.parentSavingsUsed());
+    }
+
+    /// @dev Every check made inside the handlers held (payouts against the ghost model, statuses, windows).
+    function invariant_HandlerChecks() public view {
+        assertEq(handler.violations(), 0, handler.firstViolation());
+    }
+
+    /// @dev LEAF total supply equals the sum of the payouts an independent SPEC 6 model computes from the fields,
+    /// the parameters in force at each verification, the supersede chains and the verifiers' accreditation.
+    function invariant_SupplyEqualsSpecPayouts() public view {
+        assertEq(leaf.totalSupply(), handler.expectedSupply());
         assertEq(leaf.totalSupply(), handler.totalPaid());
     }
 
@@ -412,12 +792,29 @@ contract InvariantsTest is Base {
             Status s = reg.effectiveStatus(id);
             if (s == Status.Final) {
                 assertEq(uint8(g.status), uint8(Status.Verified));
-                assertGe(block.timestamp, g.finalAt, "Final before its window");
+                assertGe(handler.clock(), g.finalAt, "Final before its window (pauses excluded)");
             } else {
                 assertEq(uint8(s), uint8(g.status), "status mismatch");
-                if (s == Status.Verified) assertLt(block.timestamp, g.finalAt);
+                if (s == Status.Verified) assertLt(handler.clock(), g.finalAt, "window over but not Final");
             }
-            if (g.claims == 1) assertTrue(reg.getAttestation(id).claimed);
+            // a verifier is shown exactly when one gave a verdict (and the claim has not reused the bits)
+            address shown = reg.getAttestation(id).verifier;
+            if (g.status == Status.Submitted || g.status == Status.Withdrawn) assertEq(shown, address(0));
+            if (g.status == Status.Verified && g.claims == 0) assertEq(shown, handler.verifiedBy(id));
+            // the decoded view agrees with the ghost in every state
+            AttestationRegistry.AttestationState memory st = reg.getAttestation(id);
+            (uint64 start, uint64 end) = handler.period(id);
+            assertEq(st.modelId, g.modelId, "view modelId");
+            assertEq(uint8(st.kind), uint8(g.kind), "view kind");
+            assertEq(st.isCorrection, g.correction, "view isCorrection");
+            assertEq(st.claimed, g.claims == 1, "view claimed");
+            assertEq(st.periodStart, start, "view periodStart");
+            assertEq(st.periodEnd, end, "view periodEnd");
+            if (g.status == Status.Disputed) assertEq(st.remainingWindow, g.remaining, "view remainingWindow");
+            if (g.status == Status.Verified && g.claims == 0) {
+                // a timestamp: the pause-free deadline plus the time paused so far
+                assertEq(st.finalAt, g.finalAt + block.timestamp - handler.clock(), "view finalAt");
+            }
         }
     }
 
@@ -483,7 +880,20 @@ contract InvariantsTest is Base {
 contract HandlerSmokeTest is Base {
     function test_HandlerSmoke() public {
         _register(alice);
-        Handler h = new Handler(reg, models, leaf, certs, verifierPk, verifier2Pk, arbiter, challenger);
+        Handler h = new Handler(
+            reg,
+            models,
+            leaf,
+            certs,
+            verifierPk,
+            verifier2Pk,
+            arbiter,
+            challenger,
+            admin,
+            pauser,
+            [alicePk, bobPk],
+            bonus
+        );
         h.submit(1, 1, 0, 100, 1000, 7);
         h.verify(0, 0);
         assertEq(h.successes(2), 1);
@@ -493,3 +903,4 @@ contract HandlerSmokeTest is Base {
         assertEq(h.successes(4), 1);
     }
 }
+

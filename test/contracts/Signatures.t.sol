@@ -89,6 +89,64 @@ contract SignaturesTest is Base {
         reg.submitWithSig(a, alice, 1, deadline, sig);
     }
 
+    // ------------------------------------------------------------ issue 12 L-3: keyed nonces (SPEC 5, v1.1)
+
+    function _keyed(uint192 key, uint64 sequence) internal pure returns (uint256) {
+        return (uint256(key) << 64) | sequence;
+    }
+
+    /// @dev v1 had one sequence per signer: a verdict signed for one relayer and withheld blocked every later one.
+    function test_WithheldKeyedSignatureBlocksOnlyItsKey() public {
+        bytes32 id1 = _submit(alice, _att(m, Kind.INFERENCE, uint64(T0 - 3 days), uint64(T0 - 2 days)));
+        bytes32 id2 = _submit(alice, _att(m, Kind.FINETUNING, uint64(T0 - 3 days), uint64(T0 - 2 days)));
+        // signed for counterparty A (key 1), withheld; then for counterparty B (key 2)
+        _verdictSig(verifierPk, id1, true, bytes32(0), _keyed(1, 0), deadline);
+        bytes memory forB = _verdictSig(verifierPk, id2, true, bytes32(0), _keyed(2, 0), deadline);
+        reg.verdictWithSig(id2, true, bytes32(0), verifier, _keyed(2, 0), deadline, forB);
+        assertEq(uint8(_status(id2)), uint8(Status.Verified));
+        (bool ok, bytes memory ret) =
+            address(reg).staticcall(abi.encodeWithSignature("nonces(address,uint192)", verifier, uint192(2)));
+        assertTrue(ok);
+        assertEq(abi.decode(ret, (uint256)), _keyed(2, 1));
+        assertEq(reg.nonces(verifier), 0, "key 0, the v1 sequence, untouched");
+    }
+
+    function testFuzz_KeyedNonceReplayRefused(uint192 key, uint64 sequenceOffset) public {
+        key = uint192(bound(key, 1, type(uint192).max));
+        Attestation memory a = _att(m);
+        bytes memory sig = _submitSig(alicePk, a, _keyed(key, 0), deadline);
+        reg.submitWithSig(a, alice, _keyed(key, 0), deadline, sig);
+        // the same key's next sequence is 1: replaying 0, or skipping ahead, is refused
+        uint64 wrong = sequenceOffset == 1 ? 0 : sequenceOffset;
+        Attestation memory b = _att(m, Kind.FINETUNING, uint64(T0 - 3 days), uint64(T0 - 2 days));
+        bytes memory sig2 = _submitSig(alicePk, b, _keyed(key, wrong), deadline);
+        vm.expectRevert(abi.encodeWithSelector(Nonces.InvalidAccountNonce.selector, alice, _keyed(key, 1)));
+        reg.submitWithSig(b, alice, _keyed(key, wrong), deadline, sig2);
+    }
+
+    function test_RevertWhen_KeyedNonceCancelled() public {
+        Attestation memory a = _att(m);
+        bytes memory sig = _submitSig(alicePk, a, _keyed(7, 0), deadline);
+        vm.expectEmit(true, false, false, true, address(reg));
+        emit IAttestationRegistry.NonceCancelled(alice, _keyed(7, 0));
+        vm.prank(alice);
+        (bool ok,) = address(reg).call(abi.encodeWithSignature("cancelKeyedNonce(uint192)", uint192(7)));
+        assertTrue(ok);
+        vm.expectRevert(abi.encodeWithSelector(Nonces.InvalidAccountNonce.selector, alice, _keyed(7, 1)));
+        reg.submitWithSig(a, alice, _keyed(7, 0), deadline, sig);
+        // other keys and key 0 still work
+        sig = _submitSig(alicePk, a, 0, deadline);
+        reg.submitWithSig(a, alice, 0, deadline, sig);
+    }
+
+    function test_RevertWhen_CancelKeyedNoncePaused() public {
+        vm.prank(pauser);
+        reg.pause();
+        vm.expectRevert(IAttestationRegistry.AttestationRegistryPaused.selector);
+        vm.prank(alice);
+        reg.cancelKeyedNonce(7);
+    }
+
     function test_RevertWhen_SubmitWithSigExpired() public {
         Attestation memory a = _att(m);
         bytes memory sig = _submitSig(alicePk, a, 0, deadline);
