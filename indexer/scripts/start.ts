@@ -63,9 +63,11 @@ function tsFiles(dir: string, skip: (file: string) => boolean = () => false): st
 }
 
 /**
- * The version of the code that shapes the index: Ponder's version, the config, the schema, the
- * handlers and the lib/ modules they compute with (not src/api: an API change needs no re-index).
- * Ponder refuses to resume a schema built by other handlers, hence one schema per version.
+ * The version of the indexer's code: Ponder's version, the config, the schema, everything under
+ * src/ (handlers and API) and the lib/ modules they compute with. Ponder refuses to resume a schema
+ * built by other handlers, hence one schema per version; the API is included so that every
+ * redeploy, even of an API-only change, gets a schema of its own and goes through the hand-over
+ * (the running version keeps its schema locked until it stops).
  */
 export function codeVersion(): string {
   if (process.env.INDEXER_VERSION) {
@@ -81,7 +83,7 @@ export function codeVersion(): string {
   const files = [
     path.join(INDEXER_ROOT, "ponder.config.ts"),
     path.join(INDEXER_ROOT, "ponder.schema.ts"),
-    ...tsFiles(path.join(INDEXER_ROOT, "src"), (f) => f.includes(`${path.sep}api${path.sep}`)),
+    ...tsFiles(path.join(INDEXER_ROOT, "src")),
     ...tsFiles(path.join(REPO_ROOT, "lib"), (f) => path.dirname(f) !== path.join(REPO_ROOT, "lib")),
   ];
   for (const file of files) hash.update(path.relative(REPO_ROOT, file)).update(readFileSync(file));
