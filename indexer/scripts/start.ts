@@ -181,7 +181,6 @@ async function launch(): Promise<string> {
     ...(process.env as Record<string, string>),
     // Ponder reads PORT before --port: the app's PORT must not reach it.
     PORT: String(port),
-    PONDER_TELEMETRY_DISABLED: "true",
   };
   if (process.env.DATABASE_URL) {
     await preparePostgres(identity);

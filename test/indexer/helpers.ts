@@ -418,7 +418,6 @@ export function startIndexer(opts: {
 }): Indexer {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PONDER_TELEMETRY_DISABLED: "true",
     // Ponder prefers PORT over --port: never inherit one.
     PORT: String(opts.port),
     CHAIN_ID: "31337",

@@ -46,7 +46,7 @@ async function readSyncStatus(): Promise<SyncStatus> {
     sql.raw(`select latest_checkpoint from "${schema}"."_ponder_checkpoint" limit 1`),
   )) as unknown as { rows: Array<{ latest_checkpoint: string }> };
   const checkpoint = result.rows[0]?.latest_checkpoint ?? "0".repeat(75);
-  // Checkpoint layout (ponder 0.16 utils/checkpoint.ts): timestamp(10) chainId(16) blockNumber(16) ...
+  // Checkpoint layout (ponder 0.16 and 0.17 utils/checkpoint.ts): timestamp(10) chainId(16) blockNumber(16) ...
   const timestamp = Number(checkpoint.slice(0, 10));
   const number = Number(checkpoint.slice(26, 42));
   return { chainId: chainId(), checkpoint, block: { number, timestamp }, now: timestamp };
