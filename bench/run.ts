@@ -1,37 +1,53 @@
-// Benchmark (not a timed test): seeds MODELS models x PER_MODEL attestations on a private anvil
-// (batched through bench/contracts/Seeder.sol), all verified and Final, then measures
-//  - backfill: the indexer started on the seeded chain, events/s until it reaches the head;
+// Benchmark (not a timed test), on a private anvil and a private PostgreSQL (Debian's binaries;
+// a fresh server each run). Seeds MODELS models x PER_MODEL attestations (batched through
+// bench/contracts/Seeder.sol), all verified and Final, then measures
+//  - backfill: Greenprint's indexer and a bare Ponder app of the same events (handlers that do
+//    nothing, indexer/bench/bare), each cold (empty database) and with the sync cached (a new
+//    schema in the same database: Ponder re-reads the logs from its ponder_sync tables), one after
+//    the other on the same chain; Greenprint's share of the bare figure;
+//  - API latency p50/p95/p99 of five leaderboard queries (sequential, after one warm-up each);
 //  - live: bursts of new attestations while it follows the head, events/s and block lag;
-//  - API latency p50/p95/p99 of five leaderboard queries (sequential, after one warm-up each).
-// Writes bench/results/<timestamp>.json and prints a Markdown table for bench/README.md.
+//  - re-index without downtime: router + version A, then version B backfills while a request is
+//    sent every 100 ms through the router: failed answers, answers from a half-built index;
+//  - sparse chain: SPARSE_BLOCKS (10,000) blocks of one attestation each, time to a full index
+//    (Greenprint; SPARSE_BARE=1 adds the bare app).
+// Writes bench/results/<timestamp>.json and prints Markdown tables for bench/README.md.
 //
 //   npx tsx bench/run.ts                 # 10,000 models x 10 = 100,000 attestations
-//   MODELS=1000 PER_MODEL=10 npx tsx bench/run.ts    # a quick run
-//   DATABASE_URL=postgresql://... npx tsx bench/run.ts  # PostgreSQL instead of PGlite
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+//   MODELS=1000 PER_MODEL=10 SPARSE_BLOCKS=1000 npx tsx bench/run.ts    # a quick run
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkIndex } from "../indexer/scripts/check-index";
 import {
+  type Chain,
+  type Deployed,
   deploy,
+  fatal,
+  freePort,
   getJson,
+  type Indexer,
   killAll,
+  REPO,
   startAnvil,
   startIndexer,
   stop,
   tempDir,
+  until,
   waitExit,
   waitForSync,
 } from "../test/indexer/helpers";
-import { deploySeeder, seed } from "./seeder";
+import { startPostgres } from "../test/indexer/pg";
+import { probe, startRouter, startVersion } from "../test/indexer/redeploy";
+import { deploySeeder, seed, seedSparse } from "./seeder";
 
 const MODELS = Number(process.env.MODELS ?? 10_000);
 const PER_MODEL = Number(process.env.PER_MODEL ?? 10);
-const ANVIL_PORT = Number(process.env.BENCH_ANVIL_PORT ?? 8620);
-const INDEXER_PORT = Number(process.env.BENCH_INDEXER_PORT ?? 42120);
+const SPARSE_BLOCKS = Number(process.env.SPARSE_BLOCKS ?? 10_000);
 const SAMPLES = Number(process.env.SAMPLES ?? 200);
 const CHECK = process.env.CHECK !== "0";
+const BARE_ROOT = path.join(REPO, "indexer", "bench", "bare");
 
 const QUERIES: Array<[string, string]> = [
   ["top 100, default sort (intensity asc)", "pageSize=100"],
@@ -51,12 +67,107 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function main() {
-  const log = (m: string) => console.log(`[bench +${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-  const t0 = performance.now();
-  const dir = tempDir("bench");
-  log(`workdir ${dir}; ${MODELS} models x ${PER_MODEL} attestations`);
-  const chain = await startAnvil(ANVIL_PORT, ["--gas-limit", "2000000000"]);
+const t0 = performance.now();
+const log = (m: string) => console.log(`[bench +${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`);
+
+function size(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Ponder's own backfill duration (its "Completed backfill indexing" log line), in seconds. */
+function ponderBackfillSeconds(logFile: string): number | null {
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    if (!line.includes("Completed backfill indexing")) continue;
+    try {
+      const duration = (JSON.parse(line) as { duration?: number }).duration;
+      if (typeof duration === "number") return duration / 1000;
+    } catch {
+      // not JSON
+    }
+  }
+  return null;
+}
+
+/** Waits until Ponder's own /status (the same for both apps) reports `block` for the chain. */
+async function waitForPonderBlock(indexer: Indexer, block: bigint) {
+  await until(
+    `${indexer.url} to reach block ${block} (log ${indexer.log})`,
+    120_000,
+    async () => {
+      if (indexer.child.exitCode !== null) throw fatal(`exited; log ${indexer.log}`);
+      const { status, body } = await getJson<Record<string, { block: { number: number } }>>(
+        `${indexer.url}/status`,
+      );
+      return status === 200 && (body.chain?.block.number ?? -1) >= Number(block);
+    },
+    () => size(indexer.log),
+  );
+}
+
+interface Run {
+  app: "greenprint" | "bare";
+  sync: "cold" | "cached";
+  /** Spawn to the head visible in /status, start-up (build, migrations) included. */
+  wallSeconds: number;
+  /** Ponder's "Completed backfill indexing" duration. */
+  backfillSeconds: number | null;
+}
+
+/** Starts one app on the chain and waits for the head; returns it running. */
+async function indexOnce(opts: {
+  app: Run["app"];
+  sync: Run["sync"];
+  chain: Chain;
+  deployed: Deployed;
+  databaseUrl: string;
+  dir: string;
+  head: bigint;
+  label: string;
+}): Promise<{ run: Run; indexer: Indexer }> {
+  const logFile = path.join(opts.dir, `${opts.label}-${opts.app}-${opts.sync}.log`);
+  const startedAt = performance.now();
+  const indexer = startIndexer({
+    port: await freePort(),
+    chain: opts.chain,
+    deployed: opts.deployed,
+    // A cached run is a new schema of the same database: only Ponder's ponder_sync tables are warm.
+    schema: `${opts.label}_${opts.sync}`,
+    databaseUrl: opts.databaseUrl,
+    logFile,
+    root: opts.app === "bare" ? BARE_ROOT : undefined,
+    env: { PONDER_DISABLE_CACHE: "0" },
+  });
+  await waitForPonderBlock(indexer, opts.head);
+  const run: Run = {
+    app: opts.app,
+    sync: opts.sync,
+    wallSeconds: (performance.now() - startedAt) / 1000,
+    backfillSeconds: ponderBackfillSeconds(logFile),
+  };
+  log(
+    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s)`,
+  );
+  return { run, indexer };
+}
+
+async function stopIndexer(indexer: Indexer) {
+  stop(indexer.child, "SIGTERM");
+  await waitExit(indexer.child);
+}
+
+/** The bench's own PostgreSQL; one database per app, so that each app's cold run is really cold. */
+async function databases(dir: string) {
+  const server = await startPostgres(dir);
+  process.on("exit", () => server.stop());
+  return { url: (db: string) => server.url.replace(/\/postgres$/, `/${db}`), psql: server.psql };
+}
+
+async function newChain(dir: string) {
+  const chain = await startAnvil(await freePort(), ["--gas-limit", "2000000000"]);
   const deployed = deploy(chain, dir);
   const target = {
     rpcUrl: chain.rpcUrl,
@@ -64,7 +175,16 @@ async function main() {
     modelRegistry: deployed.addresses.ModelRegistry,
     attestationRegistry: deployed.addresses.AttestationRegistry,
   };
-  const seeder = await deploySeeder(target);
+  return { chain, deployed, target, seeder: await deploySeeder(target) };
+}
+
+async function main() {
+  const dir = tempDir("bench");
+  log(`workdir ${dir}; ${MODELS} models x ${PER_MODEL} attestations; sparse ${SPARSE_BLOCKS} blocks`);
+  const db = await databases(tempDir("bench-pg"));
+  for (const name of ["dense_greenprint", "dense_bare", "redeploy", "sparse_greenprint", "sparse_bare"])
+    db.psql(`create database ${name}`);
+  const { chain, deployed, target, seeder } = await newChain(dir);
   const seedStart = performance.now();
   const seeded = await seed(target, seeder, {
     models: MODELS,
@@ -81,43 +201,33 @@ async function main() {
   await chain.client.request({ method: "evm_increaseTime" as never, params: [8 * 24 * 3600] as never });
   await chain.client.request({ method: "anvil_mine" as never, params: ["0x28"] as never });
   const head = await chain.client.getBlockNumber();
-  const events = MODELS * 2 + seeded.attestations * 2 + 20; // ModelRegistered + Transfer, Submitted + Verified, deploy/roles
-  log(`seeded in ${seedSeconds.toFixed(1)} s: head ${head}, ~${events} events`);
+  log(`seeded in ${seedSeconds.toFixed(1)} s: head ${head}`);
 
-  // ---- backfill
-  const logFile = path.join(dir, "ponder.log");
-  const startedAt = performance.now();
-  const indexer = startIndexer({
-    port: INDEXER_PORT,
-    chain,
-    deployed,
-    schema: "bench",
-    pgliteDir: path.join(dir, "pglite"),
-    databaseUrl: process.env.DATABASE_URL,
-    logFile,
+  // ---- backfill: bare and Greenprint, cold then cached, on the same chain
+  const runs: Run[] = [];
+  const common = { chain, deployed, dir, head, label: "dense" };
+  for (const sync of ["cold", "cached"] as const) {
+    for (const app of ["bare", "greenprint"] as const) {
+      const { run, indexer } = await indexOnce({ ...common, app, sync, databaseUrl: db.url(`dense_${app}`) });
+      runs.push(run);
+      await stopIndexer(indexer);
+    }
+  }
+  // Greenprint once more (cached) for the API measurements.
+  const { indexer } = await indexOnce({
+    ...common,
+    label: "api",
+    app: "greenprint",
+    sync: "cached",
+    databaseUrl: db.url("dense_greenprint"),
   });
-  await waitForSync(indexer, head, 30 * 60_000);
-  const wallSeconds = (performance.now() - startedAt) / 1000;
-  const lines = readFileSync(logFile, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((l) => {
-      try {
-        return JSON.parse(l) as { msg: string; duration?: number; time: number };
-      } catch {
-        return { msg: "", time: 0 };
-      }
-    });
-  const completed = lines.find((l) => l.msg === "Completed backfill indexing across all chains");
-  const backfillSeconds = (completed?.duration ?? wallSeconds * 1000) / 1000;
+  await waitForSync(indexer, head);
   const stats = (
     await getJson<{ stats: { eventsIndexed: number; attestations: number; models: number } }>(
       `${indexer.url}/api/v1/stats`,
     )
   ).body.stats;
-  log(
-    `backfill: ${stats.eventsIndexed} events in ${backfillSeconds.toFixed(1)} s (ponder) / ${wallSeconds.toFixed(1)} s wall incl. startup`,
-  );
+  log(`${stats.eventsIndexed} events indexed, ${stats.models} models, ${stats.attestations} attestations`);
 
   // ---- API latency (the chain is idle, so the snapshot is built once, by the first request)
   const latency: Array<{
@@ -171,18 +281,21 @@ async function main() {
   });
   const liveHead = await chain.client.getBlockNumber();
   const sentSeconds = (performance.now() - l0) / 1000;
-  await waitForSync(indexer, liveHead, 10 * 60_000);
+  await waitForSync(indexer, liveHead);
   const liveSeconds = (performance.now() - l0) / 1000;
-  const afterLive = (await getJson<{ stats: { eventsIndexed: number } }>(`${indexer.url}/api/v1/stats`)).body
-    .stats.eventsIndexed;
+  const afterStats = (
+    await getJson<{ stats: { eventsIndexed: number; models: number; attestations: number } }>(
+      `${indexer.url}/api/v1/stats`,
+    )
+  ).body.stats;
   const lag0 = performance.now();
   // Single-transaction lag: one more block, time until the API reports it.
   await seed(target, seeder, { models: 1, perModel: 1, salt: 8n, verifyShare: 1 });
   const lagHead = await chain.client.getBlockNumber();
-  await waitForSync(indexer, lagHead, 60_000);
+  await waitForSync(indexer, lagHead);
   const lagMs = performance.now() - lag0;
   log(
-    `live: ${afterLive - beforeLive} events (${live.attestations} attestations in ${liveHead} blocks) sent in ${sentSeconds.toFixed(1)} s, indexed within ${liveSeconds.toFixed(1)} s`,
+    `live: ${afterStats.eventsIndexed - beforeLive} events (${live.attestations} attestations) sent in ${sentSeconds.toFixed(1)} s, indexed within ${liveSeconds.toFixed(1)} s`,
   );
 
   let check: { differences: number; compared: number } | null = null;
@@ -196,6 +309,128 @@ async function main() {
     check = { differences: r.differences.length, compared: r.compared };
     log(`check-index: ${r.compared} aggregates compared, ${r.differences.length} differences`);
   }
+  await stopIndexer(indexer);
+
+  // ---- re-index without downtime: router + version A; version B backfills; a request per 100 ms
+  const redeployHead = await chain.client.getBlockNumber();
+  // What a complete index answers: everything up to the single-transaction lag probe above.
+  const complete = {
+    block: Number(redeployHead),
+    models: afterStats.models + 1,
+    attestations: afterStats.attestations + 1,
+  };
+  const redeployUrl = db.url("redeploy");
+  const router = startRouter({
+    port: await freePort(),
+    databaseUrl: redeployUrl,
+    log: path.join(dir, "router.log"),
+  });
+  const versionOpts = { databaseUrl: redeployUrl, chain, deployed };
+  const a = startVersion({
+    ...versionOpts,
+    version: "a",
+    port: await freePort(),
+    log: path.join(dir, "a.log"),
+  });
+  await until(
+    "version a live and complete",
+    120_000,
+    async () => {
+      const { status, body } = await getJson<{ sync?: { block: { number: number } } }>(
+        `${router.url}/api/v1/stats`,
+      );
+      return status === 200 && (body.sync?.block.number ?? 0) >= complete.block;
+    },
+    () => [size(a.log), size(router.log)],
+  );
+  const traffic = probe(router.url, complete);
+  const r0 = performance.now();
+  const b = startVersion({
+    ...versionOpts,
+    version: "b",
+    port: await freePort(),
+    log: path.join(dir, "b.log"),
+  });
+  let switchedAfter = 0;
+  await until(
+    "the router to answer from version b",
+    120_000,
+    async () => {
+      const switched = traffic.result.ok.some((x) => x.schema?.endsWith("_b"));
+      if (switched && !switchedAfter) switchedAfter = (performance.now() - r0) / 1000;
+      return switched;
+    },
+    () => [size(b.log), traffic.result.sent],
+  );
+  await waitExit(a.child);
+  const sentAtExit = traffic.result.sent;
+  await until(
+    "10 more requests",
+    10_000,
+    async () => traffic.result.sent >= sentAtExit + 10,
+    () => traffic.result.sent,
+  );
+  const redeployResult = await traffic.stop();
+  const reindex = {
+    requests: redeployResult.sent,
+    ok: redeployResult.ok.length,
+    byA: redeployResult.ok.filter((x) => x.schema?.endsWith("_a")).length,
+    byB: redeployResult.ok.filter((x) => x.schema?.endsWith("_b")).length,
+    failed: redeployResult.failed.length,
+    halfBuilt: redeployResult.halfBuilt.length,
+    failures: redeployResult.failed.slice(0, 5),
+    halfBuiltSamples: redeployResult.halfBuilt.slice(0, 5),
+    switchedAfterSeconds: switchedAfter,
+    backfillSecondsOfB: ponderBackfillSeconds(b.log),
+    p95Ms: percentile(
+      [...redeployResult.latencyMs].sort((x, y) => x - y),
+      95,
+    ),
+  };
+  log(
+    `re-index: ${reindex.requests} requests, ${reindex.failed} failed, ${reindex.halfBuilt} half-built; switched after ${switchedAfter.toFixed(1)} s`,
+  );
+  stop(b.child, "SIGTERM");
+  stop(router.child, "SIGTERM");
+  await waitExit(b.child);
+  stop(chain.child, "SIGKILL");
+
+  // ---- sparse chain: one attestation per block
+  const sparse = await newChain(path.join(dir, "sparse"));
+  const s0 = performance.now();
+  const sparseSeeded = await seedSparse(sparse.target, sparse.seeder, {
+    blocks: SPARSE_BLOCKS,
+    onProgress: log,
+  });
+  await sparse.chain.client.request({ method: "anvil_mine" as never, params: ["0x28"] as never });
+  const sparseHead = await sparse.chain.client.getBlockNumber();
+  log(
+    `sparse chain: ${SPARSE_BLOCKS} blocks with one attestation in ${((performance.now() - s0) / 1000).toFixed(1)} s, head ${sparseHead}`,
+  );
+  const sparseRuns: Run[] = [];
+  // The bare app too with SPARSE_BARE=1 (at 300 blocks both took the same 16.0 s: fetching blocks).
+  const sparseApps =
+    process.env.SPARSE_BARE === "1" ? (["bare", "greenprint"] as const) : (["greenprint"] as const);
+  for (const app of sparseApps) {
+    const { run, indexer: sparseIndexer } = await indexOnce({
+      app,
+      sync: "cold",
+      chain: sparse.chain,
+      deployed: sparse.deployed,
+      databaseUrl: db.url(`sparse_${app}`),
+      dir,
+      head: sparseHead,
+      label: "sparse",
+    });
+    sparseRuns.push(run);
+    if (app === "greenprint") {
+      const st = (await getJson<{ stats: { attestations: number } }>(`${sparseIndexer.url}/api/v1/stats`))
+        .body.stats;
+      if (st.attestations !== sparseSeeded.attestations)
+        throw new Error(`sparse: ${st.attestations} attestations indexed, ${sparseSeeded.attestations} sent`);
+    }
+    await stopIndexer(sparseIndexer);
+  }
 
   const result = {
     date: new Date().toISOString(),
@@ -203,10 +438,10 @@ async function main() {
       cpus: os.cpus().length,
       model: os.cpus()[0]?.model,
       memGB: Math.round(os.totalmem() / 2 ** 30),
-      loadavg: os.loadavg(),
+      loadavgAtEnd: os.loadavg(),
       node: process.version,
     },
-    database: process.env.DATABASE_URL ? "postgres" : "pglite",
+    database: "postgres (private server, fsync off)",
     seeded: {
       models: MODELS,
       attestations: seeded.attestations,
@@ -214,40 +449,56 @@ async function main() {
       blocks: Number(head),
       seconds: seedSeconds,
     },
-    backfill: {
-      events: stats.eventsIndexed,
-      seconds: backfillSeconds,
-      eventsPerSecond: stats.eventsIndexed / backfillSeconds,
-      wallSecondsIncludingStartup: wallSeconds,
-    },
+    events: stats.eventsIndexed,
+    runs,
     live: {
-      events: afterLive - beforeLive,
+      events: afterStats.eventsIndexed - beforeLive,
       seconds: liveSeconds,
-      eventsPerSecond: (afterLive - beforeLive) / liveSeconds,
+      eventsPerSecond: (afterStats.eventsIndexed - beforeLive) / liveSeconds,
       singleTxLagMs: lagMs,
     },
     latency,
     check,
+    reindex,
+    sparse: { blocks: SPARSE_BLOCKS, head: Number(sparseHead), runs: sparseRuns },
   };
   mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
   const out = path.join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nresults: ${out}\n`);
-  console.log(`| metric | value |\n|---|---|`);
+  const events = stats.eventsIndexed;
+  const fig = (r: Run | undefined) =>
+    r
+      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s`
+      : "?";
+  const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
+    list.find((r) => r.app === app && r.sync === sync);
   console.log(
-    `| backfill | ${result.backfill.events} events in ${backfillSeconds.toFixed(1)} s = **${Math.round(result.backfill.eventsPerSecond)} events/s** (wall incl. startup ${wallSeconds.toFixed(1)} s) |`,
+    `| ${events} events | bare Ponder | Greenprint | Greenprint / bare (throughput) |\n|---|---|---|---|`,
+  );
+  for (const sync of ["cold", "cached"] as const) {
+    const bare = find(runs, "bare", sync);
+    const gp = find(runs, "greenprint", sync);
+    const share = bare && gp ? `**${Math.round((100 * bare.wallSeconds) / gp.wallSeconds)} %**` : "?";
+    console.log(`| ${sync} | ${fig(bare)} | ${fig(gp)} | ${share} |`);
+  }
+  const sb = find(sparseRuns, "bare", "cold");
+  const sg = find(sparseRuns, "greenprint", "cold");
+  console.log(
+    `\nsparse (${SPARSE_BLOCKS} blocks, one attestation each): bare ${sb?.wallSeconds.toFixed(1)} s, Greenprint ${sg?.wallSeconds.toFixed(1)} s (Ponder's backfill ${sg?.backfillSeconds?.toFixed(1)} s)`,
   );
   console.log(
-    `| live | ${result.live.events} events in ${liveSeconds.toFixed(1)} s = **${Math.round(result.live.eventsPerSecond)} events/s**; one tx seen by the API after ${lagMs.toFixed(0)} ms |`,
+    `\nlive: ${result.live.events} events in ${liveSeconds.toFixed(1)} s = ${Math.round(result.live.eventsPerSecond)} events/s; one tx seen by the API after ${lagMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `re-index: ${reindex.requests} requests every 100 ms, ${reindex.failed} failed, ${reindex.halfBuilt} half-built (${reindex.byA} by the old version, ${reindex.byB} by the new); switch ${switchedAfter.toFixed(1)} s after the new version started; p95 ${reindex.p95Ms.toFixed(1)} ms`,
   );
   console.log(`\n| query | rows | cold ms | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|`);
   for (const l of latency)
     console.log(
       `| ${l.name} (\`${l.query}\`) | ${l.total} | ${l.cold.toFixed(0)} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} |`,
     );
-  stop(indexer.child, "SIGTERM");
-  await waitExit(indexer.child);
-  stop(chain.child, "SIGKILL");
+  stop(sparse.chain.child, "SIGKILL");
 }
 
 main()

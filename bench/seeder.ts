@@ -210,3 +210,64 @@ export async function seed(
   void attestationAbi;
   return { firstModel, models: opts.models, attestations: ids.length, verified: toVerify.length };
 }
+
+/**
+ * A sparse chain: `blocks` blocks holding one attestation each (of `blocks` fresh models, so the
+ * periods never overlap). Registers the models in batches, then turns automine off and mines one
+ * block per submission. Returns the first and last block of the submissions.
+ */
+export async function seedSparse(
+  t: SeedTarget,
+  s: Seeder,
+  opts: { blocks: number; salt?: bigint; onProgress?: (m: string) => void },
+) {
+  const c = compileSeeder();
+  const salt = opts.salt ?? 3n;
+  const progress = opts.onProgress ?? (() => {});
+  const firstModel =
+    (await t.client.readContract({ address: t.modelRegistry, abi: modelAbi, functionName: "totalModels" })) +
+    1n;
+  const register: Array<{ to: Address; data: Hex; gas: bigint }> = [];
+  for (let done = 0; done < opts.blocks; done += 1000) {
+    const n = Math.min(1000, opts.blocks - done);
+    register.push({
+      to: s.owner,
+      data: encodeFunctionData({
+        abi: c.owner.abi,
+        functionName: "registerMany",
+        args: [t.modelRegistry, BigInt(n), salt + BigInt(done)],
+      }),
+      gas: BigInt(n) * 120_000n + 100_000n,
+    });
+  }
+  await sendAll(t, s, register);
+  progress(`registered ${opts.blocks} models`);
+  const rpc = (method: string, params: unknown[] = []) =>
+    t.client.request({ method: method as never, params: params as never });
+  let nonce = await t.client.getTransactionCount({ address: s.wallet.account.address, blockTag: "pending" });
+  const first = (await t.client.getBlockNumber()) + 1n;
+  await rpc("evm_setAutomine", [false]);
+  try {
+    for (let i = 0; i < opts.blocks; i++) {
+      await s.wallet.sendTransaction({
+        to: s.owner,
+        data: encodeFunctionData({
+          abi: c.owner.abi,
+          functionName: "submitMany",
+          args: [t.attestationRegistry, firstModel + BigInt(i), 1n, 1n, salt],
+        }),
+        gas: 400_000n,
+        nonce: nonce++,
+      });
+      await rpc("evm_mine");
+      if ((i + 1) % 2000 === 0) progress(`${i + 1} blocks with one attestation`);
+    }
+  } finally {
+    await rpc("evm_setAutomine", [true]);
+  }
+  const last = await t.client.getBlockNumber();
+  const block = await t.client.getBlock({ blockNumber: last, includeTransactions: false });
+  const receipt = await t.client.getTransactionReceipt({ hash: block.transactions[0] as Hex });
+  if (receipt.status !== "success") throw new Error("the last sparse submission reverted");
+  return { firstBlock: first, lastBlock: last, attestations: opts.blocks };
+}

@@ -222,17 +222,23 @@ async function transition(
     console.warn(`[greenprint] ${name} for unknown attestation ${id} (block ${event.block.number})`);
     return null;
   }
-  if (before.status === Status.VERIFIED) await applyAggregate(context, event, before, -1);
+  // Everything read from `before` is captured here, before any write: a row Ponder returned may
+  // be the same object a later write of that row changes (0.17.2 fixed it for find(); the
+  // handler must not depend on which store call copies).
+  const fromStatus = before.status;
+  const modelId = before.modelId;
+  const history = [...before.history, historyEntry(event, name, fromStatus, toStatus, actor, detail)];
+  if (fromStatus === Status.VERIFIED) await applyAggregate(context, event, before, -1);
   const after = (await context.db.update(attestation, { id }).set({
     ...set,
     status: toStatus,
     updatedAt: event.block.timestamp,
-    history: [...before.history, historyEntry(event, name, before.status, toStatus, actor, detail)],
+    history,
   })) as AttestationRow;
   if (after.status === Status.VERIFIED) await applyAggregate(context, event, after, 1);
-  await bumpStats(context, event, statusChange(before.status, toStatus));
+  await bumpStats(context, event, statusChange(fromStatus, toStatus));
   await recordActivity(context, event, name, {
-    modelId: before.modelId,
+    modelId,
     attestationId: id,
     actor,
     amount: activityAmount(detail),
@@ -500,11 +506,12 @@ ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) 
     },
     { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI },
   );
+  const modelId = after?.modelId ?? 0n; // read before the next write of the same row
   await context.db.update(attestation, { id }).set({ openDisputeId: event.id });
   await context.db.insert(dispute).values({
     id: event.id,
     attestationId: id,
-    modelId: after?.modelId ?? 0n,
+    modelId,
     challenger: challenger.toLowerCase() as Hex,
     bond,
     remainingWindow,

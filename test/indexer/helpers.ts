@@ -2,9 +2,9 @@
 // the deployments file never touch the repo's), actors with anvil's known keys, the indexer as a
 // child process, and HTTP helpers.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import {
   type Address,
@@ -37,7 +37,8 @@ export const KEYS = {
   challenger: "0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
 } as const;
 
-const started: ChildProcess[] = [];
+/** Every child process started for the tests, killed by killAll. */
+export const started: ChildProcess[] = [];
 
 /** Kills every child this harness started (process groups), e.g. in `after`. */
 export function killAll() {
@@ -62,25 +63,63 @@ export function tempDir(name: string): string {
   return mkdtempSync(path.join(tmpdir(), `gp-${name}-`));
 }
 
+/**
+ * How much slower than idle this machine is now (>= 1): the run queue per core. Used for safety
+ * nets against hangs (suite timeouts), never as the reason a wait ends: waits follow events.
+ */
+export function slowdown(): number {
+  return Math.max(1, (loadavg()[0] ?? 0) / availableParallelism());
+}
+
+/** `ms` scaled with the machine's current load. */
+export function scaled(ms: number): number {
+  return Math.round(ms * slowdown());
+}
+
+/**
+ * Polls `check` until it returns a truthy value. Gives up only when nothing has moved for
+ * `stallMs` (scaled with the load): `progress` (e.g. an indexer's log size and synced block)
+ * changing counts as movement, so a slow but working machine never fails a wait.
+ */
 async function until<T>(
   what: string,
-  timeoutMs: number,
+  stallMs: number,
   check: () => Promise<T | undefined | null | false>,
+  progress: () => unknown = () => null,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  let lastMove = Date.now();
+  let lastProgress = JSON.stringify(progress());
   let last: unknown;
-  while (Date.now() < deadline) {
+  for (;;) {
     try {
       const value = await check();
       if (value) return value;
     } catch (error) {
+      if ((error as { fatal?: boolean }).fatal) throw error;
       last = error;
+    }
+    const now = JSON.stringify(progress());
+    if (now !== lastProgress) {
+      lastProgress = now;
+      lastMove = Date.now();
+    }
+    const waited = Date.now() - lastMove;
+    if (waited > scaled(stallMs)) {
+      const cause = last ? `: ${(last as Error).message}${causeOf(last)}` : "";
+      throw new Error(`nothing moved for ${waited} ms while waiting for ${what}${cause}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new Error(
-    `timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ""}`,
-  );
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { message?: string } }).cause;
+  return cause?.message ? ` (${cause.message})` : "";
+}
+
+/** An error that ends a wait at once (e.g. the process it waits for has exited). */
+export function fatal(message: string): Error {
+  return Object.assign(new Error(message), { fatal: true });
 }
 
 export interface Chain {
@@ -106,7 +145,10 @@ export async function startAnvil(port: number, extra: string[] = []): Promise<Ch
     cacheTime: 0,
     transport: http(rpcUrl, { retryCount: 0, timeout: 120_000 }),
   }) as PublicClient;
-  await until("anvil", 20_000, async () => (await client.getChainId()) === 31337);
+  await until("anvil", 20_000, async () => {
+    if (child.exitCode !== null) throw fatal(`anvil exited with ${child.exitCode} (port ${port} taken?)`);
+    return (await client.getChainId()) === 31337;
+  });
   return { rpcUrl, port, child, client };
 }
 
@@ -370,16 +412,21 @@ export function startIndexer(opts: {
   schema: string;
   evidenceDir?: string;
   logFile: string;
+  /** The Ponder app's directory (default indexer/). */
+  root?: string;
+  env?: Record<string, string>;
 }): Indexer {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PONDER_TELEMETRY_DISABLED: "true",
+    // Ponder prefers PORT over --port: never inherit one.
+    PORT: String(opts.port),
     CHAIN_ID: "31337",
     RPC_URL: opts.chain.rpcUrl,
     DEPLOYMENTS_DIR: opts.deployed.deploymentsDir,
     DATABASE_SCHEMA: opts.schema,
     EVIDENCE_DIR: opts.evidenceDir ?? path.join(opts.deployed.dir, "evidence"),
     METADATA_FETCH: "0",
+    ...opts.env,
   };
   delete env.DATABASE_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
@@ -389,7 +436,7 @@ export function startIndexer(opts: {
     path.join(BIN, "ponder"),
     ["start", "--port", String(opts.port), "--log-format", "json", "--log-level", "info"],
     {
-      cwd: path.join(REPO, "indexer"),
+      cwd: opts.root ?? path.join(REPO, "indexer"),
       env,
       detached: true,
       stdio: ["ignore", out, out],
@@ -402,7 +449,8 @@ export function startIndexer(opts: {
 export async function getJson<T = Record<string, unknown>>(
   url: string,
 ): Promise<{ status: number; body: T }> {
-  const response = await fetch(url);
+  // Bounded, so one lost request cannot stall a wait; generous, so a loaded machine still answers.
+  const response = await fetch(url, { signal: AbortSignal.timeout(scaled(30_000)) });
   const text = await response.text();
   let body: T;
   try {
@@ -413,37 +461,77 @@ export async function getJson<T = Record<string, unknown>>(
   return { status: response.status, body };
 }
 
-/** Waits until the indexer reports a sync block >= `block`. */
-export async function waitForSync(indexer: Indexer, block: bigint, timeoutMs = 90_000) {
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Why an indexer cannot answer at its URL, read from its log: Ponder takes the next port by itself
+ * when its port is busy, so a test would otherwise wait on the wrong port.
+ */
+function portProblem(indexer: Indexer): string | null {
+  let text = "";
+  try {
+    text = readFileSync(indexer.log, "utf8");
+  } catch {
+    return null;
+  }
+  const expected = Number(new URL(indexer.url).port);
+  for (const line of text.split("\n")) {
+    const match = line.includes("Created HTTP server") ? /"port":(\d+)/.exec(line) : null;
+    if (match && Number(match[1]) !== expected)
+      return `Ponder listens on port ${match[1]}, not ${expected} (the port was taken; log ${indexer.log})`;
+  }
+  return null;
+}
+
+/**
+ * Waits until the indexer reports a sync block >= `block`. It follows the indexer: the wait goes on
+ * while the log grows or the synced block moves, and ends at once if the process exits or listens
+ * on another port; it fails only after `stallMs` (scaled with the load) without any movement.
+ */
+export async function waitForSync(indexer: Indexer, block: bigint, stallMs = 60_000) {
+  let synced = -1;
   return until(
     `indexer at ${indexer.url} to reach block ${block} (log: ${indexer.log})`,
-    timeoutMs,
+    stallMs,
     async () => {
-      if (indexer.child.exitCode !== null)
-        throw new Error(`indexer exited with ${indexer.child.exitCode}; log ${indexer.log}`);
+      if (indexer.child.exitCode !== null || indexer.child.signalCode !== null)
+        throw fatal(
+          `indexer exited with ${indexer.child.exitCode ?? indexer.child.signalCode}; log ${indexer.log}`,
+        );
+      const problem = portProblem(indexer);
+      if (problem) throw fatal(problem);
       const { status, body } = await getJson<{ sync?: { block: { number: number } } }>(
         `${indexer.url}/api/v1/status`,
       );
+      if (status === 200 && body.sync) synced = body.sync.block.number;
       return status === 200 && body.sync && BigInt(body.sync.block.number) >= block ? body : null;
     },
+    () => [fileSize(indexer.log), synced],
   );
 }
 
 export { until };
 
 /**
- * A TCP port nobody listens on now, from the OS. Ponder moves to the next port by itself when
- * the one it is given is busy, so a fixed port can silently point a test at the wrong server.
+ * A TCP port nobody uses now, below the kernel's ephemeral range (32768-60999 on Linux): a port
+ * from that range can meanwhile become the local end of some outgoing connection (this test's own
+ * RPC calls), and Ponder then silently moves to the next port. Checked free by binding it.
  */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.unref();
+      server.once("error", () => resolve(false));
+      server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
 }

@@ -24,19 +24,19 @@ import {
   killAll,
   protocol,
   region,
+  scaled,
   startAnvil,
   startIndexer,
   tempDir,
   waitForSync,
 } from "./helpers";
 
-const ANVIL_PORT = 8611;
 const WEEK = 7 * 24 * 3600;
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies
 type Json = any;
 
-describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
+describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => {
   let chain: Chain;
   let deployed: Deployed;
   let indexer: Indexer;
@@ -48,7 +48,7 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
 
   before(async () => {
     dir = tempDir("indexer");
-    chain = await startAnvil(ANVIL_PORT);
+    chain = await startAnvil(await freePort());
     deployed = deploy(chain, dir);
     p = protocol(chain, deployed);
     const evidenceDir = path.join(dir, "evidence");
@@ -483,12 +483,12 @@ describe("indexer and public API (PGlite)", { timeout: 180_000 }, () => {
       locationIntensity: 10,
     });
     await p.verify(fresh.id);
-    await waitForSync(indexer, await chain.client.getBlockNumber(), 15_000);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
     let c = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.c}`)).body;
     assert.equal(c.model.aggregates.final.attestations, 1);
     assert.equal(c.model.aggregates.verified.attestations, 2);
     await p.advance(WEEK + 1);
-    await waitForSync(indexer, await chain.client.getBlockNumber(), 15_000);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
     c = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.c}`)).body;
     assert.equal(c.model.aggregates.final.attestations, 2);
   });

@@ -2,8 +2,8 @@
 // unprivileged "postgres" user, the indexer started through indexer/scripts/start.ts with
 // DATABASE_URL, results checked against the chain's logs.
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, openSync, readdirSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { openSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { deploySeeder, seed } from "../../bench/seeder";
@@ -15,87 +15,32 @@ import {
   killAll,
   protocol,
   REPO,
+  scaled,
   startAnvil,
+  started,
   stop,
   tempDir,
   waitExit,
   waitForSync,
 } from "./helpers";
+import { type Postgres, postgresMissing, startPostgres } from "./pg";
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON bodies
 type Json = any;
 
-function pgBin(name: string): string | null {
-  const root = "/usr/lib/postgresql";
-  if (existsSync(root)) {
-    for (const version of readdirSync(root).sort().reverse()) {
-      const candidate = path.join(root, version, "bin", name);
-      if (existsSync(candidate)) return candidate;
-    }
-  }
-  try {
-    return execFileSync("which", [name], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
-}
-
-const initdb = pgBin("initdb") ?? "";
-const pgCtl = pgBin("pg_ctl") ?? "";
-const missing =
-  !initdb || !pgCtl ? "PostgreSQL binaries (initdb, pg_ctl) not found: apt-get install -y postgresql" : false;
-
-function asPostgres(): { uid: number; gid: number } | Record<string, never> {
-  if (process.getuid?.() !== 0) return {};
-  const uid = Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" }).trim());
-  const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
-  return { uid, gid };
-}
-
-describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
-  let dataDir = "";
-  const user = asPostgres();
+describe("PostgreSQL mode", { timeout: scaled(600_000), skip: postgresMissing }, () => {
+  let pg: Postgres | null = null;
   after(() => {
     killAll();
-    if (dataDir) {
-      try {
-        execFileSync(pgCtl, ["-D", dataDir, "-m", "immediate", "stop"], { ...user, stdio: "ignore" });
-      } catch {
-        // already stopped
-      }
-    }
+    pg?.stop();
   });
 
   it("indexes into a real PostgreSQL and matches the chain", async () => {
     const dir = tempDir("pg");
-    dataDir = path.join(dir, "data");
-    mkdirSync(dataDir);
-    if ("uid" in user) {
-      chownSync(dir, user.uid, user.gid);
-      chownSync(dataDir, user.uid, user.gid);
-    }
-    const port = 5544;
-    execFileSync(initdb, ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"], {
-      ...user,
-      stdio: "ignore",
-    });
-    execFileSync(
-      pgCtl,
-      [
-        "-D",
-        dataDir,
-        "-l",
-        path.join(dir, "postgres.log"),
-        "-w",
-        "-o",
-        `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
-        "start",
-      ],
-      { ...user, stdio: "ignore" },
-    );
-    const databaseUrl = `postgresql://postgres@127.0.0.1:${port}/postgres`;
+    pg = await startPostgres(dir);
+    const databaseUrl = pg.url;
 
-    const chain = await startAnvil(8617, ["--gas-limit", "1000000000"]);
+    const chain = await startAnvil(await freePort(), ["--gas-limit", "1000000000"]);
     const deployed = deploy(chain, dir);
     const target = {
       rpcUrl: chain.rpcUrl,
@@ -131,8 +76,9 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
         METADATA_FETCH: "0",
       },
     });
+    started.push(wrapper);
     const indexer = { url: `http://127.0.0.1:${indexerPort}`, child: wrapper, log: logFile };
-    await waitForSync(indexer, await chain.client.getBlockNumber(), 120_000);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
     const result = await checkIndex({
       indexerUrl: indexer.url,
       rpcUrl: chain.rpcUrl,
@@ -145,28 +91,16 @@ describe("PostgreSQL mode", { timeout: 180_000, skip: missing }, () => {
     assert.equal(stats.models, 201);
     const model = (await getJson<Json>(`${indexer.url}/api/v1/models/${m}`)).body;
     assert.equal(model.certificates[0].status, "CONFIRMED");
-    // The tables really live in PostgreSQL, in the schema named after the chain identity.
-    const psql = pgBin("psql");
-    if (psql) {
-      const schemas = execFileSync(
-        psql,
-        [
-          "-h",
-          "127.0.0.1",
-          "-p",
-          String(port),
-          "-U",
-          "postgres",
-          "-Atc",
-          "select schema_name from information_schema.schemata where schema_name like 'gp_31337_%'",
-        ],
-        { encoding: "utf8" },
-      );
-      assert.match(schemas, /^gp_31337_[0-9a-f]{8}_[0-9a-f]{8}$/m);
-    }
+    // The tables really live in PostgreSQL, in the schema named after the chain identity and the
+    // code version, and the views schema points at them.
+    const schemas = pg.psql(
+      "select schema_name from information_schema.schemata where schema_name like 'gp_31337_%'",
+    );
+    assert.match(schemas, /^gp_31337_[0-9a-f]{8}_[0-9a-f]{8}_[0-9a-f]{8}$/m);
+    assert.equal(pg.psql("select count(*) from greenprint_31337.model").trim(), "201");
     stop(wrapper, "SIGTERM");
     await waitExit(wrapper);
   });
 });
 
-if (missing) console.log(`# skipping PostgreSQL mode: ${missing}`);
+if (postgresMissing) console.log(`# skipping PostgreSQL mode: ${postgresMissing}`);

@@ -2,19 +2,22 @@
 // (same chain id, new history) is detected and answered with a clear message, never stale data.
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { openSync } from "node:fs";
+import { openSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { deploySeeder, seed } from "../../bench/seeder";
 import { checkIndex } from "../../indexer/scripts/check-index";
 import {
   deploy,
+  fatal,
   freePort,
   getJson,
   killAll,
   protocol,
   REPO,
+  scaled,
   startAnvil,
+  started,
   startIndexer,
   stop,
   tempDir,
@@ -28,10 +31,10 @@ type Json = any;
 
 after(() => killAll());
 
-describe("resilience", { timeout: 240_000 }, () => {
+describe("resilience", { timeout: scaled(600_000) }, () => {
   it("SIGKILL mid-sync, restart: exactly the chain's truth", async () => {
     const dir = tempDir("kill");
-    const chain = await startAnvil(8614, ["--gas-limit", "1000000000"]);
+    const chain = await startAnvil(await freePort(), ["--gas-limit", "1000000000"]);
     const deployed = deploy(chain, dir);
     const target = {
       rpcUrl: chain.rpcUrl,
@@ -55,16 +58,21 @@ describe("resilience", { timeout: 240_000 }, () => {
     };
 
     let indexer = startIndexer(opts);
-    // Kill as soon as the index has made progress but has not reached the head.
-    const seen = await until("indexing progress", 90_000, async () => {
-      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/status`);
-      return status === 200 ? body.sync.block.number + 1 : null;
-    });
-    // The backfill takes seconds: kill somewhere inside it.
-    await new Promise((r) => setTimeout(r, 700));
+    // Kill as soon as the index has made progress but has not reached the head: the API answers
+    // from the first flushed checkpoint on, well before the backfill of these blocks ends.
+    const seen = await until(
+      "indexing progress",
+      60_000,
+      async () => {
+        const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/status`);
+        return status === 200 ? (body.sync.block.number as number) + 1 : null;
+      },
+      () => statSync(logFile).size,
+    );
     stop(indexer.child, "SIGKILL");
     await waitExit(indexer.child);
     console.log(`# killed during the backfill (API answered from block ${seen - 1}); chain head ${head}`);
+    assert.ok(seen - 1 < head, "the indexer was killed after the backfill, not during it");
 
     // The chain moves on while the indexer is down, with more state transitions.
     await seed(target, seeder, { models: 50, perModel: 6, salt: 99n, verifyShare: 1 });
@@ -77,7 +85,7 @@ describe("resilience", { timeout: 240_000 }, () => {
     await p.dismiss(a.id);
 
     indexer = startIndexer(opts);
-    await waitForSync(indexer, await chain.client.getBlockNumber(), 120_000);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
     const result = await checkIndex({
       indexerUrl: indexer.url,
       rpcUrl: chain.rpcUrl,
@@ -95,7 +103,7 @@ describe("resilience", { timeout: 240_000 }, () => {
 
   it("a restarted anvil (new chain, same id) is refused with a clear message, then followed", async () => {
     const dir = tempDir("newchain");
-    const port = 8615;
+    const port = await freePort();
     let chain = await startAnvil(port);
     let deployed = deploy(chain, dir);
     let p = protocol(chain, deployed);
@@ -107,6 +115,9 @@ describe("resilience", { timeout: 240_000 }, () => {
     const logFile = path.join(dir, "start.log");
     const out = openSync(logFile, "a");
     const indexerPort = await freePort();
+    // npm run dev passes the app's PORT to everything it starts; Ponder prefers PORT over --port,
+    // so a wrapper passing it through would listen there instead of INDEXER_PORT (issue 11).
+    const appPort = await freePort();
     const startWrapper = (follow: boolean) => {
       const child = spawn(path.join(REPO, "node_modules", ".bin", "tsx"), ["indexer/scripts/start.ts"], {
         cwd: REPO,
@@ -114,6 +125,7 @@ describe("resilience", { timeout: 240_000 }, () => {
         stdio: ["ignore", out, out],
         env: {
           ...process.env,
+          PORT: String(appPort),
           INDEXER_PORT: String(indexerPort),
           RPC_URL: chain.rpcUrl,
           CHAIN_ID: "31337",
@@ -125,11 +137,16 @@ describe("resilience", { timeout: 240_000 }, () => {
           METADATA_FETCH: "0",
         },
       });
+      started.push(child);
       return { url: `http://127.0.0.1:${indexerPort}`, child, log: logFile };
     };
     let indexer = startWrapper(false);
-    await waitForSync(indexer, await chain.client.getBlockNumber(), 90_000);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
     assert.equal((await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats.models, 3);
+    await assert.rejects(
+      fetch(`http://127.0.0.1:${appPort}/api/v1/status`),
+      "the indexer took the app's PORT",
+    );
 
     // Replace the chain: same port, same chain id, same deployer, so the same contract addresses.
     stop(chain.child, "SIGKILL");
@@ -141,11 +158,16 @@ describe("resilience", { timeout: 240_000 }, () => {
     await p.register({ parameterCount: 5n });
 
     // The running indexer (not following) must refuse with a clear message, never serve the old data.
-    const refusal = await until("503 chain_replaced", 30_000, async () => {
-      const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/leaderboard`);
-      assert.notEqual(status, 200, "stale data of the replaced chain served");
-      return status === 503 ? body : null;
-    });
+    const refusal = await until(
+      "503 chain_replaced",
+      30_000,
+      async () => {
+        const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/leaderboard`);
+        if (status === 200) throw fatal("stale data of the replaced chain served");
+        return status === 503 ? body : null;
+      },
+      () => statSync(logFile).size,
+    );
     assert.equal(refusal.error.code, "chain_replaced");
     assert.match(refusal.error.message, /no longer contains block \d+/);
     console.log(`# ${refusal.error.message}`);
@@ -154,7 +176,7 @@ describe("resilience", { timeout: 240_000 }, () => {
 
     // Started again, the wrapper sees a new chain identity and indexes it from scratch.
     indexer = startWrapper(true);
-    await waitForSync(indexer, await chain.client.getBlockNumber(), 90_000);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
     assert.equal((await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats.models, 1);
     stop(indexer.child, "SIGTERM");
     await waitExit(indexer.child);

@@ -46,7 +46,7 @@ async function readSyncStatus(): Promise<SyncStatus> {
     sql.raw(`select latest_checkpoint from "${schema}"."_ponder_checkpoint" limit 1`),
   )) as unknown as { rows: Array<{ latest_checkpoint: string }> };
   const checkpoint = result.rows[0]?.latest_checkpoint ?? "0".repeat(75);
-  // Checkpoint layout (ponder 0.16 utils/checkpoint.ts): timestamp(10) chainId(16) blockNumber(16) ...
+  // Checkpoint layout (ponder 0.16 and 0.17 utils/checkpoint.ts): timestamp(10) chainId(16) blockNumber(16) ...
   const timestamp = Number(checkpoint.slice(0, 10));
   const number = Number(checkpoint.slice(26, 42));
   return { chainId: chainId(), checkpoint, block: { number, timestamp }, now: timestamp };
@@ -81,8 +81,11 @@ let inflight: Promise<ChainCheck> | null = null;
  * anvil (same chain id, new history) fails this at once, so the API answers 503 with an
  * explanation instead of serving the old chain's data. Checked at most once a second.
  */
+const CHECK_TTL_MS = 1000;
+
 export async function chainCheck(): Promise<ChainCheck> {
-  if (lastCheck && Date.now() - lastCheck.at < 1000) return lastCheck.result;
+  const age = lastCheck ? Date.now() - lastCheck.at : Number.POSITIVE_INFINITY;
+  if (lastCheck && age < CHECK_TTL_MS / 2) return lastCheck.result;
   inflight ??= (async (): Promise<ChainCheck> => {
     const row = (await db.select().from(stats).where(eq(stats.id, "global")))[0];
     if (!row || row.lastEventBlock === 0n) return { ok: true };
@@ -114,8 +117,10 @@ export async function chainCheck(): Promise<ChainCheck> {
     return result;
   });
   const refresh = inflight;
-  // A healthy answer is re-checked in the background (no request waits on the RPC for it); a
-  // failed one, or the very first, is awaited so stale data is never served.
-  if (lastCheck?.result.ok && !("warning" in lastCheck.result)) return lastCheck.result;
+  // A healthy answer in the second half of its life is re-checked in the background, so under
+  // steady traffic no request waits on the RPC. An older one (the API was idle) is awaited, as are
+  // a failed one and the very first: an answer never rests on a check more than CHECK_TTL_MS old,
+  // so a chain replaced while nobody asked is refused from the first request on.
+  if (lastCheck?.result.ok && !("warning" in lastCheck.result) && age < CHECK_TTL_MS) return lastCheck.result;
   return refresh;
 }
