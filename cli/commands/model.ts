@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { type ModelMetadata, metadataBytes, metadataHash } from "../../lib/metadata";
 import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
+import { resolveSettings } from "../config";
 import { str, uint } from "../context";
 import { fileError, usageError } from "../output";
 import type { Command } from "./types";
@@ -12,19 +12,16 @@ export const STORE_OPTIONS = {
 } as const;
 
 export const STORE_HELP = [
-  "--evidence-dir DIR        content-addressed store to write documents to (default .data/evidence,",
-  "                          the directory the web app serves at /api/evidence/<sha256>)",
-  "--evidence-base-url URL   public base of that store (default http://localhost:3000/api/evidence)",
+  "--evidence-dir DIR        content-addressed store to write documents to (env GREENPRINT_EVIDENCE_DIR",
+  "                          or EVIDENCE_DIR; default .data/evidence, the folder the web app serves)",
+  "--evidence-base-url URL   public base of that store (env GREENPRINT_EVIDENCE_URL; default",
+  "                          <app-url>/api/evidence)",
 ];
 
 export function storeOf(values: Record<string, unknown>) {
-  const dir =
-    (values["evidence-dir"] as string | undefined) ??
-    process.env.EVIDENCE_DIR ??
-    path.join(".data", "evidence");
-  const base = (
-    (values["evidence-base-url"] as string | undefined) ?? "http://localhost:3000/api/evidence"
-  ).replace(/\/+$/, "");
+  const settings = resolveSettings(values);
+  const dir = settings.evidenceDir.value as string;
+  const base = settings.evidenceUrl.value as string;
   return { store: new LocalDiskEvidenceStore(dir), dir, uriOf: (sha: string) => `${base}/${sha}` };
 }
 
