@@ -119,7 +119,11 @@ function readConfigFile(file: string): Partial<Record<SettingName, string>> {
 }
 
 /** The config files in effect, lowest precedence first. */
-export function configFiles(flag: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string[] {
+export function configFiles(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  cwd: string,
+): string[] {
   const explicit = flag ?? env.GREENPRINT_CONFIG;
   if (explicit) {
     if (!existsSync(explicit)) {
@@ -139,7 +143,7 @@ export function configFiles(flag: string | undefined, env: NodeJS.ProcessEnv, cw
 /** Resolves every setting: flag > environment > config file (./ over ~/.config) > default. */
 export function resolveSettings(
   flags: Record<string, unknown>,
-  env: NodeJS.ProcessEnv = process.env,
+  env: Record<string, string | undefined> = process.env,
   cwd: string = process.cwd(),
 ): Settings {
   const files = configFiles(typeof flags.config === "string" ? flags.config : undefined, env, cwd);

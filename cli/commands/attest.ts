@@ -385,7 +385,7 @@ export const attest: Command = {
     } else {
       uri ??= uriOf(hash.slice(2));
       if (!ctx.dryRun) {
-        ctx.out.progress(`storing the evidence in ${storeOf(v).dir}`);
+        ctx.out.progress(`storing the evidence in ${storeOf(v).where}`);
         await store.put(docBytes);
         for (const a of attachments) await store.put(a.bytes);
       }

@@ -3,12 +3,14 @@ import { type ModelMetadata, metadataBytes, metadataHash } from "../../lib/metad
 import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
 import { resolveSettings } from "../config";
 import { str, uint } from "../context";
+import { HttpEvidenceStore } from "../evidenceUpload";
 import { fileError, usageError } from "../output";
 import type { Command } from "./types";
 
 export const STORE_OPTIONS = {
   "evidence-dir": { type: "string" },
   "evidence-base-url": { type: "string" },
+  upload: { type: "boolean" },
 } as const;
 
 export const STORE_HELP = [
@@ -16,13 +18,21 @@ export const STORE_HELP = [
   "                          or EVIDENCE_DIR; default .data/evidence, the folder the web app serves)",
   "--evidence-base-url URL   public base of that store (env GREENPRINT_EVIDENCE_URL; default",
   "                          <app-url>/api/evidence)",
+  "--upload                  POST the documents to that URL (the running app's store) instead of",
+  "                          writing them to --evidence-dir",
 ];
 
 export function storeOf(values: Record<string, unknown>) {
   const settings = resolveSettings(values);
   const dir = settings.evidenceDir.value as string;
   const base = settings.evidenceUrl.value as string;
-  return { store: new LocalDiskEvidenceStore(dir), dir, uriOf: (sha: string) => `${base}/${sha}` };
+  const upload = values.upload === true;
+  return {
+    store: upload ? new HttpEvidenceStore(base) : new LocalDiskEvidenceStore(dir),
+    /** Where documents go, for progress lines. */
+    where: upload ? `the evidence store at ${base}` : dir,
+    uriOf: (sha: string) => `${base}/${sha}`,
+  };
 }
 
 function metadataFrom(values: Record<string, unknown>): ModelMetadata {
@@ -104,7 +114,7 @@ export const modelRegister: Command = {
     if (!uri) {
       const sha = hash.slice(2);
       if (!ctx.dryRun) {
-        ctx.out.progress("storing the metadata in the evidence store");
+        ctx.out.progress(`storing the metadata in ${storeOf(v).where}`);
         await store.put(bytes);
       }
       uri = uriOf(sha);
