@@ -1,8 +1,15 @@
 import { isAddress } from "viem";
 import { privateKeyToAddress } from "viem/accounts";
-import { formatDuration, formatUtc, formatUtcRange } from "../../lib/humanize";
+import {
+  formatDuration,
+  formatGPerKWh,
+  formatKgCO2e,
+  formatKWh,
+  formatUtc,
+  formatUtcRange,
+} from "../../lib/humanize";
 import { STATUS_NAMES, Status } from "../../lib/spec";
-import { formatEmissionsG, formatEnergyWh, formatLeaf } from "../../lib/units";
+import { formatBps, formatLeaf, formatPue } from "../../lib/units";
 import { loadPrivateKey } from "../context";
 import { CliError, EXIT, usageError } from "../output";
 import { idArg } from "./args";
@@ -56,8 +63,8 @@ export const status: Command = {
       `  status      ${STATUS_NAMES[state.status]}${state.status === Status.VERIFIED && state.finalAt > now ? ` (Final at ${formatUtc(state.finalAt)} unless disputed, in ${formatDuration(state.finalAt - now)})` : ""}`,
       `  model       ${state.modelId} (${data.attestation.kind}, ${data.attestation.method}, region ${data.attestation.region})`,
       `  period      ${formatUtcRange(a.periodStart, a.periodEnd)}`,
-      `  energy      ${formatEnergyWh(a.energyWh)} at ${a.locationIntensity} gCO2e/kWh, PUE ${(a.pueMilli / 1000).toFixed(3)}, renewable ${(a.renewableBps / 100).toFixed(2)}%`,
-      `  emissions   ${formatEmissionsG(submitted.locationEmissionsG)} location-based, ${formatEmissionsG(submitted.marketEmissionsG)} market-based, total ${formatEmissionsG(submitted.totalG)}`,
+      `  energy      ${formatKWh(a.energyWh)} at ${formatGPerKWh(BigInt(a.locationIntensity))}, PUE ${formatPue(BigInt(a.pueMilli))}, renewable ${formatBps(BigInt(a.renewableBps))}`,
+      `  emissions   ${formatKgCO2e(submitted.totalG)} total (${formatKgCO2e(submitted.locationEmissionsG)} location-based, ${formatKgCO2e(submitted.marketEmissionsG)} market-based)`,
       `  submitter   ${submitted.submitter}`,
       ...(zero.test(state.verifier) ? [] : [`  verifier    ${state.verifier}`]),
       `  evidence    ${a.evidenceURI} (sha256 ${a.evidenceHash})`,
