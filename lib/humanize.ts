@@ -5,17 +5,17 @@ import { formatScaled, groupDigits } from "./units";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function parts(seconds: bigint | number): { date: string; time: string } {
+function parts(seconds: bigint | number, withSeconds = false): { date: string; time: string } {
   const d = new Date(Number(seconds) * 1000);
   return {
     date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
-    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${withSeconds ? `:${pad(d.getUTCSeconds())}` : ""}`,
   };
 }
 
-/** "2025-03-11 08:02 UTC" from unix seconds. */
-export function formatUtc(seconds: bigint | number): string {
-  const p = parts(seconds);
+/** "2025-03-11 08:02 UTC" from unix seconds; with `seconds`, "2025-03-11 08:02:14 UTC". */
+export function formatUtc(seconds: bigint | number, options: { seconds?: boolean } = {}): string {
+  const p = parts(seconds, options.seconds);
   return `${p.date} ${p.time} UTC`;
 }
 

@@ -405,7 +405,7 @@ export const attest: Command = {
       ctx.out.result(
         { signed: str(v, "out"), signer: signed.signer, nonce: signed.nonce, deadline: signed.deadline },
         [
-          `✓ Submission signed by ${signed.signer} (nonce ${signed.nonce}); relay it with: greenprint relay ${str(v, "out")}`,
+          `✓ Submission signed by ${signed.signer} (nonce ${signed.nonce}), valid until ${formatUtc(signed.deadline)}; relay it with: greenprint relay ${str(v, "out")}`,
         ],
       );
       return;

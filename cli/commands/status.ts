@@ -102,7 +102,7 @@ export const balance: Command = {
       `${address}`,
       `  LEAF        ${formatLeaf(leaf, 6)}`,
       `  nonce       ${nonce}`,
-      `  verifier    ${record.active ? `yes (index ${record.index}, ${record.invalidatedVerdicts} verdicts invalidated)` : record.index > 0 ? "no longer accredited" : "no"}`,
+      `  verifier    ${record.active ? `accredited${record.invalidatedVerdicts > 0 ? `, ${record.invalidatedVerdicts} verdicts invalidated by upheld disputes` : ""}` : record.index > 0 ? "no longer accredited" : "no"}`,
       ...(refund > 0n ? [`  refundable  ${refund} wei (greenprint withdraw-refund)`] : []),
     ]);
   },

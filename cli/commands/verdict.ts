@@ -96,7 +96,7 @@ export const signVerdict: Command = {
       writeFileSync(out, `${text}\n`);
       ctx.out.result({ signed: out, signer: signed.signer, nonce: signed.nonce, deadline: signed.deadline }, [
         `✓ Verdict (${signed.approve ? "verify" : "reject"}) signed by ${signed.signer}, nonce ${signed.nonce}`,
-        `  relay it with: greenprint relay ${out}`,
+        `  valid until ${formatUtc(signed.deadline)}; relay it with: greenprint relay ${out}`,
       ]);
     } else {
       io.out(`${text}\n`);
