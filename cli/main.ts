@@ -89,7 +89,7 @@ function mainHelp(): string {
     "",
     ...EXIT_HELP,
     "",
-    "`greenprint <command> --help` shows a command's options. Docs: docs/cli.md",
+    "`greenprint <command> --help` shows a command's options. Docs: docs/cli.md and docs/walkthrough.md",
   ].join("\n");
 }
 
