@@ -1,6 +1,6 @@
 // What every command needs: options, the chain, the deployment, the key, the SDK client.
 import { existsSync, readFileSync } from "node:fs";
-import { createInterface } from "node:readline";
+import { isCancel, password as passwordPrompt } from "@clack/prompts";
 import {
   type Address,
   type Chain,
@@ -21,12 +21,17 @@ import {
   type WriteResult,
 } from "../lib/client";
 import type { Deployment } from "../lib/deployment";
+import { resolveSettings, type Settings } from "./config";
+import { DEPLOYMENTS_ORIGIN, knownDeployments } from "./deployments";
 import { decryptKeystore, KeystoreError } from "./keystore";
-import { CliError, EXIT, fileError, io, keyError, type Output, usageError } from "./output";
+import { CliError, EXIT, fileError, keyError, type Output, usageError } from "./output";
 
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS = {
   "rpc-url": { type: "string" },
+  config: { type: "string" },
+  "app-url": { type: "string" },
+  api: { type: "string" },
   chain: { type: "string" },
   deployment: { type: "string" },
   keystore: { type: "string" },
@@ -45,6 +50,8 @@ export interface Context {
   out: Output;
   dryRun: boolean;
   rpcUrl: string;
+  /** Effective settings (flag > environment > config file > default) and their sources. */
+  settings: Settings;
   /** Connects (chain id, deployment) and returns a client; `signer` needs a key unless dry-run with --from. */
   client(options?: { signer?: boolean }): Promise<GreenprintClient>;
   /** Runs a write or, with --dry-run, its preview; prints the outcome. */
@@ -56,6 +63,8 @@ export interface Context {
     },
     input: unknown,
     describe: (result: T) => string[],
+    /** More fields for the --json document (e.g. human-readable figures). */
+    extraJson?: (result: T) => Record<string, unknown>,
   ): Promise<void>;
 }
 
@@ -83,34 +92,21 @@ export function bytes32(value: string, name: string): Hex {
   return value as Hex;
 }
 
+/** Asks for a password on the terminal with hidden input (on stderr: stdout carries results). */
 async function prompt(question: string): Promise<string> {
   if (!process.stdin.isTTY) {
     throw keyError(
       "The keystore password is needed: set GREENPRINT_KEYSTORE_PASSWORD (no terminal to prompt on).",
     );
   }
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-  const rlm = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
-  let muted = false;
-  rlm._writeToOutput = (s: string) => {
-    if (!muted) rlm.output.write(s);
-  };
-  return new Promise((resolve) => {
-    rl.question(question, (answer) => {
-      rl.close();
-      io.err("\n");
-      resolve(answer);
-    });
-    muted = true;
-  });
+  const answer = await passwordPrompt({ message: question, output: process.stderr, withGuide: false });
+  if (isCancel(answer)) throw keyError("No password given: cancelled.");
+  return answer;
 }
 
 /** The signing key: GREENPRINT_PRIVATE_KEY, or --keystore (or GREENPRINT_KEYSTORE) with its password. Never a flag. */
 export async function loadPrivateKey(values: Values): Promise<Hex | null> {
-  const keystore =
-    values["private-key-only"] === true
-      ? undefined
-      : (str(values, "keystore") ?? process.env.GREENPRINT_KEYSTORE);
+  const keystore = values["private-key-only"] === true ? undefined : resolveSettings(values).keystore.value;
   if (keystore) {
     if (!existsSync(keystore)) throw keyError(`Keystore ${keystore} does not exist.`);
     const password = process.env.GREENPRINT_KEYSTORE_PASSWORD ?? (await prompt(`Password for ${keystore}: `));
@@ -132,14 +128,8 @@ export async function loadPrivateKey(values: Values): Promise<Hex | null> {
   return null;
 }
 
-function readDeployment(file: string, chainId: number, explicit: boolean): Deployment {
-  if (!existsSync(file)) {
-    throw fileError(
-      explicit
-        ? `Deployment file ${file} does not exist.`
-        : `No deployment for chain ${chainId}: ${file} does not exist. Pass --deployment FILE or deploy first (npm run dev).`,
-    );
-  }
+function readDeployment(file: string, chainId: number, source: string): Deployment {
+  if (!existsSync(file)) throw fileError(`Deployment file ${file} (${source}) does not exist.`);
   let d: Deployment;
   try {
     d = JSON.parse(readFileSync(file, "utf8")) as Deployment;
@@ -155,8 +145,23 @@ function readDeployment(file: string, chainId: number, explicit: boolean): Deplo
   return d;
 }
 
+/** The deployment for a chain: the configured file, else the one built into the CLI. */
+function deploymentFor(settings: Settings, chainId: number): Deployment {
+  const { value, source } = settings.deployment;
+  if (value !== undefined) return readDeployment(value, chainId, source);
+  const known = knownDeployments()[chainId];
+  if (!known) {
+    const chains = Object.keys(knownDeployments());
+    throw usageError(
+      `This greenprint knows no deployment on chain ${chainId} (it knows chain ${chains.join(", ") || "none"}: ${DEPLOYMENTS_ORIGIN}). Pass --deployment FILE or set GREENPRINT_DEPLOYMENT.`,
+    );
+  }
+  return known;
+}
+
 export function createContext(values: Values, positionals: string[], out: Output): Context {
-  const rpcUrl = str(values, "rpc-url") ?? process.env.GREENPRINT_RPC_URL ?? "http://127.0.0.1:8545";
+  const settings = resolveSettings(values);
+  const rpcUrl = settings.rpcUrl.value as string;
   const dryRun = values["dry-run"] === true;
   let cached: GreenprintClient | undefined;
 
@@ -168,7 +173,7 @@ export function createContext(values: Values, positionals: string[], out: Output
       chainId = await probe.getChainId();
     } catch {
       throw new CliError(
-        `The RPC endpoint ${rpcUrl} did not answer. Check --rpc-url or GREENPRINT_RPC_URL.`,
+        `The RPC endpoint ${rpcUrl} did not answer (set by ${settings.rpcUrl.source}). Check --rpc-url, GREENPRINT_RPC_URL or rpcUrl in a config file (greenprint config shows the settings).`,
         EXIT.NETWORK,
       );
     }
@@ -176,8 +181,7 @@ export function createContext(values: Values, positionals: string[], out: Output
     if (wanted !== undefined && Number(wanted) !== chainId) {
       throw usageError(`--chain ${wanted} does not match the RPC endpoint's chain ${chainId}.`);
     }
-    const deploymentPath = str(values, "deployment") ?? `deployments/${chainId}.json`;
-    const deployment = readDeployment(deploymentPath, chainId, str(values, "deployment") !== undefined);
+    const deployment = deploymentFor(settings, chainId);
     const chain: Chain = defineChain({
       id: chainId,
       name: `chain ${chainId}`,
@@ -220,6 +224,7 @@ export function createContext(values: Values, positionals: string[], out: Output
     },
     input: unknown,
     describe: (result: T) => string[],
+    extraJson?: (result: T) => Record<string, unknown>,
   ): Promise<void> {
     const onProgress = (step: string, detail?: string) => {
       const words: Record<string, string> = {
@@ -244,6 +249,7 @@ export function createContext(values: Values, positionals: string[], out: Output
           value: p.value,
           gasEstimate: p.gas,
           result: p.result ?? p.simulated,
+          ...(p.result !== undefined && extraJson ? extraJson(p.result) : {}),
         },
         [
           `Dry run of ${label}: nothing was sent.`,
@@ -266,6 +272,7 @@ export function createContext(values: Values, positionals: string[], out: Output
         gasUsed: r.gasUsed,
         result: r.result,
         events: r.events.map((e) => ({ contract: e.contract, event: e.eventName, args: e.args })),
+        ...(extraJson ? extraJson(r.result) : {}),
       },
       [
         `✓ ${label}`,
@@ -275,5 +282,5 @@ export function createContext(values: Values, positionals: string[], out: Output
     );
   }
 
-  return { values, positionals, out, dryRun, rpcUrl, client, send };
+  return { values, positionals, out, dryRun, rpcUrl, settings, client, send };
 }

@@ -4,23 +4,15 @@ import { GreenprintConfigError, GreenprintTxRevertedError, GreenprintValidationE
 import { errorCategory, explainError } from "../lib/errors";
 import { adminAccredit, adminPause, adminSet, adminUnpause } from "./commands/admin";
 import { attest, FIELD_FLAGS } from "./commands/attest";
-import {
-  balance,
-  bonusApprove,
-  bonusRequest,
-  cancelNonce,
-  certificateConfirm,
-  certificateRecord,
-  certificateReject,
-  claim,
-  dispute,
-  keystoreCreate,
-  leaderboard,
-  status,
-  withdraw,
-  withdrawRefund,
-} from "./commands/misc";
+import { bonusApprove, bonusRequest } from "./commands/bonus";
+import { certificateConfirm, certificateRecord, certificateReject } from "./commands/certificate";
+import { config } from "./commands/config";
+import { keystoreCreate } from "./commands/keystore";
+import { leaderboard } from "./commands/leaderboard";
+import { cancelNonce, claim, dispute, withdraw, withdrawRefund } from "./commands/lifecycle";
 import { modelRegister, modelSeal, modelShow } from "./commands/model";
+import { modelCard } from "./commands/modelCard";
+import { balance, status } from "./commands/status";
 import type { Command } from "./commands/types";
 import { reject, relay, signVerdict, verify } from "./commands/verdict";
 import { createContext, GLOBAL_OPTIONS, type Values } from "./context";
@@ -30,6 +22,7 @@ export const COMMANDS: Command[] = [
   modelRegister,
   modelSeal,
   modelShow,
+  modelCard,
   attest,
   verify,
   reject,
@@ -49,17 +42,23 @@ export const COMMANDS: Command[] = [
   balance,
   leaderboard,
   keystoreCreate,
+  config,
   adminAccredit,
   adminPause,
   adminUnpause,
   adminSet,
 ];
 
-const GLOBAL_HELP = [
-  "Global options:",
+export const GLOBAL_HELP = [
+  "Global options (precedence: flag > environment > config file > default; see greenprint config):",
   "  --rpc-url URL      JSON-RPC endpoint (env GREENPRINT_RPC_URL, default http://127.0.0.1:8545)",
+  "  --app-url URL      public web app, for model pages and badges (env GREENPRINT_APP_URL or",
+  "                     PUBLIC_APP_URL, default http://localhost:3000)",
+  "  --api URL          public data API (env GREENPRINT_API_URL, default <app-url>/api/v1)",
+  "  --config FILE      settings file (env GREENPRINT_CONFIG; default ./greenprint.config.json over",
+  "                     ~/.config/greenprint/config.json)",
   "  --chain ID         expected chain id (default: the endpoint's)",
-  "  --deployment FILE  deployments JSON (default deployments/<chainId>.json)",
+  "  --deployment FILE  deployments JSON (env GREENPRINT_DEPLOYMENT; default: built in for the chain)",
   "  --keystore FILE    V3 keystore to sign with (env GREENPRINT_KEYSTORE; password from",
   "                     GREENPRINT_KEYSTORE_PASSWORD or a prompt); otherwise GREENPRINT_PRIVATE_KEY.",
   "                     Keys are never accepted as flags.",
@@ -70,7 +69,7 @@ const GLOBAL_HELP = [
   "  -h, --help         help",
 ];
 
-const EXIT_HELP = [
+export const EXIT_HELP = [
   "Exit codes:",
   "  0 success   1 usage or validation error (nothing sent)   2 file or input error",
   "  3 RPC, network or API error   4 contract revert (explained)   5 key or keystore error",
@@ -90,7 +89,7 @@ function mainHelp(): string {
     "",
     ...EXIT_HELP,
     "",
-    "`greenprint <command> --help` shows a command's options. Docs: docs/cli.md",
+    "`greenprint <command> --help` shows a command's options. Docs: docs/cli.md and docs/walkthrough.md",
   ].join("\n");
 }
 

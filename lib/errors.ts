@@ -3,6 +3,7 @@
  * custom error of every contract (with its values), wallet rejections, RPC failures.
  * Browser-safe: the web app, the SDK and the CLI share these sentences.
  */
+
 import {
   type Abi,
   BaseError,
@@ -27,6 +28,7 @@ import {
   leafTokenAbi,
   modelRegistryAbi,
 } from "./generated/contracts";
+import { formatUtc } from "./humanize";
 import { KIND_NAMES, type Kind } from "./spec";
 
 /** Every custom error of every Greenprint contract, deduplicated by name: decodes a revert from any of them. */
@@ -83,7 +85,8 @@ function status(v: unknown): string {
 function when(v: unknown): string {
   const n = big(v);
   if (n > 253402300799n) return `${n} (unix seconds)`;
-  return `${new Date(Number(n) * 1000).toISOString().replace(".000Z", "Z")} (${n})`;
+  // A date people read, to the second (a revert may hinge on seconds), never raw unix seconds.
+  return formatUtc(n, { seconds: true });
 }
 /** Ether amount of a wei value, trailing zeros dropped. */
 function eth(v: unknown): string {

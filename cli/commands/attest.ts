@@ -1,7 +1,11 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Hex } from "viem";
-import { attestationInputFromEvidence, type GreenprintClient } from "../../lib/client";
+import {
+  attestationInputFromEvidence,
+  type GreenprintClient,
+  GreenprintValidationError,
+} from "../../lib/client";
 import { type AttestationStruct, serializeSigned } from "../../lib/eip712";
 import {
   attachmentHash,
@@ -11,14 +15,16 @@ import {
   serializeEvidence,
 } from "../../lib/evidence/document";
 import { evidenceInputFromCodeCarbon } from "../../lib/evidence/fromCodeCarbon";
-import { CodeCarbonImportError, parseCodeCarbonCsv } from "../../lib/importers/codecarbon";
+import { formatKgCO2e, formatKWh, formatUtc, formatUtcRange } from "../../lib/humanize";
+import { CodeCarbonImportError, describeCsvFormat, parseCodeCarbonCsv } from "../../lib/importers/codecarbon";
 import { ModelCardImportError, parseModelCard } from "../../lib/importers/modelCard";
 import { Kind, METHOD_NAMES, Method } from "../../lib/spec";
 import { kWhToWh, percentToBps, pueToMilli, UnitError } from "../../lib/units";
-import { decodeRegion } from "../../lib/validation";
+import { type AttestationFormInput, decodeRegion } from "../../lib/validation";
 import { type Context, str, uint } from "../context";
 import { fileError, usageError } from "../output";
 import { STORE_HELP, STORE_OPTIONS, storeOf } from "./model";
+import { attestationFigures, attestationSummary } from "./summary";
 import type { Command } from "./types";
 
 /** The flag (or file) each attestation field comes from, to name it in errors. */
@@ -32,8 +38,8 @@ export const FIELD_FLAGS: Record<string, string> = {
   renewableBps: "--renewable",
   acceleratorHours: "--accelerator-hours",
   embodiedG: "--embodied-g",
-  periodStart: "--start",
-  periodEnd: "--end",
+  periodStart: "--start, or the file's period",
+  periodEnd: "--end, or the file's period",
   region: "--region",
   evidenceHash: "the evidence document",
   evidenceURI: "--evidence-uri",
@@ -123,7 +129,7 @@ function fromCodeCarbon(ctx: Context, file: string, modelId: bigint, kind: Kind 
     runs = imp.runs.filter((r) => ids.includes(r.runId));
   }
   ctx.out.progress(
-    `${imp.rows.length} rows, ${imp.runs.length} runs (layout ${imp.layout}); attesting ${runs.length}`,
+    `${imp.rows.length} rows, ${imp.runs.length} runs (layout ${imp.layout}, ${describeCsvFormat(imp.delimiter, imp.decimalComma)}); attesting ${runs.length}`,
   );
   if (kind === undefined) throw usageError("--kind is required: pretraining, finetuning or inference.");
   const evidence = evidenceInputFromCodeCarbon(imp, runs, { model: { modelId }, kind });
@@ -379,7 +385,7 @@ export const attest: Command = {
     } else {
       uri ??= uriOf(hash.slice(2));
       if (!ctx.dryRun) {
-        ctx.out.progress(`storing the evidence in ${storeOf(v).dir}`);
+        ctx.out.progress(`storing the evidence in ${storeOf(v).where}`);
         await store.put(docBytes);
         for (const a of attachments) await store.put(a.bytes);
       }
@@ -399,16 +405,85 @@ export const attest: Command = {
       ctx.out.result(
         { signed: str(v, "out"), signer: signed.signer, nonce: signed.nonce, deadline: signed.deadline },
         [
-          `✓ Submission signed by ${signed.signer} (nonce ${signed.nonce}); relay it with: greenprint relay ${str(v, "out")}`,
+          `✓ Submission signed by ${signed.signer} (nonce ${signed.nonce}), valid until ${formatUtc(signed.deadline)}; relay it with: greenprint relay ${str(v, "out")}`,
         ],
       );
       return;
     }
-    await ctx.send(`Attestation submitted for model ${modelId}`, gp.submitAttestation, form, (r) => [
-      `attestation id ${r.id}`,
-      `energy ${r.attestation.energyWh} Wh, intensity ${r.attestation.locationIntensity} gCO2e/kWh, ${METHOD_NAMES[r.attestation.method]}`,
-      `evidence ${uri}`,
-    ]);
-    if (ctx.out.json) return;
+    const [params, now] = await Promise.all([gp.getParams(), gp.chainNow()]);
+    const modelUrl = `${ctx.settings.appUrl.value}/models/${modelId}`;
+    try {
+      await ctx.send(
+        `Attestation submitted for model ${modelId}`,
+        gp.submitAttestation,
+        form,
+        (r) =>
+          attestationSummary(r.id, r.attestation, params, {
+            now,
+            modelUrl,
+            evidenceURI: uri as string,
+            tool: built.evidence.tool,
+          }),
+        (r) => {
+          const f = attestationFigures(r.attestation, params);
+          return {
+            summary: {
+              period: formatUtcRange(r.attestation.periodStart, r.attestation.periodEnd),
+              energyKWh: formatKWh(r.attestation.energyWh),
+              totalKgCO2e: formatKgCO2e(f.totalG),
+              projectedRewardWei: f.rewardWei,
+              projectedVerifierRewardWei: f.verifierRewardWei,
+              challengeWindowSeconds: f.challengeWindowSeconds,
+              modelUrl,
+            },
+          };
+        },
+      );
+    } catch (error) {
+      if (error instanceof GreenprintValidationError) throw await explainPeriodErrors(error, form, gp, now);
+      throw error;
+    }
   },
 };
+
+/**
+ * Rewrites the validator's period errors (unix seconds) as dates, and names the attestation an
+ * overlapping period collides with, so a re-upload of an attested run says what attested it.
+ */
+async function explainPeriodErrors(
+  error: GreenprintValidationError,
+  form: AttestationFormInput,
+  gp: GreenprintClient,
+  now: bigint,
+): Promise<GreenprintValidationError> {
+  const errors: Record<string, string> = { ...error.errors };
+  let start: bigint;
+  let end: bigint;
+  try {
+    start = BigInt(form.periodStart);
+    end = BigInt(form.periodEnd);
+  } catch {
+    return error;
+  }
+  if (errors.periodStart?.includes("must be before")) {
+    errors.periodStart = `the period starts ${formatUtc(start)}, which is not before its end ${formatUtc(end)}`;
+  }
+  if (errors.periodEnd?.includes("in the future")) {
+    errors.periodEnd = `the period ends ${formatUtc(end)}, after the chain's current time ${formatUtc(now)}: only past periods can be attested`;
+  }
+  if (errors.periodStart?.includes("overlaps")) {
+    const kind = Number(form.kind);
+    const same = (await gp.listSubmittedAttestations({ modelId: BigInt(form.modelId) })).filter(
+      (s) => s.attestation.kind === kind && s.attestation.periodEnd > start,
+    );
+    const latest = same.sort((a, b) => Number(b.attestation.periodEnd - a.attestation.periodEnd))[0];
+    const kindName = (Object.keys(Kind)[kind] ?? String(kind)).toLowerCase();
+    if (latest) {
+      const state = await gp.getAttestation(latest.id);
+      errors.periodStart = `the period ${formatUtcRange(start, end)} is already attested by attestation ${latest.id} (${formatUtcRange(latest.attestation.periodStart, latest.attestation.periodEnd)}, ${state.statusName}): a new ${kindName} attestation of model ${form.modelId} must start at or after ${formatUtc(latest.attestation.periodEnd)}; to correct that attestation instead, pass --supersedes ${latest.id}`;
+    } else {
+      errors.periodStart = `the period ${formatUtcRange(start, end)} overlaps an earlier ${kindName} attestation of model ${form.modelId}`;
+    }
+  }
+  return new GreenprintValidationError(errors);
+}

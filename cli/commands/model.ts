@@ -1,31 +1,38 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { type ModelMetadata, metadataBytes, metadataHash } from "../../lib/metadata";
 import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
+import { resolveSettings } from "../config";
 import { str, uint } from "../context";
+import { HttpEvidenceStore } from "../evidenceUpload";
 import { fileError, usageError } from "../output";
 import type { Command } from "./types";
 
 export const STORE_OPTIONS = {
   "evidence-dir": { type: "string" },
   "evidence-base-url": { type: "string" },
+  upload: { type: "boolean" },
 } as const;
 
 export const STORE_HELP = [
-  "--evidence-dir DIR        content-addressed store to write documents to (default .data/evidence,",
-  "                          the directory the web app serves at /api/evidence/<sha256>)",
-  "--evidence-base-url URL   public base of that store (default http://localhost:3000/api/evidence)",
+  "--evidence-dir DIR        content-addressed store to write documents to (env GREENPRINT_EVIDENCE_DIR",
+  "                          or EVIDENCE_DIR; default .data/evidence, the folder the web app serves)",
+  "--evidence-base-url URL   public base of that store (env GREENPRINT_EVIDENCE_URL; default",
+  "                          <app-url>/api/evidence)",
+  "--upload                  POST the documents to that URL (the running app's store) instead of",
+  "                          writing them to --evidence-dir",
 ];
 
 export function storeOf(values: Record<string, unknown>) {
-  const dir =
-    (values["evidence-dir"] as string | undefined) ??
-    process.env.EVIDENCE_DIR ??
-    path.join(".data", "evidence");
-  const base = (
-    (values["evidence-base-url"] as string | undefined) ?? "http://localhost:3000/api/evidence"
-  ).replace(/\/+$/, "");
-  return { store: new LocalDiskEvidenceStore(dir), dir, uriOf: (sha: string) => `${base}/${sha}` };
+  const settings = resolveSettings(values);
+  const dir = settings.evidenceDir.value as string;
+  const base = settings.evidenceUrl.value as string;
+  const upload = values.upload === true;
+  return {
+    store: upload ? new HttpEvidenceStore(base) : new LocalDiskEvidenceStore(dir),
+    /** Where documents go, for progress lines. */
+    where: upload ? `the evidence store at ${base}` : dir,
+    uriOf: (sha: string) => `${base}/${sha}`,
+  };
 }
 
 function metadataFrom(values: Record<string, unknown>): ModelMetadata {
@@ -107,7 +114,7 @@ export const modelRegister: Command = {
     if (!uri) {
       const sha = hash.slice(2);
       if (!ctx.dryRun) {
-        ctx.out.progress("storing the metadata in the evidence store");
+        ctx.out.progress(`storing the metadata in ${storeOf(v).where}`);
         await store.put(bytes);
       }
       uri = uriOf(sha);

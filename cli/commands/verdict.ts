@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { type Hex, sha256, stringToBytes } from "viem";
 import { parseSigned, serializeSigned } from "../../lib/eip712";
+import { formatUtc } from "../../lib/humanize";
 import { bytes32, type Context, str } from "../context";
 import { fileError, io, usageError } from "../output";
 import { timeFlag } from "./attest";
@@ -36,7 +37,7 @@ export const verify: Command = {
     const id = idArg(ctx, "verify");
     const gp = await ctx.client({ signer: true });
     await ctx.send(`Attestation ${id} verified`, gp.verify, { id }, (r) => [
-      `final at ${new Date(Number(r.finalAt) * 1000).toISOString()} unless disputed`,
+      `Final at ${formatUtc(r.finalAt)} unless disputed before then; the owner then claims: greenprint claim ${id}`,
     ]);
   },
 };
@@ -95,7 +96,7 @@ export const signVerdict: Command = {
       writeFileSync(out, `${text}\n`);
       ctx.out.result({ signed: out, signer: signed.signer, nonce: signed.nonce, deadline: signed.deadline }, [
         `✓ Verdict (${signed.approve ? "verify" : "reject"}) signed by ${signed.signer}, nonce ${signed.nonce}`,
-        `  relay it with: greenprint relay ${out}`,
+        `  valid until ${formatUtc(signed.deadline)}; relay it with: greenprint relay ${out}`,
       ]);
     } else {
       io.out(`${text}\n`);

@@ -4,13 +4,18 @@
     pip install "transformers>=4.40" datasets "accelerate>=0.26" torch "codecarbon>=2.3"
     python docs/examples/train_with_codecarbon.py            # writes runs/emissions.csv
 
-    # register the model once (prints its id), then attest the measured run:
+    # install the command line into this project once (see docs/walkthrough.md):
+    npm install /path/to/greenprint/packages/greenprint-cli-0.1.0.tgz
+    # register the model once; it prints the new model's id: use that id below
     export GREENPRINT_PRIVATE_KEY=0x...                       # or: --keystore path/to/keystore.json
-    npx greenprint model register --name distilbert-imdb --params 66955010 --task text-classification
-    npx greenprint attest --model 1 --kind finetuning --codecarbon runs/emissions.csv
+    ./node_modules/.bin/greenprint model register --name distilbert-imdb --params 66955010 --task text-classification
+    ./node_modules/.bin/greenprint attest --model <id it printed> --kind finetuning --codecarbon runs/emissions.csv
 
 Set GREENPRINT_MODEL_ID to run the `attest` command automatically after training (add
-GREENPRINT_DRY_RUN=1 to only simulate it). CodeCarbon appends one row per run (more while
+GREENPRINT_DRY_RUN=1 to only simulate it). The script runs the INSTALLED binary
+(GREENPRINT_BIN, default ./node_modules/.bin/greenprint) and stops if it is missing: it never
+runs `npx greenprint`, which would fetch and run whatever package of that name the public
+registry serves, with GREENPRINT_PRIVATE_KEY in its environment. CodeCarbon appends one row per run (more while
 measuring, all with the same run_id); `greenprint attest --runs <run_id>` attests one run,
 the default attests every run in the file.
 
@@ -36,6 +41,8 @@ from transformers import (
 )
 
 MODEL = os.environ.get("BASE_MODEL", "distilbert-base-uncased")
+# The installed @greenprint/cli (npm install <tarball>), never a name resolved by npx.
+GREENPRINT_BIN = os.environ.get("GREENPRINT_BIN", os.path.join("node_modules", ".bin", "greenprint"))
 OUTPUT_DIR = os.environ.get("OUTPUT_DIR", "runs")
 # Facility overhead of the machine room; CodeCarbon multiplies the measured energy by it.
 PUE = float(os.environ.get("PUE", "1.0"))
@@ -85,12 +92,19 @@ def main() -> int:
     csv = os.path.join(OUTPUT_DIR, "emissions.csv")
     print(f"CodeCarbon: {kg:.6f} kg CO2e, written to {csv}")
 
-    command = ["npx", "greenprint", "attest", "--kind", "finetuning", "--codecarbon", csv]
+    command = [GREENPRINT_BIN, "attest", "--kind", "finetuning", "--codecarbon", csv]
     model_id = os.environ.get("GREENPRINT_MODEL_ID")
     if not model_id:
-        print("Attest it with:\n  " + shlex.join(command[:3] + ["--model", "<modelId>"] + command[3:]))
+        print("Attest it with:\n  " + shlex.join(command[:2] + ["--model", "<modelId>"] + command[2:]))
         return 0
-    command[3:3] = ["--model", model_id]
+    if not os.access(GREENPRINT_BIN, os.X_OK):
+        print(
+            f"{GREENPRINT_BIN} is not installed: npm install /path/to/greenprint-cli-0.1.0.tgz "
+            "(or set GREENPRINT_BIN to the installed greenprint)",
+            file=sys.stderr,
+        )
+        return 2
+    command[2:2] = ["--model", model_id]
     if os.environ.get("GREENPRINT_DRY_RUN"):
         command.append("--dry-run")
     print("$ " + shlex.join(command), flush=True)

@@ -50,8 +50,10 @@ export function createGreenprintClient(config: GreenprintClientConfig) {
     /** Chain id of the deployment (or the one given). */
     chainId: config.deployment?.chainId ?? config.chainId ?? config.publicClient.chain?.id,
     addresses: core.addresses,
-    publicClient: config.publicClient,
-    walletClient: config.walletClient,
+    // Typed by the config's alias: inferred, it expands to viem's internal action types, which
+    // the SDK package's .d.ts cannot name (TS2742).
+    publicClient: config.publicClient as GreenprintClientConfig["publicClient"],
+    walletClient: config.walletClient as GreenprintClientConfig["walletClient"],
     /** The wallet's address (throws without a wallet account). */
     account: core.account,
     /** Latest block timestamp. */

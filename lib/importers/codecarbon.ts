@@ -20,7 +20,14 @@ import {
   type CodeCarbonWarning,
   MAX_CODECARBON_FILE_BYTES,
 } from "./codecarbonTypes";
-import { CsvSyntaxError, parseCsv } from "./csv";
+import {
+  type CsvDelimiter,
+  type CsvRecord,
+  CsvSyntaxError,
+  DELIMITER_NAMES,
+  detectDelimiter,
+  parseCsv,
+} from "./csv";
 
 export { aggregateRuns, type CodeCarbonAggregate } from "./codecarbonAggregate";
 export { parseCodeCarbonTimestamp } from "./codecarbonRun";
@@ -30,6 +37,24 @@ const REQUIRED = ["timestamp", "duration", "emissions", "energy_consumed"] as co
 /** Columns CodeCarbon has written since 1.0; a CSV with none of them is something else. */
 const SIGNATURE = ["energy_consumed", "emissions", "duration", "project_name", "country_iso_code"] as const;
 const LFS_PREFIX = "version https://git-lfs.github.com/spec/";
+/** A number written with a decimal comma (spreadsheets in e.g. French or German locales): "0,0123", "1,5e-05". */
+const DECIMAL_COMMA = /^\s*-?\d*,\d+(?:[eE][-+]?\d+)?\s*$/;
+
+/**
+ * Whether the measured columns use a decimal comma. Only possible when the delimiter is not a
+ * comma, or when such numbers are quoted; detected on the columns that are always numbers.
+ */
+function usesDecimalComma(columns: string[], records: CsvRecord[]): boolean {
+  const numeric = ["duration", "emissions", "energy_consumed"]
+    .map((c) => columns.indexOf(c))
+    .filter((i) => i >= 0);
+  return records.some((r) => numeric.some((i) => DECIMAL_COMMA.test(r.fields[i] ?? "")));
+}
+
+/** "comma-separated", "semicolon-separated, decimal comma". */
+export function describeCsvFormat(delimiter: CsvDelimiter, decimalComma: boolean): string {
+  return `${DELIMITER_NAMES[delimiter]}-separated${decimalComma ? ", decimal comma" : ""}`;
+}
 
 function layoutOf(cols: ReadonlySet<string>): CodeCarbonLayout {
   if (!cols.has("run_id")) return "1.x";
@@ -65,9 +90,10 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
     );
   }
 
+  const delimiter = detectDelimiter(body);
   let records: ReturnType<typeof parseCsv>;
   try {
-    records = parseCsv(body);
+    records = parseCsv(body, delimiter);
   } catch (e) {
     if (e instanceof CsvSyntaxError) throw new CodeCarbonImportError("CSV_SYNTAX", e.message, e.line);
     throw e;
@@ -87,9 +113,16 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
   if (missing.length > 0) {
     throw new CodeCarbonImportError("MISSING_COLUMNS", `missing required column(s): ${missing.join(", ")}`);
   }
+  const decimalComma = usesDecimalComma(columns, records.slice(1));
   const layout = layoutOf(colSet);
   const groupBy = colSet.has("run_id") ? "run_id" : "experiment_id";
   const warnings: CodeCarbonWarning[] = [];
+  if (delimiter !== "," || decimalComma) {
+    warnings.push({
+      code: "CSV_FORMAT",
+      message: `read as ${describeCsvFormat(delimiter, decimalComma)} values (not CodeCarbon's own comma-separated format, e.g. re-saved by a spreadsheet)`,
+    });
+  }
   const rows: CodeCarbonRow[] = [];
 
   for (const rec of records.slice(1)) {
@@ -104,7 +137,8 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
     }
     const values: Record<string, string> = {};
     columns.forEach((c, i) => {
-      values[c] = (rec.fields[i] ?? "").trim();
+      const v = (rec.fields[i] ?? "").trim();
+      values[c] = decimalComma && DECIMAL_COMMA.test(v) ? v.replace(",", ".") : v;
     });
     if (REQUIRED.slice(1).every((c) => values[c] === "")) {
       // e.g. "N,,,,": a truncated write; nothing in it can be measured
@@ -163,5 +197,5 @@ export function parseCodeCarbonCsv(text: string, byteLength?: number): CodeCarbo
   }
   const runs = [...groups].map(([runId, g]) => buildRun(runId, g, warnings));
   sameTimestampWarnings(runs, warnings);
-  return { layout, columns, groupBy, rows, runs, versions, warnings };
+  return { layout, columns, groupBy, rows, runs, versions, warnings, delimiter, decimalComma };
 }

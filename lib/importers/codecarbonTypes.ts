@@ -31,6 +31,7 @@ export class CodeCarbonImportError extends Error {
 export interface CodeCarbonWarning {
   code:
     | "SKIPPED_ROW"
+    | "CSV_FORMAT"
     | "NO_TIMEZONE"
     | "NOT_CUMULATIVE"
     | "MIXED_VERSIONS"
@@ -118,4 +119,8 @@ export interface CodeCarbonImport {
   /** Distinct `codecarbon_version` values in file order. */
   versions: string[];
   warnings: CodeCarbonWarning[];
+  /** Field delimiter found in the header (CodeCarbon writes commas; spreadsheets may re-save with ";" or tabs). */
+  delimiter: "," | ";" | "\t";
+  /** Numbers were written with a decimal comma ("0,0123") and were read as decimals. */
+  decimalComma: boolean;
 }

@@ -23,8 +23,34 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/** Field separators the reader understands: comma (RFC 4180), semicolon (Excel in locales with a decimal comma), tab. */
+export type CsvDelimiter = "," | ";" | "\t";
+
+export const DELIMITER_NAMES: Record<CsvDelimiter, string> = {
+  ",": "comma",
+  ";": "semicolon",
+  "\t": "tab",
+};
+
+/**
+ * The delimiter of a file, from its first record: the most frequent of comma, semicolon and tab
+ * outside quotes (comma on a tie or when there is none, as RFC 4180 says).
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts: Record<CsvDelimiter, number> = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (const c of text) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === "\n" || c === "\r")) break;
+    else if (!quoted && (c === "," || c === ";" || c === "\t")) counts[c]++;
+  }
+  let best: CsvDelimiter = ",";
+  for (const d of [";", "\t"] as const) if (counts[d] > counts[best]) best = d;
+  return best;
+}
+
 /** Parses CSV text into records. A final line break does not create an empty record. */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, delimiter: CsvDelimiter = ","): CsvRecord[] {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = "";
@@ -32,7 +58,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let recordLine = 1;
   let i = 0;
   const n = text.length;
-  // after a closing quote only spaces, a comma or a line break may follow
+  // after a closing quote only spaces, the delimiter or a line break may follow
   let afterQuote = false;
 
   const endRecord = () => {
@@ -45,7 +71,7 @@ export function parseCsv(text: string): CsvRecord[] {
 
   while (i < n) {
     const c = text[i] as string;
-    if (c === ",") {
+    if (c === delimiter) {
       fields.push(field);
       field = "";
       afterQuote = false;

@@ -217,6 +217,65 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.match(text.stdout, /status +FINAL/);
   });
 
+  it("attest speaks human units; re-attesting names the attestation in dates; model-card round-trips", async () => {
+    const again = await run(
+      ["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", CSV, ...d()],
+      { ...env, ...OWNER },
+    );
+    assert.equal(again.code, 1, again.stderr);
+    assert.match(
+      again.stderr,
+      new RegExp(
+        `already attested by attestation ${attestationId} \\(2023-07-24 \\d\\d:\\d\\d – \\d\\d:\\d\\d UTC, FINAL\\).*--supersedes ${attestationId}`,
+      ),
+    );
+    assert.doesNotMatch(again.stderr, /\b1[6-9]\d{8}\b/, "no unix seconds");
+
+    const human = await run(
+      [
+        "attest",
+        ...["--model", modelId, "--kind", "inference", "--energy-kwh", "12.5", "--intensity", "56"],
+        ...["--region", "FR", "--start", "2025-03-11T08:02:00Z", "--end", "2025-03-11T11:02:00Z"],
+        ...d(),
+      ],
+      { ...env, ...OWNER, GREENPRINT_APP_URL: "https://gp.example" },
+    );
+    assert.equal(human.code, 0, human.stderr);
+    assert.match(human.stdout, /inference of model \d+, 2025-03-11 08:02 – 11:02 UTC, region FR/);
+    assert.match(human.stdout, /energy +12\.5 kWh \(PUE 1\), meter measurement/);
+    // 12.5 kWh × 56 g/kWh = 700 g; METER: floor(12500 × (475 − 56) / 1000) = 5237 g avoided = 5.237 LEAF
+    assert.match(human.stdout, /emissions +0\.7 kg CO2e total/);
+    assert.match(human.stdout, /reward +5\.237 LEAF to the model owner once Final/);
+    assert.match(
+      human.stdout,
+      /anyone may dispute it for 60 s \(verified now, the window would end \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+    );
+    assert.match(human.stdout, new RegExp(`model page +https://gp\\.example/models/${modelId}`));
+
+    const status = await run(["status", attestationId, ...d()], env);
+    assert.match(status.stdout, /period +2023-07-24 \d\d:\d\d – \d\d:\d\d UTC/);
+
+    const card = await run(["model-card", "--model", modelId, "--json", ...d()], {
+      ...env,
+      PUBLIC_APP_URL: "https://greenprint.example/",
+    });
+    assert.equal(card.code, 0, card.stderr);
+    assert.equal(
+      card.json.badgeMarkdown,
+      `[![Greenprint grade](https://greenprint.example/api/v1/badge/${modelId}.svg)](https://greenprint.example/models/${modelId})`,
+    );
+    // one FINAL pretraining attestation of 1455 Wh at 373 g/kWh: floor(1455 × 373 / 1000) = 542 g
+    assert.equal(card.json.emissionsG, "542");
+    const { parseModelCard } = await import("../../lib/importers/modelCard");
+    const back = parseModelCard(`---\n${card.json.yaml}\n---\n`);
+    assert.equal(back.emissionsG, 542n);
+    assert.equal(back.kind, 0);
+    assert.match(card.json.yaml, /geographical_location: US-MA/);
+    const noModel = await run(["model-card", "--model", "999", ...d()], env);
+    assert.equal(noModel.code, 1);
+    assert.match(noModel.stderr, /There is no model 999/);
+  });
+
   it("attest --sign-only + relay by another account, then reject with a reason", async () => {
     const file = path.join(t.tmpDir, "submission.json");
     const signed = await run(

@@ -1,10 +1,11 @@
 // `npm run dev` as a user runs it, on ports of their choosing (ANVIL_PORT, PORT, INDEXER_PORT):
 // the app's public API answers through its proxy to the indexer, an idle chain's clock moves on
-// its own (so a challenge window ends without anyone mining), public pages say when the indexer is
+// its own (so a challenge window ends without anyone mining), docs/walkthrough.md runs as written
+// with the packed CLI installed outside the repository, public pages say when the indexer is
 // unreachable, and Ctrl-C leaves nothing running.
 import assert from "node:assert/strict";
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -126,6 +127,135 @@ test("an idle dev chain keeps mining, so time moves without transactions", async
   );
   assert.equal(later.transactions.length, 0);
   assert.ok(later.timestamp > start.timestamp, "block time advanced");
+});
+
+/** The CLI the walkthrough installed and the attestation it made (for the timing test). */
+let walkthrough: { bin: string; attestationId: string } | undefined;
+
+/** The `sh` blocks of a Markdown document, in order. */
+function shellBlocks(markdown: string): string[] {
+  return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((m) => m[1] as string);
+}
+
+/** Runs a command; resolves with its exit code and output (never rejects). */
+function run(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      file,
+      args,
+      { cwd: options.cwd, env: options.env, timeout: options.timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** The user's environment without the developer's own GREENPRINT_ settings. */
+function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith("GREENPRINT_") && k !== "PUBLIC_APP_URL") env[k] = v;
+  }
+  return { ...env, ...extra } as unknown as NodeJS.ProcessEnv;
+}
+
+test("docs/walkthrough.md runs as written: packed CLI in an empty directory, register, attest, verify, wait, claim, badge", async () => {
+  const blocks = shellBlocks(readFileSync(path.join(REPO, "docs", "walkthrough.md"), "utf8"));
+  assert.ok(blocks.length >= 7, `the walkthrough's shell blocks (${blocks.length})`);
+  const home = mkdtempSync(path.join(tmpdir(), "greenprint-walkthrough-"));
+  const script = [
+    "set -euo pipefail",
+    ...blocks.flatMap((b, i) => [`echo "::walkthrough step ${i + 1}" >&2`, b]),
+  ].join("\n");
+  writeFileSync(path.join(home, "walkthrough.sh"), script);
+  const appUrl = `http://127.0.0.1:${ports.app}`;
+  const env = userEnv({
+    REPO,
+    HOME: home,
+    GREENPRINT_RPC_URL: `http://127.0.0.1:${ports.anvil}`,
+    GREENPRINT_APP_URL: appUrl,
+  });
+  const r = await run("bash", [path.join(home, "walkthrough.sh")], { cwd: home, env, timeoutMs: 600_000 });
+  assert.equal(r.code, 0, `the walkthrough failed:\n${r.stdout}\n${r.stderr}`);
+
+  const modelId = Number(/registered model (\d+)/.exec(r.stdout)?.[1]);
+  assert.ok(modelId > 17, `a new model, not a seeded one (${modelId})`);
+  assert.match(r.stdout, /emissions +0\.542 kg CO2e total/);
+  assert.match(r.stdout, new RegExp(`model page +${appUrl}/models/${modelId}`));
+  assert.match(r.stdout, /status +FINAL/);
+  assert.match(r.stdout, /✓ Reward of 0x[0-9a-f]{64} claimed/);
+  const demo = path.join(home, "greenprint-demo");
+  const card = readFileSync(path.join(demo, "model-card.txt"), "utf8");
+  assert.match(card, /^co2_eq_emissions:\n {2}emissions: 542\n/m);
+  assert.match(card, /training_type: pre-training/);
+  assert.doesNotMatch(card, /hardware_used: not stated/, "hardware from the uploaded evidence");
+  assert.ok(
+    card.includes(
+      `[![Greenprint grade](${appUrl}/api/v1/badge/${modelId}.svg)](${appUrl}/models/${modelId})`,
+    ),
+    card,
+  );
+
+  // "Running the same command again is refused …, naming the attestation … with its dates."
+  const attestationId = /^ {2}attestation {2}(0x[0-9a-f]{64})$/m.exec(r.stdout)?.[1];
+  assert.ok(attestationId, "the attestation id in the output");
+  walkthrough = {
+    bin: path.join(demo, "node_modules", ".bin", "greenprint"),
+    attestationId: attestationId as string,
+  };
+  const again = await run(
+    path.join(demo, "node_modules", ".bin", "greenprint"),
+    [
+      "attest",
+      "--model",
+      String(modelId),
+      "--kind",
+      "pretraining",
+      "--codecarbon",
+      "emissions.csv",
+      "--upload",
+    ],
+    {
+      cwd: demo,
+      env: {
+        ...env,
+        GREENPRINT_PRIVATE_KEY: "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+      },
+      timeoutMs: 60_000,
+    },
+  );
+  assert.equal(again.code, 1, again.stderr);
+  assert.match(
+    again.stderr,
+    new RegExp(
+      `already attested by attestation ${attestationId} \\(2023-07-24 [0-9:]+ – [0-9:]+ UTC, FINAL\\)`,
+    ),
+  );
+});
+
+test("the installed CLI answers --help in under 1 s and status in under 2 s on the local chain", async () => {
+  assert.ok(walkthrough, "the walkthrough installed the CLI and attested");
+  const env = userEnv({ GREENPRINT_RPC_URL: `http://127.0.0.1:${ports.anvil}` });
+  const time = async (args: string[]) => {
+    const started = performance.now();
+    const r = await run(walkthrough?.bin as string, args, { cwd: tmpdir(), env, timeoutMs: 30_000 });
+    return { ...r, ms: performance.now() - started };
+  };
+  const help = await time(["--help"]);
+  assert.equal(help.code, 0, help.stderr);
+  const status = await time(["status", walkthrough.attestationId]);
+  assert.equal(status.code, 0, status.stderr);
+  assert.match(status.stdout, /status +FINAL/);
+  console.log(`installed greenprint: --help ${help.ms.toFixed(0)} ms, status ${status.ms.toFixed(0)} ms`);
+  // Bounds with room for a loaded 2-core machine; bench/README.md records quiet-machine figures.
+  assert.ok(help.ms < 2000, `--help took ${help.ms.toFixed(0)} ms`);
+  assert.ok(status.ms < 4000, `status took ${status.ms.toFixed(0)} ms`);
 });
 
 /** The indexer process of this dev stack (its environment names our INDEXER_PORT). */

@@ -1,0 +1,77 @@
+import { sha256, stringToBytes } from "viem";
+import { CertificateKind } from "../../lib/spec";
+import { requireStr, str, uint } from "../context";
+import { usageError } from "../output";
+import { idArg } from "./args";
+import type { Command } from "./types";
+
+export const certificateRecord: Command = {
+  name: "certificate record",
+  summary: "record a REC or carbon credit for a model you own",
+  usage: "--model ID --kind rec|carbon-credit --amount N --registry NAME --serial SERIAL --uri URI",
+  help: [
+    "--kind rec|carbon-credit  REC (amount in Wh) or CARBON_CREDIT (amount in gCO2e retired)",
+    "--amount N                Wh or gCO2e",
+    '--registry NAME           issuing registry, e.g. I-REC, Verra, "Gold Standard"',
+    "--serial SERIAL           the certificate's serial (recorded as keccak256(registry, serial))",
+    "--uri URI                 where the certificate or retirement statement can be fetched",
+  ],
+  options: {
+    model: { type: "string" },
+    kind: { type: "string" },
+    amount: { type: "string" },
+    registry: { type: "string" },
+    serial: { type: "string" },
+    uri: { type: "string" },
+  },
+  async run(ctx) {
+    const v = ctx.values;
+    const kindText = requireStr(v, "kind", "rec or carbon-credit").toUpperCase().replace(/-/g, "_");
+    if (!(kindText in CertificateKind))
+      throw usageError(`--kind must be rec or carbon-credit, got "${str(v, "kind")}".`);
+    const input = {
+      modelId: uint(requireStr(v, "model", "the model id"), "--model"),
+      kind: CertificateKind[kindText as keyof typeof CertificateKind],
+      amount: uint(requireStr(v, "amount", "Wh (REC) or gCO2e (carbon credit)"), "--amount"),
+      registry: requireStr(v, "registry", "the issuing registry's name"),
+      serial: requireStr(v, "serial", "the certificate serial"),
+      uri: requireStr(v, "uri", "where the certificate can be fetched"),
+    };
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Certificate recorded for model ${input.modelId}`, gp.recordCertificate, input, (r) => [
+      `certificate id ${r.id}`,
+    ]);
+  },
+};
+
+export const certificateConfirm: Command = {
+  name: "certificate confirm",
+  summary: "confirm a recorded certificate (accredited verifier)",
+  usage: "<certificateId>",
+  help: [],
+  options: {},
+  async run(ctx) {
+    const id = idArg(ctx, "certificate confirm");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(`Certificate ${id} confirmed`, gp.confirmCertificate, { id }, () => []);
+  },
+};
+
+export const certificateReject: Command = {
+  name: "certificate reject",
+  summary: "reject a recorded certificate (accredited verifier)",
+  usage: "<certificateId> [--reason TEXT]",
+  help: ["--reason TEXT             why (its SHA-256 is recorded)"],
+  options: { reason: { type: "string" } },
+  async run(ctx) {
+    const id = idArg(ctx, "certificate reject");
+    const reason = str(ctx.values, "reason");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Certificate ${id} rejected`,
+      gp.rejectCertificate,
+      { id, reasonHash: reason ? sha256(stringToBytes(reason)) : undefined },
+      () => [],
+    );
+  },
+};
