@@ -181,6 +181,9 @@ async function launch(): Promise<string> {
     ...(process.env as Record<string, string>),
     // Ponder reads PORT before --port: the app's PORT must not reach it.
     PORT: String(port),
+    // The API refuses to serve once the RPC's genesis differs (a replaced chain), even if Ponder
+    // went on indexing the new chain's blocks on top of the old chain's rows.
+    INDEXER_GENESIS_HASH: genesis,
   };
   if (process.env.DATABASE_URL) {
     await preparePostgres(identity);

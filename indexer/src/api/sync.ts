@@ -90,11 +90,18 @@ export async function chainCheck(): Promise<ChainCheck> {
     const row = (await db.select().from(stats).where(eq(stats.id, "global")))[0];
     if (!row || row.lastEventBlock === 0n) return { ok: true };
     try {
-      const [id, block] = await Promise.all([
+      const genesis = process.env.INDEXER_GENESIS_HASH;
+      const [id, block, genesisNow] = await Promise.all([
         client.getChainId(),
         client.getBlock({ blockNumber: row.lastEventBlock }).catch(() => null),
+        genesis ? client.getBlock({ blockNumber: 0n }).then((b) => b.hash) : undefined,
       ]);
-      if (id !== chainId() || block === null || block.hash !== row.lastEventBlockHash) {
+      if (
+        id !== chainId() ||
+        block === null ||
+        block.hash !== row.lastEventBlockHash ||
+        (genesis !== undefined && genesisNow !== genesis)
+      ) {
         return {
           ok: false,
           code: "chain_replaced",
