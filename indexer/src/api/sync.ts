@@ -2,7 +2,7 @@
 import { db } from "ponder:api";
 import { stats } from "ponder:schema";
 import { eq, sql } from "ponder";
-import { createPublicClient, http } from "viem";
+import { createPublicClient, type Hex, http } from "viem";
 import { chainId, rpcUrl } from "../lib/settings";
 
 export interface SyncStatus {
@@ -88,25 +88,32 @@ export async function chainCheck(): Promise<ChainCheck> {
   if (lastCheck && age < CHECK_TTL_MS / 2) return lastCheck.result;
   inflight ??= (async (): Promise<ChainCheck> => {
     const row = (await db.select().from(stats).where(eq(stats.id, "global")))[0];
-    if (!row || row.lastEventBlock === 0n) return { ok: true };
+    // The block the index was built from: its last event's block, or (before any event, or once
+    // Ponder rolled the rows back after the chain under it changed) the genesis it started on.
+    const genesis = process.env.INDEXER_GENESIS_HASH as Hex | undefined;
+    const anchor =
+      row && row.lastEventBlock !== 0n
+        ? { number: row.lastEventBlock, hash: row.lastEventBlockHash as Hex }
+        : genesis
+          ? { number: 0n, hash: genesis }
+          : null;
+    if (!anchor) return { ok: true };
     try {
-      const genesis = process.env.INDEXER_GENESIS_HASH;
       const [id, block, genesisNow] = await Promise.all([
         client.getChainId(),
-        client.getBlock({ blockNumber: row.lastEventBlock }).catch(() => null),
+        client.getBlock({ blockNumber: anchor.number }).catch(() => null),
         genesis ? client.getBlock({ blockNumber: 0n }).then((b) => b.hash) : undefined,
       ]);
       if (
         id !== chainId() ||
-        block === null ||
-        block.hash !== row.lastEventBlockHash ||
+        block?.hash !== anchor.hash ||
         (genesis !== undefined && genesisNow !== genesis)
       ) {
         return {
           ok: false,
           code: "chain_replaced",
           message:
-            `The chain at the indexer's RPC no longer contains block ${row.lastEventBlock} (${row.lastEventBlockHash}) ` +
+            `The chain at the indexer's RPC no longer contains block ${anchor.number} (${anchor.hash}) ` +
             `that this index was built from: the node was restarted with a new chain or reorganised past it. ` +
             `The indexed data is stale and is not served. Restart the indexer (indexer/scripts/start.ts picks a fresh database for the new chain).`,
         };
