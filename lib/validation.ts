@@ -6,8 +6,12 @@
  * the context.
  */
 import { bytesToString, type Hex, hexToBytes, toHex } from "viem";
+import { formatUtc } from "./humanize";
 import { isAlpha2 } from "./importers/regions";
 import { BOUNDS, Kind, Method } from "./spec";
+
+/** A moment in an error: a UTC date to the second, never unix seconds. */
+const utc = (seconds: bigint) => formatUtc(seconds, { seconds: true });
 
 /** What a form field may hold: a bigint, a safe integer, or a decimal string of digits. */
 export type IntegerLike = bigint | number | string;
@@ -179,8 +183,10 @@ export function validateAttestation(
   const periodEnd = num("periodEnd", BOUNDS.UINT64_MAX, "uint64");
   if (periodStart >= 0n && periodEnd >= 0n) {
     if (periodStart >= periodEnd)
-      errors.periodStart = `periodStart (${periodStart}) must be before periodEnd (${periodEnd})`;
-    if (periodEnd > now) errors.periodEnd = `periodEnd (${periodEnd}) is in the future (now ${now})`;
+      errors.periodStart = `the period starts ${utc(periodStart)}, which is not before its end ${utc(periodEnd)}`;
+    if (periodEnd > now) {
+      errors.periodEnd = `the period ends ${utc(periodEnd)}, after the chain's current time ${utc(now)}: only past periods can be attested`;
+    }
   }
   // Attestation ids are bytes32 on chain (the EIP-712 struct hash of the attestation).
   const supersedesRaw = input.supersedes?.trim() ?? "";
@@ -195,7 +201,7 @@ export function validateAttestation(
     periodStart >= 0n &&
     periodStart < ctx.latestPeriodEnd
   ) {
-    errors.periodStart ??= `periodStart (${periodStart}) overlaps the latest attestation of this kind, which ends at ${ctx.latestPeriodEnd}`;
+    errors.periodStart ??= `the period starts ${utc(periodStart)}, which overlaps the latest attestation of this kind (it ends ${utc(ctx.latestPeriodEnd)}): start at or after its end, or correct it with supersedes`;
   }
   if (ctx.sealed === true && kind === BigInt(Kind.PRETRAINING)) {
     errors.kind ??= "the model is sealed: no PRETRAINING attestation can be added";

@@ -440,21 +440,20 @@ export const attest: Command = {
         },
       );
     } catch (error) {
-      if (error instanceof GreenprintValidationError) throw await explainPeriodErrors(error, form, gp, now);
+      if (error instanceof GreenprintValidationError) throw await explainPeriodErrors(error, form, gp);
       throw error;
     }
   },
 };
 
 /**
- * Rewrites the validator's period errors (unix seconds) as dates, and names the attestation an
- * overlapping period collides with, so a re-upload of an attested run says what attested it.
+ * Names the attestation an overlapping period collides with (the validator knows only where the
+ * latest one ends), so a re-upload of an attested run says what attested it.
  */
 async function explainPeriodErrors(
   error: GreenprintValidationError,
   form: AttestationFormInput,
   gp: GreenprintClient,
-  now: bigint,
 ): Promise<GreenprintValidationError> {
   const errors: Record<string, string> = { ...error.errors };
   let start: bigint;
@@ -464,12 +463,6 @@ async function explainPeriodErrors(
     end = BigInt(form.periodEnd);
   } catch {
     return error;
-  }
-  if (errors.periodStart?.includes("must be before")) {
-    errors.periodStart = `the period starts ${formatUtc(start)}, which is not before its end ${formatUtc(end)}`;
-  }
-  if (errors.periodEnd?.includes("in the future")) {
-    errors.periodEnd = `the period ends ${formatUtc(end)}, after the chain's current time ${formatUtc(now)}: only past periods can be attested`;
   }
   if (errors.periodStart?.includes("overlaps")) {
     const kind = Number(form.kind);

@@ -74,10 +74,10 @@ describe("validateAttestation (SPEC 4)", () => {
 
   it("periodStart < periodEnd <= now", () => {
     expect(errorsOf({ periodStart: 10, periodEnd: 10 }).periodStart).toBe(
-      "periodStart (10) must be before periodEnd (10)",
+      "the period starts 1970-01-01 00:00:10 UTC, which is not before its end 1970-01-01 00:00:10 UTC",
     );
-    expect(errorsOf({ periodEnd: NOW + 1n }).periodEnd).toBe(
-      `periodEnd (${NOW + 1n}) is in the future (now ${NOW})`,
+    expect(errorsOf({ periodEnd: NOW + 1n }).periodEnd).toMatch(
+      /^the period ends \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC, after the chain's current time \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: only past periods can be attested$/,
     );
     expect(errorsOf({ periodEnd: NOW }).periodEnd).toBeUndefined();
   });
