@@ -5,7 +5,7 @@
  * is owner, sealed model, period overlap) are checked when their facts are passed in
  * the context.
  */
-import { bytesToString, type Hex, hexToBytes, toHex } from "viem";
+import { bytesToString, type Hex, hexToBytes, toHex, zeroHash } from "viem";
 import { formatUtc } from "./humanize";
 import { isAlpha2 } from "./importers/regions";
 import { BOUNDS, Kind, Method } from "./spec";
@@ -76,7 +76,6 @@ export interface ValidationContext {
   latestPeriodEnd?: bigint;
 }
 
-const ZERO32: Hex = `0x${"00".repeat(32)}`;
 const BYTES32_RE = /^0x[0-9a-fA-F]{64}$/;
 const REGION_RE = /^([A-Z]{2})(?:-[A-Z0-9]{1,3})?$/;
 const UINT256_MAX = 2n ** 256n - 1n;
@@ -190,11 +189,11 @@ export function validateAttestation(
   }
   // Attestation ids are bytes32 on chain (the EIP-712 struct hash of the attestation).
   const supersedesRaw = input.supersedes?.trim() ?? "";
-  const supersedes = supersedesRaw === "" || supersedesRaw === "0" ? ZERO32 : supersedesRaw;
+  const supersedes = supersedesRaw === "" || supersedesRaw === "0" ? zeroHash : supersedesRaw;
   if (!BYTES32_RE.test(supersedes)) {
     errors.supersedes = "supersedes must be an attestation id (0x + 64 hex digits) or empty";
   }
-  const correcting = supersedes.toLowerCase() !== ZERO32;
+  const correcting = supersedes.toLowerCase() !== zeroHash;
   if (
     ctx.latestPeriodEnd !== undefined &&
     !correcting &&
@@ -209,8 +208,9 @@ export function validateAttestation(
 
   if (!BYTES32_RE.test(input.evidenceHash))
     errors.evidenceHash = "evidenceHash must be a 0x-prefixed 32-byte hex value";
-  else if (input.evidenceHash.toLowerCase() === ZERO32) errors.evidenceHash = "evidenceHash must not be zero";
-  const rowsRoot = input.rowsRoot === undefined || input.rowsRoot === "" ? ZERO32 : input.rowsRoot;
+  else if (input.evidenceHash.toLowerCase() === zeroHash)
+    errors.evidenceHash = "evidenceHash must not be zero";
+  const rowsRoot = input.rowsRoot === undefined || input.rowsRoot === "" ? zeroHash : input.rowsRoot;
   if (!BYTES32_RE.test(rowsRoot))
     errors.rowsRoot = "rowsRoot must be a 0x-prefixed 32-byte hex value or empty";
   if (input.evidenceURI.trim() === "")

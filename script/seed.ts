@@ -5,7 +5,7 @@
 // how every value not published as such was derived.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { type Address, createPublicClient, createWalletClient, http, parseEventLogs } from "viem";
+import { type Address, createPublicClient, createWalletClient, http, parseEventLogs, zeroHash } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import { contractOf, type Deployment } from "../lib/deployment";
@@ -124,8 +124,8 @@ export async function seedDemoData(options: { rpcUrl: string; appUrl: string; ev
             region: encodeRegion(a.region),
             evidenceHash: evidenceHash(evidence),
             evidenceURI: `${options.appUrl}/api/evidence/${evidenceSha}`,
-            rowsRoot: `0x${"0".repeat(64)}`,
-            supersedes: `0x${"0".repeat(64)}`,
+            rowsRoot: zeroHash,
+            supersedes: zeroHash,
           },
         ],
       }),

@@ -9,11 +9,11 @@
  * - an odd node at the end of a level is promoted unchanged to the next level.
  * Leaves stay in row order, so leaf i is row i.
  */
-import { concat, type Hex, keccak256 } from "viem";
+import { concat, type Hex, keccak256, zeroHash } from "viem";
 import { canonicalBytes, type JsonValue } from "./jcs";
 
 /** Root of an empty row set: the SPEC's "no rowsRoot" value. */
-export const EMPTY_ROOT: Hex = `0x${"00".repeat(32)}`;
+export const EMPTY_ROOT: Hex = zeroHash;
 
 /** Leaf hash of one row. */
 export function rowLeaf(row: JsonValue): Hex {
