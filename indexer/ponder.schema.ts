@@ -75,6 +75,8 @@ export const modelKindAggregate = onchainTable(
     embodiedG: t.bigint().notNull(),
     /** sum(energyWh * renewableBps): the energy-weighted renewable share's numerator. */
     renewableWeighted: t.bigint().notNull(),
+    /** sum(energyWh * locationIntensity): the ranked intensity's numerator (SPEC 9, v1.1). */
+    intensityWeighted: t.bigint().notNull(),
     leafWei: t.bigint().notNull(),
     meter: t.integer().notNull(),
     software: t.integer().notNull(),

@@ -201,11 +201,18 @@ export function isEfficiencyBonusEligible(f: EfficiencyBonusFacts): boolean {
   );
 }
 
-/** Leaderboard intensity (SPEC 9): `locationEmissionsG * 1000 / energyWh`; 0 when no energy. */
-export function intensity(locationEmissions: bigint, energyWh: bigint): bigint {
-  assertNonNegative("locationEmissionsG", locationEmissions);
+/**
+ * Ranked intensity (SPEC 9, v1.1): the energy-weighted mean of the attested intensities, rounded
+ * once, `sum(energyWh * locationIntensity) / sum(energyWh)`, gCO2e/kWh; 0 when no energy. Never
+ * `locationEmissionsG * 1000 / energyWh`: that floors twice and can show a better grade than
+ * attested (151 g/kWh became 150, grade B instead of C).
+ * @param weightedIntensity `sum(energyWh * locationIntensity)`
+ * @param energyWh `sum(energyWh)`
+ */
+export function intensity(weightedIntensity: bigint, energyWh: bigint): bigint {
+  assertNonNegative("weightedIntensity", weightedIntensity);
   assertNonNegative("energyWh", energyWh);
-  return energyWh === 0n ? 0n : (locationEmissions * 1000n) / energyWh;
+  return energyWh === 0n ? 0n : weightedIntensity / energyWh;
 }
 
 /**
@@ -270,7 +277,7 @@ export interface ModelAggregate {
   marketEmissionsG: bigint;
   embodiedG: bigint;
   totalG: bigint;
-  /** `locationEmissionsG * 1000 / energyWh`. */
+  /** Ranked intensity: `sum(energyWh * locationIntensity) / sum(energyWh)`, rounded once. */
   intensity: bigint;
   renewableBps: bigint;
   /** totalG per 1B parameters; null if the parameter count is unknown. */
@@ -305,8 +312,8 @@ export interface AggregateOptions {
  * Reduces one model's attestations to the SPEC section 9 figures. Only Final
  * attestations count (plus Verified ones with `includeVerified`); superseded,
  * invalidated, rejected and withdrawn ones never do. Emissions are summed from the
- * per-attestation formulas (each rounded down on its own, as the contracts do), and
- * intensity is then derived from the sums.
+ * per-attestation formulas (each rounded down on its own, as the contracts do); the ranked
+ * intensity is the energy-weighted mean of the attested intensities, rounded once.
  */
 export function aggregateModel(
   attestations: ReadonlyArray<AggregateAttestation>,
@@ -318,6 +325,7 @@ export function aggregateModel(
       (opts.kinds === undefined || opts.kinds.includes(a.kind)),
   );
   let energyWh = 0n;
+  let weightedIntensity = 0n;
   let loc = 0n;
   let market = 0n;
   let embodied = 0n;
@@ -326,6 +334,7 @@ export function aggregateModel(
   const verifiers: string[] = [];
   for (const a of counted) {
     energyWh += a.energyWh;
+    weightedIntensity += a.energyWh * a.locationIntensity;
     loc += locationEmissionsG(a.energyWh, a.locationIntensity);
     market += marketEmissionsG(a.energyWh, a.locationIntensity, a.renewableBps);
     embodied += a.embodiedG;
@@ -341,7 +350,7 @@ export function aggregateModel(
     else creditsG += c.amount;
   }
   const total = totalG(loc, embodied);
-  const inten = intensity(loc, energyWh);
+  const inten = intensity(weightedIntensity, energyWh);
   return {
     attestationCount: counted.length,
     energyWh,

@@ -28,7 +28,7 @@ describe("emissions (SPEC 4)", () => {
     const energyWh = mWhToWh("1287");
     expect(energyWh).toBe(1_287_000_000n);
     expect(locationEmissionsG(energyWh, 429n)).toBe(552_123_000n);
-    expect(intensity(552_123_000n, energyWh)).toBe(429n);
+    expect(intensity(energyWh * 429n, energyWh)).toBe(429n);
     expect(grade(429n)).toBe("D");
   });
 
@@ -179,6 +179,29 @@ describe("leaderboard figures (SPEC 9)", () => {
 
   it("intensity is 0 without energy", () => {
     expect(intensity(0n, 0n)).toBe(0n);
+  });
+
+  it("ranked intensity is the energy-weighted mean, rounded once (SPEC 9 v1.1): 151 g/kWh stays 151, grade C", () => {
+    // Floored twice (emissions, then emissions * 1000 / energy) this run showed 150 g/kWh, grade B.
+    const run = {
+      embodiedG: 0n,
+      renewableBps: 0n,
+      kind: Kind.PRETRAINING,
+      method: Method.METER,
+      status: Status.FINAL,
+      energyWh: 1999n,
+      locationIntensity: 151n,
+    };
+    const a = aggregateModel([run]);
+    expect(locationEmissionsG(1999n, 151n)).toBe(301n); // 301.849 floored
+    expect(a.intensity).toBe(151n);
+    expect(a.grade).toBe("C");
+    // Two runs: (1000 * 100 + 3000 * 200) / 4000 = 175
+    const b = aggregateModel([
+      { ...run, energyWh: 1000n, locationIntensity: 100n },
+      { ...run, energyWh: 3000n, locationIntensity: 200n },
+    ]);
+    expect(b.intensity).toBe(175n);
   });
 
   it("size classes split at 1B, 10B and 100B", () => {

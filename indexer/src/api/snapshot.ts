@@ -54,6 +54,7 @@ function toSums(r: typeof modelKindAggregate.$inferSelect): Sums {
     marketG: r.marketG,
     embodiedG: r.embodiedG,
     renewableWeighted: r.renewableWeighted,
+    intensityWeighted: r.intensityWeighted,
     leafWei: r.leafWei,
     meter: r.meter,
     software: r.software,
@@ -88,6 +89,7 @@ async function loadPending(now: bigint) {
       marketG: sql<string>`coalesce(sum(${a.marketEmissionsG}), 0)`,
       embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
       renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
+      intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
       leafWei: sql<string>`coalesce(sum(case when ${a.claimed} then ${a.rewardWei} else 0 end), 0)`,
     })
     .from(a)
@@ -104,6 +106,7 @@ async function loadPending(now: bigint) {
       marketG: BigInt(r.marketG),
       embodiedG: BigInt(r.embodiedG),
       renewableWeighted: BigInt(r.renewableWeighted),
+      intensityWeighted: BigInt(r.intensityWeighted),
       leafWei: BigInt(r.leafWei),
       meter: r.method === 0 ? n : 0,
       software: r.method === 1 ? n : 0,
@@ -192,6 +195,7 @@ function subtract(a: Sums, b: Sums): Sums {
     marketG: a.marketG - b.marketG,
     embodiedG: a.embodiedG - b.embodiedG,
     renewableWeighted: a.renewableWeighted - b.renewableWeighted,
+    intensityWeighted: a.intensityWeighted - b.intensityWeighted,
     leafWei: a.leafWei - b.leafWei,
     meter: a.meter - b.meter,
     software: a.software - b.software,

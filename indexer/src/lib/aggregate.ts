@@ -20,6 +20,8 @@ export interface Sums {
   marketG: bigint;
   embodiedG: bigint;
   renewableWeighted: bigint;
+  /** sum(energyWh * locationIntensity): the ranked intensity's numerator (SPEC 9, v1.1). */
+  intensityWeighted: bigint;
   leafWei: bigint;
   meter: number;
   software: number;
@@ -36,6 +38,7 @@ export function emptySums(): Sums {
     marketG: 0n,
     embodiedG: 0n,
     renewableWeighted: 0n,
+    intensityWeighted: 0n,
     leafWei: 0n,
     meter: 0,
     software: 0,
@@ -87,6 +90,7 @@ export function applyContribution(sums: Sums, c: Contribution, sign: 1 | -1): Su
     marketG: sums.marketG + s * market,
     embodiedG: sums.embodiedG + s * c.embodiedG,
     renewableWeighted: sums.renewableWeighted + s * energy * rb,
+    intensityWeighted: sums.intensityWeighted + s * energy * li,
     leafWei: sums.leafWei + s * c.leafWei,
     meter: sums.meter + (c.method === 0 ? sign : 0),
     software: sums.software + (c.method === 1 ? sign : 0),
@@ -109,6 +113,7 @@ export function addSums(a: Sums, b: Sums): Sums {
     marketG: a.marketG + b.marketG,
     embodiedG: a.embodiedG + b.embodiedG,
     renewableWeighted: a.renewableWeighted + b.renewableWeighted,
+    intensityWeighted: a.intensityWeighted + b.intensityWeighted,
     leafWei: a.leafWei + b.leafWei,
     meter: a.meter + b.meter,
     software: a.software + b.software,
@@ -130,7 +135,7 @@ export interface Derived {
 
 export function derive(s: Sums, parameterCount: bigint, creditsG: bigint): Derived {
   const total = totalG(s.locationG, s.embodiedG);
-  const inten = intensity(s.locationG, s.energyWh);
+  const inten = intensity(s.intensityWeighted, s.energyWh);
   // renewableShareBps(items) = sum(energy * bps) / sum(energy); the sums are kept incrementally,
   // so it is evaluated on one item carrying the already-weighted mean numerator.
   const renewable =

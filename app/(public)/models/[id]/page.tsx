@@ -7,7 +7,7 @@ import { IndexerProblem } from "@/components/IndexerProblem";
 import { AttestationChart } from "@/components/model/AttestationChart";
 import { EnergyLabel } from "@/components/model/EnergyLabel";
 import { StatusPill } from "@/components/StatusPill";
-import { grade, intensity } from "@/lib/formulas";
+import { grade } from "@/lib/formulas";
 import { describeIndexerError, getModel, type ModelDetail } from "@/lib/indexer/client";
 import { modelMetadata } from "@/lib/server/metadata";
 import { Status } from "@/lib/spec";
@@ -229,7 +229,8 @@ export default async function ModelPage({ params }: Props) {
                 {attestations.map((a) => {
                   const energyWh = BigInt(a.energyWh);
                   const emissionsG = BigInt(a.locationEmissionsG);
-                  const g = energyWh > 0n ? grade(intensity(emissionsG, energyWh)) : null;
+                  // The attestation's own intensity as attested: never re-derived from rounded emissions.
+                  const g = energyWh > 0n ? grade(BigInt(a.locationIntensity)) : null;
                   return (
                     <tr key={a.id} className="border-b border-neutral-100 dark:border-neutral-900">
                       <td className="py-2 pr-3 whitespace-nowrap">
