@@ -17,7 +17,8 @@ export async function publicAppUrl(): Promise<string> {
   const configured = process.env.PUBLIC_APP_URL?.trim();
   if (configured) return configured;
   const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  // Host, not X-Forwarded-Host: a client-chosen host must not end up in a page a cache may share.
+  const host = h.get("host") ?? "localhost";
   const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
   return `${proto}://${host}`;
 }
