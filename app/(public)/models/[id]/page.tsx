@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CopyButton } from "@/components/CopyButton";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
@@ -9,10 +10,12 @@ import { EnergyLabel } from "@/components/model/EnergyLabel";
 import { StatusPill } from "@/components/StatusPill";
 import { grade } from "@/lib/formulas";
 import { describeIndexerError, getModel, type ModelDetail } from "@/lib/indexer/client";
+import { buildModelCardExport, type ModelCardExport } from "@/lib/modelCardExport";
 import { modelMetadata } from "@/lib/server/metadata";
 import { Status } from "@/lib/spec";
 import { formatEmissionsG, formatEnergyWh, formatLeaf } from "@/lib/units";
 import { shortAddress } from "@/lib/web/format";
+import { cardAttestation, evidenceHardware, linkHref, publicAppUrl } from "@/lib/web/modelCard";
 
 export const dynamic = "force-dynamic";
 
@@ -62,11 +65,25 @@ export default async function ModelPage({ params }: Props) {
   const { model, lineage, attestations, certificates } = detail;
   // The whole metadata document (its source, links) from the content-addressed store: the index
   // keeps only the fields it ranks and searches by.
-  const document = await modelMetadata(model.metadataHash);
+  // The hardware is not in the index: each evidence document records it (same store, by hash).
+  const [document, appUrl, hardwareByAttestation] = await Promise.all([
+    modelMetadata(model.metadataHash),
+    publicAppUrl(),
+    Promise.all(attestations.map((a) => evidenceHardware(a.evidenceHash))),
+  ]);
+  const hardware = [...new Set(hardwareByAttestation.flat())];
   const { final, verified } = model.aggregates;
   const label = final.attestations > 0 ? final : verified.attestations > 0 ? verified : null;
-  const origin = process.env.PUBLIC_APP_URL ?? "";
-  const badge = `[![Greenprint grade](${origin}/api/v1/badge/${id}.svg)](${origin}/models/${id})`;
+  let card: ModelCardExport | { problem: string };
+  try {
+    card = buildModelCardExport({
+      modelId: BigInt(id),
+      appUrl,
+      attestations: attestations.map((a, n) => cardAttestation(a, hardwareByAttestation[n] ?? [])),
+    });
+  } catch (error) {
+    card = { problem: `The snippet needs the app's public address: ${(error as Error).message}.` };
+  }
   const chart = [...attestations]
     .sort((a, b) => Number(BigInt(a.periodEnd) - BigInt(b.periodEnd)))
     .map((a) => ({
@@ -121,6 +138,34 @@ export default async function ModelPage({ params }: Props) {
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">LEAF earned</dt>
           <dd className="tabular-nums">{formatLeaf(BigInt(model.rewardsWei))}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Licence</dt>
+          <dd>{document?.license || "—"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Training tokens</dt>
+          <dd className="tabular-nums">
+            {document?.trainingTokens ? Number(document.trainingTokens).toLocaleString("en") : "—"}
+          </dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Hardware</dt>
+          <dd data-testid="model-hardware">{hardware.length > 0 ? hardware.join(", ") : "—"}</dd>
+          <dt className="text-neutral-600 dark:text-neutral-400">Links</dt>
+          <dd className="break-all" data-testid="model-links">
+            {document && document.links.length > 0
+              ? document.links.map((link, n) => {
+                  const href = linkHref(link);
+                  return (
+                    <span key={link}>
+                      {n > 0 ? ", " : ""}
+                      {href ? (
+                        <a href={href} className="underline" rel="noreferrer nofollow">
+                          {link}
+                        </a>
+                      ) : (
+                        link
+                      )}
+                    </span>
+                  );
+                })
+              : "—"}
+          </dd>
         </dl>
         {model.label === "self-reported from publications" ? (
           <p className="text-sm text-amber-800 dark:text-amber-300">
@@ -147,12 +192,6 @@ export default async function ModelPage({ params }: Props) {
                 Includes Verified attestations still in their challenge window.
               </p>
             ) : null}
-            <details className="text-xs">
-              <summary className="cursor-pointer">README badge</summary>
-              <code className="mt-1 block break-all rounded bg-neutral-100 p-2 dark:bg-neutral-900">
-                {badge}
-              </code>
-            </details>
           </div>
         ) : (
           <p className="max-w-xs text-sm text-neutral-600 dark:text-neutral-400">
@@ -160,6 +199,42 @@ export default async function ModelPage({ params }: Props) {
           </p>
         )}
         <AttestationChart points={chart} />
+      </section>
+
+      <section aria-labelledby="model-card-title" className="space-y-3" data-testid="model-card">
+        <h2 id="model-card-title" className="text-xl font-semibold">
+          Add to your Hugging Face model card
+        </h2>
+        {"problem" in card ? (
+          <p className="text-sm text-red-700 dark:text-red-400">{card.problem}</p>
+        ) : (
+          <>
+            <p className="text-sm text-neutral-600 dark:text-neutral-400">
+              Paste the block into the YAML front matter of the model's README.md and the badge anywhere in
+              its text.{" "}
+              {card.counted === 0
+                ? "No Submitted, Verified or Final training attestation yet: the emissions read 0."
+                : `Counts ${card.counted} training attestation${card.counted === 1 ? "" : "s"}.`}
+            </p>
+            {[
+              { name: "co2_eq_emissions", text: card.yaml, testId: "model-card-yaml" },
+              { name: "README badge", text: card.badgeMarkdown, testId: "model-card-badge" },
+            ].map((snippet) => (
+              <div key={snippet.testId} className="space-y-1">
+                <div className="flex items-center justify-between gap-2">
+                  <h3 className="text-sm font-medium">{snippet.name}</h3>
+                  <CopyButton text={snippet.text} label={`Copy ${snippet.name}`} />
+                </div>
+                <pre
+                  data-testid={snippet.testId}
+                  className="overflow-x-auto whitespace-pre-wrap break-all rounded bg-neutral-100 p-2 text-xs dark:bg-neutral-900"
+                >
+                  {snippet.text}
+                </pre>
+              </div>
+            ))}
+          </>
+        )}
       </section>
 
       <section aria-labelledby="attestations-title" className="space-y-3">
