@@ -168,7 +168,7 @@ export function attestationsModule(core: Core) {
       functionName: "submit",
       args: [attestation],
       fromEvents: submitResult,
-      fromSimulation: (sim: unknown): SubmitResult => ({ id: sim as Hex, attestation }),
+      fromSimulation: (sim): SubmitResult => ({ id: sim, attestation }),
     };
   });
 
@@ -179,7 +179,7 @@ export function attestationsModule(core: Core) {
       functionName: "submitWithSig",
       args: [attestation, signed.signer, signed.nonce, signed.deadline, signed.signature],
       fromEvents: submitResult,
-      fromSimulation: (sim: unknown): SubmitResult => ({ id: sim as Hex, attestation }),
+      fromSimulation: (sim): SubmitResult => ({ id: sim, attestation }),
     };
   });
 
@@ -193,8 +193,8 @@ export function attestationsModule(core: Core) {
         ...submitResult(events),
         finalAt: eventArgs(events, "AttestationVerified").finalAt as bigint | undefined,
       }),
-      fromSimulation: (sim: unknown) => ({
-        id: sim as Hex,
+      fromSimulation: (sim) => ({
+        id: sim,
         attestation,
         finalAt: undefined as bigint | undefined,
       }),
@@ -300,8 +300,7 @@ export function attestationsModule(core: Core) {
           verifierReward: e.verifierReward as bigint,
         };
       },
-      fromSimulation: (sim: unknown) => {
-        const [reward, verifierReward] = sim as readonly [bigint, bigint];
+      fromSimulation: ([reward, verifierReward]) => {
         return { id: attestationId(attestation), reward, verifier: zeroAddress as Address, verifierReward };
       },
     };

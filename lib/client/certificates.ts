@@ -62,7 +62,7 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
         id: eventArgs(events, "CertificateRecorded").id as Hex,
         serialHash,
       }),
-      fromSimulation: (sim: unknown) => ({ id: sim as Hex, serialHash }),
+      fromSimulation: (sim) => ({ id: sim, serialHash }),
     };
   });
 

@@ -53,3 +53,9 @@ export type CallArgs<C extends ContractName, F extends WriteName<C>> = ContractF
   Writing,
   F
 >;
+/** Return value of a state-changing function (what its simulation returns). */
+export type CallResult<C extends ContractName, F extends WriteName<C>> = ContractFunctionReturnType<
+  ContractAbi<C>,
+  Writing,
+  F
+>;

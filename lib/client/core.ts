@@ -15,6 +15,7 @@ import * as generated from "../generated/contracts";
 import {
   ABIS,
   type CallArgs,
+  type CallResult,
   type ContractName,
   type ReadArgs,
   type ReadName,
@@ -95,9 +96,9 @@ export interface Call<
   args: A;
   value?: bigint;
   /** Outcome from the confirmed transaction's events (and the simulated return value). */
-  fromEvents: (events: DecodedEvent[], simulated: unknown) => T;
+  fromEvents: (events: DecodedEvent[], simulated: CallResult<C, F>) => T;
   /** Outcome known before sending, shown by previews. */
-  fromSimulation?: (simulated: unknown) => T;
+  fromSimulation?: (simulated: CallResult<C, F>) => T;
 }
 
 /** Finds the first event of a name, or throws (a confirmed write always emits its event). */
@@ -210,7 +211,13 @@ export function createCore(config: GreenprintClientConfig): Core {
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== "success") throw new GreenprintTxRevertedError(hash);
       const events = decodeLogs(receipt.logs as Log[]);
-      return { hash, receipt, gasUsed: receipt.gasUsed, events, result: call.fromEvents(events, sim.result) };
+      return {
+        hash,
+        receipt,
+        gasUsed: receipt.gasUsed,
+        events,
+        result: call.fromEvents(events, sim.result as CallResult<C, F>),
+      };
     };
     const preview = async (...[input, options = {}]: WriteArgs<I>): Promise<TxPreview<T>> => {
       const progress = options.onProgress ?? (() => {});
@@ -230,7 +237,7 @@ export function createCore(config: GreenprintClientConfig): Core {
         value: value ?? 0n,
         gas,
         simulated: sim.result,
-        result: call.fromSimulation?.(sim.result),
+        result: call.fromSimulation?.(sim.result as CallResult<C, F>),
       };
     };
     return Object.assign(send, { preview });

@@ -43,7 +43,7 @@ export function modelsModule(core: Core) {
       functionName: "registerModel",
       args: [input.metadataURI, input.metadataHash, input.parentId ?? 0n, input.parameterCount],
       fromEvents: (events) => ({ modelId: eventArgs(events, "ModelRegistered").modelId as bigint }),
-      fromSimulation: (sim) => ({ modelId: sim as bigint }),
+      fromSimulation: (sim) => ({ modelId: sim }),
     };
   });
 
