@@ -7,7 +7,8 @@
  *
  * Pure and browser-safe; signing happens in lib/client with a viem wallet client.
  */
-import { type Address, type Hex, hashStruct, type TypedDataDomain } from "viem";
+import { type Address, type ContractFunctionArgs, type Hex, hashStruct, type TypedDataDomain } from "viem";
+import type { attestationRegistryAbi } from "./generated/contracts";
 import type { Kind, Method } from "./spec";
 import type { AttestationFields } from "./validation";
 
@@ -18,25 +19,17 @@ export const EIP712_VERSION = "1";
 /** Default signature lifetime: one hour. */
 export const DEFAULT_SIGNATURE_TTL_SECONDS = 3600n;
 
-/** The attestation as the contracts take it (`struct Attestation` of contracts/Common.sol). */
-export interface AttestationStruct {
-  modelId: bigint;
+/**
+ * The attestation as the contracts take it (`struct Attestation` of contracts/Common.sol), derived
+ * from the registry's ABI (`submit`'s argument), with `kind` and `method` narrowed to the SPEC enums.
+ */
+export interface AttestationStruct
+  extends Omit<
+    ContractFunctionArgs<typeof attestationRegistryAbi, "nonpayable", "submit">[0],
+    "kind" | "method"
+  > {
   kind: Kind;
   method: Method;
-  energyWh: bigint;
-  pueMilli: number;
-  locationIntensity: number;
-  renewableBps: number;
-  acceleratorHours: bigint;
-  embodiedG: bigint;
-  periodStart: bigint;
-  periodEnd: bigint;
-  /** ISO 3166 code as bytes8 (see encodeRegion in lib/validation). */
-  region: Hex;
-  evidenceHash: Hex;
-  evidenceURI: string;
-  rowsRoot: Hex;
-  supersedes: Hex;
 }
 
 /** EIP-712 fields of `Attestation`, in the contract's order. */

@@ -1,6 +1,7 @@
 /** Governance of the AttestationRegistry: verifiers, roles, pause, parameters (admin, pauser). */
 import { type Address, type Hex, keccak256, toHex } from "viem";
 import type { Method } from "../spec";
+import type { CallArgs, WriteName } from "./contracts";
 import type { Core } from "./core";
 
 /** Role ids (contracts/Common.sol). */
@@ -13,7 +14,10 @@ export const ROLES = {
 
 export function adminModule(core: Core) {
   const call =
-    <I>(functionName: string, args: (input: I) => readonly unknown[]) =>
+    <I, F extends WriteName<"AttestationRegistry">>(
+      functionName: F,
+      args: (input: I) => CallArgs<"AttestationRegistry", F>,
+    ) =>
     (input: I) => ({
       contract: "AttestationRegistry" as const,
       functionName,

@@ -15,40 +15,24 @@ import {
 import { attestationRegistryAbi } from "../generated/contracts";
 import { type Kind, type Method, STATUS_NAMES, type Status } from "../spec";
 import { type AttestationFormInput, decodeRegion, validateAttestation } from "../validation";
+import type { ReadResult } from "./contracts";
 import { type Core, eventArgs, ZERO_HASH } from "./core";
 import { GreenprintValidationError } from "./types";
 
 /** An attestation to submit: form fields (validated with lib/validation) or the contract struct. */
 export type AttestationInput = AttestationFormInput | AttestationStruct;
 
-/** Decoded state of an attestation (IAttestationRegistry.AttestationState) with its status name. */
-export interface AttestationState {
+/** Decoded state of an attestation (the registry's `getAttestation`) with its id and status name. */
+export interface AttestationState
+  extends Omit<ReadResult<"AttestationRegistry", "getAttestation">, "status" | "kind"> {
   id: Hex;
   status: Status;
   statusName: (typeof STATUS_NAMES)[Status];
   kind: Kind;
-  claimed: boolean;
-  isCorrection: boolean;
-  modelId: bigint;
-  periodStart: bigint;
-  periodEnd: bigint;
-  finalAt: bigint;
-  remainingWindow: bigint;
-  verifier: Address;
-  paid: bigint;
 }
 
-/** Governance parameters (IAttestationRegistry.Params). */
-export interface RegistryParams {
-  challengeWindow: number;
-  baselineIntensity: number;
-  methodBps: readonly [number, number, number];
-  verifierBps: number;
-  efficiencyBps: number;
-  maxRewardPerAttestation: bigint;
-  disputeBond: bigint;
-  treasury: Address;
-}
+/** Governance parameters (the registry's `getParams`, IAttestationRegistry.Params). */
+export type RegistryParams = ReadResult<"AttestationRegistry", "getParams">;
 
 /** An attestation as submitted, from its AttestationSubmitted event. */
 export interface SubmittedAttestation {
@@ -134,9 +118,10 @@ export function attestationsModule(core: Core) {
   /** The registry's EIP-712 domain, read once from its eip712Domain(). */
   async function eip712Domain(): Promise<TypedDataDomain> {
     if (!domain) {
-      const [, name, version, chainId, verifyingContract] = await core.read<
-        readonly [Hex, string, string, bigint, Address, Hex, readonly bigint[]]
-      >("AttestationRegistry", "eip712Domain");
+      const [, name, version, chainId, verifyingContract] = await core.read(
+        "AttestationRegistry",
+        "eip712Domain",
+      );
       domain = { name, version, chainId: Number(chainId), verifyingContract };
     }
     return domain;
@@ -156,13 +141,13 @@ export function attestationsModule(core: Core) {
       core.chainNow(),
       modelId && modelId > 0n
         ? core
-            .read<{ trainingSealed: boolean }>("ModelRegistry", "getModel", [modelId])
+            .read("ModelRegistry", "getModel", [modelId])
             .then((m) => m.trainingSealed)
             .catch(() => undefined)
         : undefined,
       modelId && modelId > 0n && kindNumber >= 0 && kindNumber <= 2
         ? core
-            .read<readonly [readonly bigint[], number]>("AttestationRegistry", "modelCursor", [modelId])
+            .read("AttestationRegistry", "modelCursor", [modelId])
             .then(([ends]) => ends[kindNumber])
             .catch(() => undefined)
         : undefined,
@@ -183,7 +168,7 @@ export function attestationsModule(core: Core) {
       functionName: "submit",
       args: [attestation],
       fromEvents: submitResult,
-      fromSimulation: (sim: unknown): SubmitResult => ({ id: sim as Hex, attestation }),
+      fromSimulation: (sim): SubmitResult => ({ id: sim, attestation }),
     };
   });
 
@@ -194,7 +179,7 @@ export function attestationsModule(core: Core) {
       functionName: "submitWithSig",
       args: [attestation, signed.signer, signed.nonce, signed.deadline, signed.signature],
       fromEvents: submitResult,
-      fromSimulation: (sim: unknown): SubmitResult => ({ id: sim as Hex, attestation }),
+      fromSimulation: (sim): SubmitResult => ({ id: sim, attestation }),
     };
   });
 
@@ -208,8 +193,8 @@ export function attestationsModule(core: Core) {
         ...submitResult(events),
         finalAt: eventArgs(events, "AttestationVerified").finalAt as bigint | undefined,
       }),
-      fromSimulation: (sim: unknown) => ({
-        id: sim as Hex,
+      fromSimulation: (sim) => ({
+        id: sim,
         attestation,
         finalAt: undefined as bigint | undefined,
       }),
@@ -315,8 +300,7 @@ export function attestationsModule(core: Core) {
           verifierReward: e.verifierReward as bigint,
         };
       },
-      fromSimulation: (sim: unknown) => {
-        const [reward, verifierReward] = sim as readonly [bigint, bigint];
+      fromSimulation: ([reward, verifierReward]) => {
         return { id: attestationId(attestation), reward, verifier: zeroAddress as Address, verifierReward };
       },
     };
@@ -355,12 +339,14 @@ export function attestationsModule(core: Core) {
     const { address } = await signer();
     const d = await eip712Domain();
     const { nonce, deadline } = await nonceAndDeadline(address, options);
-    const typedData =
-      type === "SubmitAttestation" ? submitAttestationTypedData : verifiedAttestationTypedData;
-    const signature = await (wallet as NonNullable<typeof wallet>).signTypedData({
-      account: wallet?.account ?? address,
-      ...typedData({ domain: d, attestation, nonce, deadline }),
-    } as never);
+    const fields = { domain: d, attestation, nonce, deadline };
+    const account = wallet?.account ?? address;
+    const w = wallet as NonNullable<typeof wallet>;
+    // One call per type: viem checks the message against each primary type's fields.
+    const signature =
+      type === "SubmitAttestation"
+        ? await w.signTypedData({ account, ...submitAttestationTypedData(fields) })
+        : await w.signTypedData({ account, ...verifiedAttestationTypedData(fields) });
     return {
       type,
       chainId: Number(d.chainId),
@@ -405,7 +391,7 @@ export function attestationsModule(core: Core) {
         nonce,
         deadline,
       }),
-    } as never);
+    });
     return {
       type: "Verdict",
       chainId: Number(d.chainId),
@@ -423,19 +409,7 @@ export function attestationsModule(core: Core) {
   // ---------------------------------------------------------------- reads
 
   async function getAttestation(id: Hex): Promise<AttestationState> {
-    const s = await core.read<{
-      status: number;
-      kind: number;
-      claimed: boolean;
-      isCorrection: boolean;
-      modelId: bigint;
-      periodStart: bigint;
-      periodEnd: bigint;
-      finalAt: bigint;
-      remainingWindow: bigint;
-      verifier: Address;
-      paid: bigint;
-    }>("AttestationRegistry", "getAttestation", [id]);
+    const s = await core.read("AttestationRegistry", "getAttestation", [id]);
     const status = s.status as Status;
     return { id, ...s, status, kind: s.kind as Kind, statusName: STATUS_NAMES[status] };
   }
@@ -478,11 +452,11 @@ export function attestationsModule(core: Core) {
   }
 
   async function getParams(): Promise<RegistryParams> {
-    return core.read<RegistryParams>("AttestationRegistry", "getParams");
+    return core.read("AttestationRegistry", "getParams");
   }
 
   function nonces(account: Address): Promise<bigint> {
-    return core.read<bigint>("AttestationRegistry", "nonces", [account]);
+    return core.read("AttestationRegistry", "nonces", [account]);
   }
 
   return {
@@ -511,10 +485,10 @@ export function attestationsModule(core: Core) {
     nonces,
     /** Effective status (Final derived). */
     effectiveStatus: async (id: Hex) =>
-      (await core.read<number>("AttestationRegistry", "effectiveStatus", [id])) as Status,
+      (await core.read("AttestationRegistry", "effectiveStatus", [id])) as Status,
     /** The id the contract computes for the fields (the SDK's `attestationId` computes the same locally). */
     attestationIdOnChain: (attestation: AttestationStruct) =>
-      core.read<Hex>("AttestationRegistry", "attestationId", [attestation]),
+      core.read("AttestationRegistry", "attestationId", [attestation]),
     /** SPEC 6 reward (capped, before supersede deduction) under current parameters, LEAF wei. */
     computeReward: (input: {
       energyWh: bigint;
@@ -522,44 +496,33 @@ export function attestationsModule(core: Core) {
       renewableBps: bigint;
       method: Method;
     }) =>
-      core.read<bigint>("AttestationRegistry", "computeReward", [
+      core.read("AttestationRegistry", "computeReward", [
         input.energyWh,
         Number(input.locationIntensity),
         Number(input.renewableBps),
         input.method,
       ]),
-    isVerifier: (account: Address) => core.read<boolean>("AttestationRegistry", "isVerifier", [account]),
+    isVerifier: (account: Address) => core.read("AttestationRegistry", "isVerifier", [account]),
     /** A verifier's public record: active, index, verdicts later invalidated. */
     verifierRecord: async (account: Address) => {
-      const [active, index, invalidatedVerdicts] = await core.read<readonly [boolean, number, bigint]>(
-        "AttestationRegistry",
-        "verifierRecord",
-        [account],
-      );
+      const [active, index, invalidatedVerdicts] = await core.read("AttestationRegistry", "verifierRecord", [
+        account,
+      ]);
       return { active, index, invalidatedVerdicts };
     },
-    refundOf: (account: Address) => core.read<bigint>("AttestationRegistry", "refundOf", [account]),
+    refundOf: (account: Address) => core.read("AttestationRegistry", "refundOf", [account]),
     disputeOf: async (id: Hex) => {
-      const [challenger, bond] = await core.read<readonly [Address, bigint]>(
-        "AttestationRegistry",
-        "disputeOf",
-        [id],
-      );
+      const [challenger, bond] = await core.read("AttestationRegistry", "disputeOf", [id]);
       return { challenger, bond };
     },
-    supersedesOf: (id: Hex) => core.read<Hex>("AttestationRegistry", "supersedesOf", [id]),
+    supersedesOf: (id: Hex) => core.read("AttestationRegistry", "supersedesOf", [id]),
     modelCursor: async (modelId: bigint) => {
-      const [latestEnd, livePretraining] = await core.read<readonly [readonly bigint[], number]>(
-        "AttestationRegistry",
-        "modelCursor",
-        [modelId],
-      );
+      const [latestEnd, livePretraining] = await core.read("AttestationRegistry", "modelCursor", [modelId]);
       return { latestEnd, livePretraining };
     },
-    paused: () => core.read<boolean>("AttestationRegistry", "paused"),
-    hasRole: (role: Hex, account: Address) =>
-      core.read<boolean>("AttestationRegistry", "hasRole", [role, account]),
-    leafBalance: (account: Address) => core.read<bigint>("LeafToken", "balanceOf", [account]),
-    leafTotalSupply: () => core.read<bigint>("LeafToken", "totalSupply"),
+    paused: () => core.read("AttestationRegistry", "paused"),
+    hasRole: (role: Hex, account: Address) => core.read("AttestationRegistry", "hasRole", [role, account]),
+    leafBalance: (account: Address) => core.read("LeafToken", "balanceOf", [account]),
+    leafTotalSupply: () => core.read("LeafToken", "totalSupply"),
   };
 }

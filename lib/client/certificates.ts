@@ -62,7 +62,7 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
         id: eventArgs(events, "CertificateRecorded").id as Hex,
         serialHash,
       }),
-      fromSimulation: (sim: unknown) => ({ id: sim as Hex, serialHash }),
+      fromSimulation: (sim) => ({ id: sim, serialHash }),
     };
   });
 
@@ -104,7 +104,7 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     async (input: { modelId: bigint; modelRuns?: AttestationStruct[]; parentRuns?: AttestationStruct[] }) => {
       let parentRuns = input.parentRuns;
       if (!parentRuns) {
-        const model = await core.read<{ parentId: bigint }>("ModelRegistry", "getModel", [input.modelId]);
+        const model = await core.read("ModelRegistry", "getModel", [input.modelId]);
         parentRuns = await liveTrainingRuns(model.parentId);
       }
       const modelRuns = input.modelRuns ?? (await liveTrainingRuns(input.modelId));
@@ -131,10 +131,10 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     recordCertificate,
     confirmCertificate,
     rejectCertificate,
-    getCertificate: (id: Hex) => core.read<CertificateState>("CertificateRegistry", "getCertificate", [id]),
+    getCertificate: (id: Hex) => core.read("CertificateRegistry", "getCertificate", [id]),
     /** `keccak256(abi.encode(registry, serialHash))`, read from the contract. */
     certificateId: (registry: string, serial: string) =>
-      core.read<Hex>("CertificateRegistry", "certificateId", [
+      core.read("CertificateRegistry", "certificateId", [
         certificateRegistryName(registry),
         certificateSerialHash(registry, serial),
       ]),
@@ -143,6 +143,6 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     rejectEfficiencyBonus,
     liveTrainingRuns,
     /** 0 none, 1 requested, 2 paid. */
-    bonusState: (modelId: bigint) => core.read<number>("EfficiencyBonus", "bonusState", [modelId]),
+    bonusState: (modelId: bigint) => core.read("EfficiencyBonus", "bonusState", [modelId]),
   };
 }

@@ -13,14 +13,16 @@ import type { Deployment } from "../deployment";
 import { greenprintErrorsAbi } from "../errors";
 import * as generated from "../generated/contracts";
 import {
-  attestationRegistryAbi,
-  certificateRegistryAbi,
-  efficiencyBonusAbi,
-  leafTokenAbi,
-  modelRegistryAbi,
-} from "../generated/contracts";
-import {
+  ABIS,
+  type CallArgs,
+  type CallResult,
   type ContractName,
+  type ReadArgs,
+  type ReadName,
+  type ReadResult,
+  type WriteName,
+} from "./contracts";
+import {
   type DecodedEvent,
   type GreenprintAddresses,
   type GreenprintClientConfig,
@@ -32,14 +34,7 @@ import {
   type WriteResult,
 } from "./types";
 
-/** ABI of each contract. */
-export const ABIS = {
-  ModelRegistry: modelRegistryAbi,
-  AttestationRegistry: attestationRegistryAbi,
-  CertificateRegistry: certificateRegistryAbi,
-  EfficiencyBonus: efficiencyBonusAbi,
-  LeafToken: leafTokenAbi,
-} as const;
+export { ABIS };
 
 const CONTRACT_NAMES = Object.keys(ABIS) as ContractName[];
 
@@ -89,16 +84,21 @@ export function resolveAddresses(config: {
   return out as GreenprintAddresses;
 }
 
-/** A call of one contract function and how to read its outcome. */
-export interface Call<T> {
-  contract: ContractName;
-  functionName: string;
-  args: readonly unknown[];
+/** A call of one contract function (name and arguments checked against its ABI) and how to read its outcome. */
+export interface Call<
+  T,
+  C extends ContractName = ContractName,
+  F extends WriteName<C> = WriteName<C>,
+  A extends CallArgs<C, F> = CallArgs<C, F>,
+> {
+  contract: C;
+  functionName: F;
+  args: A;
   value?: bigint;
   /** Outcome from the confirmed transaction's events (and the simulated return value). */
-  fromEvents: (events: DecodedEvent[], simulated: unknown) => T;
+  fromEvents: (events: DecodedEvent[], simulated: CallResult<C, F>) => T;
   /** Outcome known before sending, shown by previews. */
-  fromSimulation?: (simulated: unknown) => T;
+  fromSimulation?: (simulated: CallResult<C, F>) => T;
 }
 
 /** Finds the first event of a name, or throws (a confirmed write always emits its event). */
@@ -114,14 +114,20 @@ export interface Core {
   publicClient: PublicClient<Transport, Chain | undefined>;
   addresses: GreenprintAddresses;
   fromBlock: bigint;
-  /** Reads a view function. */
-  read<R = unknown>(contract: ContractName, functionName: string, args?: readonly unknown[]): Promise<R>;
+  /** Reads a view function; its name, arguments and result are typed from the contract's ABI. */
+  read<C extends ContractName, F extends ReadName<C>>(
+    contract: C,
+    functionName: F,
+    args?: ReadArgs<C, F>,
+  ): Promise<ReadResult<C, F>>;
   /** Decodes every Greenprint event in logs (by emitting address). */
   decodeLogs(logs: Log[]): DecodedEvent[];
   /** The wallet's account address, or a clear error. */
   account(): Address;
   /** Builds a write action from a call builder. */
-  write<I, T>(build: (input: I) => Promise<Call<T>> | Call<T>): WriteAction<I, T>;
+  write<I, T, C extends ContractName, F extends WriteName<C>, const A extends CallArgs<C, F>>(
+    build: (input: I) => Promise<Call<T, C, F, A>> | Call<T, C, F, A>,
+  ): WriteAction<I, T>;
   /** Latest block timestamp (the chain's clock, which tests may move). */
   chainNow(): Promise<bigint>;
 }
@@ -133,13 +139,19 @@ export function createCore(config: GreenprintClientConfig): Core {
   const fromBlock =
     config.fromBlock ?? BigInt(config.deployment?.contracts.AttestationRegistry?.blockNumber ?? 0);
 
-  const read = <R>(contract: ContractName, functionName: string, args: readonly unknown[] = []) =>
+  // The public signature checks names and arguments per contract; here the ABI is the widened `Abi`
+  // (own functions plus every Greenprint error), so viem takes any name and decodes to unknown.
+  const read = <C extends ContractName, F extends ReadName<C>>(
+    contract: C,
+    functionName: F,
+    args?: ReadArgs<C, F>,
+  ) =>
     publicClient.readContract({
-      address: addresses[contract],
-      abi: ABIS_WITH_ERRORS[contract],
-      functionName,
-      args,
-    } as never) as Promise<R>;
+      address: addresses[contract] as Address,
+      abi: ABIS_WITH_ERRORS[contract as ContractName],
+      functionName: functionName as string,
+      args: (args ?? []) as readonly unknown[],
+    }) as Promise<ReadResult<C, F>>;
 
   const decodeLogs = (logs: Log[]): DecodedEvent[] => {
     const out: DecodedEvent[] = [];
@@ -164,18 +176,25 @@ export function createCore(config: GreenprintClientConfig): Core {
     return a;
   };
 
-  const simulate = async (call: Call<unknown>, from: Address, value: bigint | undefined) => {
-    return publicClient.simulateContract({
-      address: addresses[call.contract],
-      abi: ABIS_WITH_ERRORS[call.contract],
-      functionName: call.functionName,
-      args: call.args,
+  // Builders are checked against each contract's ABI by `write`'s signature; from here on a call
+  // goes to viem with the widened ABI (own functions plus every Greenprint error) to decode reverts.
+  const target = (call: { contract: ContractName; functionName: string; args: unknown }) => ({
+    address: addresses[call.contract],
+    abi: ABIS_WITH_ERRORS[call.contract],
+    functionName: call.functionName,
+    args: call.args as readonly unknown[],
+  });
+
+  const simulate = (call: Parameters<typeof target>[0], from: Address, value: bigint | undefined) =>
+    publicClient.simulateContract({
+      ...target(call),
       account: walletClient?.account && walletClient.account.address === from ? walletClient.account : from,
       value,
-    } as never);
-  };
+    });
 
-  const write = <I, T>(build: (input: I) => Promise<Call<T>> | Call<T>): WriteAction<I, T> => {
+  const write = <I, T, C extends ContractName, F extends WriteName<C>, const A extends CallArgs<C, F>>(
+    build: (input: I) => Promise<Call<T, C, F, A>> | Call<T, C, F, A>,
+  ): WriteAction<I, T> => {
     const send = async (...[input, options = {}]: WriteArgs<I>): Promise<WriteResult<T>> => {
       const progress = options.onProgress ?? (() => {});
       if (!walletClient) account();
@@ -184,20 +203,21 @@ export function createCore(config: GreenprintClientConfig): Core {
       const from = account();
       const value = options.value ?? call.value;
       progress("simulate", `${call.contract}.${call.functionName}`);
-      const sim = (await simulate(call as Call<unknown>, from, value)) as {
-        request: unknown;
-        result: unknown;
-      };
+      const sim = await simulate(call, from, value);
       progress("send");
-      const hash = await (walletClient as NonNullable<typeof walletClient>).writeContract(
-        sim.request as never,
-      );
+      const hash = await (walletClient as NonNullable<typeof walletClient>).writeContract(sim.request);
       options.onHash?.(hash);
       progress("confirm", hash);
       const receipt = await publicClient.waitForTransactionReceipt({ hash });
       if (receipt.status !== "success") throw new GreenprintTxRevertedError(hash);
       const events = decodeLogs(receipt.logs as Log[]);
-      return { hash, receipt, gasUsed: receipt.gasUsed, events, result: call.fromEvents(events, sim.result) };
+      return {
+        hash,
+        receipt,
+        gasUsed: receipt.gasUsed,
+        events,
+        result: call.fromEvents(events, sim.result as CallResult<C, F>),
+      };
     };
     const preview = async (...[input, options = {}]: WriteArgs<I>): Promise<TxPreview<T>> => {
       const progress = options.onProgress ?? (() => {});
@@ -206,25 +226,18 @@ export function createCore(config: GreenprintClientConfig): Core {
       const from = options.account ?? account();
       const value = options.value ?? call.value;
       progress("simulate", `${call.contract}.${call.functionName}`);
-      const sim = (await simulate(call as Call<unknown>, from, value)) as { result: unknown };
-      const gas = await publicClient.estimateContractGas({
-        address: addresses[call.contract],
-        abi: ABIS_WITH_ERRORS[call.contract],
-        functionName: call.functionName,
-        args: call.args,
-        account: from,
-        value,
-      } as never);
+      const sim = await simulate(call, from, value);
+      const gas = await publicClient.estimateContractGas({ ...target(call), account: from, value });
       return {
         from,
         to: addresses[call.contract],
         contract: call.contract,
         functionName: call.functionName,
-        args: call.args,
+        args: call.args as readonly unknown[],
         value: value ?? 0n,
         gas,
         simulated: sim.result,
-        result: call.fromSimulation?.(sim.result),
+        result: call.fromSimulation?.(sim.result as CallResult<C, F>),
       };
     };
     return Object.assign(send, { preview });

@@ -43,7 +43,7 @@ export function modelsModule(core: Core) {
       functionName: "registerModel",
       args: [input.metadataURI, input.metadataHash, input.parentId ?? 0n, input.parameterCount],
       fromEvents: (events) => ({ modelId: eventArgs(events, "ModelRegistered").modelId as bigint }),
-      fromSimulation: (sim) => ({ modelId: sim as bigint }),
+      fromSimulation: (sim) => ({ modelId: sim }),
     };
   });
 
@@ -64,12 +64,8 @@ export function modelsModule(core: Core) {
   /** A model's stored data and owner; throws ModelRegistryModelNotFound (decoded by explainError) if absent. */
   async function getModel(modelId: bigint): Promise<ModelInfo> {
     const [info, owner] = await Promise.all([
-      core.read<{ parentId: bigint; parameterCount: bigint; trainingSealed: boolean; metadataHash: Hex }>(
-        "ModelRegistry",
-        "getModel",
-        [modelId],
-      ),
-      core.read<Address>("ModelRegistry", "ownerOf", [modelId]),
+      core.read("ModelRegistry", "getModel", [modelId]),
+      core.read("ModelRegistry", "ownerOf", [modelId]),
     ]);
     return { modelId, owner, ...info };
   }
@@ -80,8 +76,8 @@ export function modelsModule(core: Core) {
     sealTraining,
     getModel,
     /** Number of models registered (the highest id). */
-    totalModels: () => core.read<bigint>("ModelRegistry", "totalModels"),
+    totalModels: () => core.read("ModelRegistry", "totalModels"),
     /** Current holder of a model. */
-    ownerOf: (modelId: bigint) => core.read<Address>("ModelRegistry", "ownerOf", [modelId]),
+    ownerOf: (modelId: bigint) => core.read("ModelRegistry", "ownerOf", [modelId]),
   };
 }

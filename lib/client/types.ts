@@ -1,4 +1,6 @@
 /** Types shared by the Greenprint SDK client modules. */
+export type { ContractName } from "./contracts";
+
 import type {
   Account,
   Address,
@@ -12,14 +14,7 @@ import type {
 } from "viem";
 import type { Deployment } from "../deployment";
 import type { FieldErrors } from "../validation";
-
-/** The Greenprint contracts, by their deployment names. */
-export type ContractName =
-  | "ModelRegistry"
-  | "AttestationRegistry"
-  | "CertificateRegistry"
-  | "EfficiencyBonus"
-  | "LeafToken";
+import type { ContractName } from "./contracts";
 
 /** Address of each contract. */
 export type GreenprintAddresses = Record<ContractName, Address>;
