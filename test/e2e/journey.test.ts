@@ -11,7 +11,7 @@ import { createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import { createGreenprintClient } from "../../lib/client";
-import { attestationReward, grade, intensity, locationEmissionsG } from "../../lib/formulas";
+import { attestationReward, grade, intensity } from "../../lib/formulas";
 import { aggregateRuns, parseCodeCarbonCsv } from "../../lib/importers/codecarbon";
 import { Method } from "../../lib/spec";
 import { formatLeaf } from "../../lib/units";
@@ -135,8 +135,8 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
 
   it("the public leaderboard ranks the model with the right grade and figures", async () => {
     const page = await browser.newPage(); // no wallet at all
-    const emissions = locationEmissionsG(expected.energyWh, expected.locationIntensity);
-    const expectedIntensity = intensity(emissions, expected.energyWh);
+    // One attestation: the ranked intensity (SPEC 9 v1.1, one rounding) is the attested one.
+    const expectedIntensity = intensity(expected.energyWh * expected.locationIntensity, expected.energyWh);
     let row = "";
     for (let i = 0; i < 60 && !row.includes(NAME); i++) {
       await page.goto(`${APP_URL}/leaderboard?q=${encodeURIComponent(NAME)}`);
