@@ -4,6 +4,7 @@ import { stats } from "ponder:schema";
 import { eq, sql } from "ponder";
 import { createPublicClient, type Hex, http } from "viem";
 import { chainId, rpcUrl } from "../lib/settings";
+import { CHECK_TTL_MS } from "./chainCheckTtl";
 
 export interface SyncStatus {
   chainId: number;
@@ -79,9 +80,8 @@ let inflight: Promise<ChainCheck> | null = null;
 /**
  * The last indexed event's block must still be on the chain with the same hash. A restarted
  * anvil (same chain id, new history) fails this at once, so the API answers 503 with an
- * explanation instead of serving the old chain's data. Checked at most once a second.
+ * explanation instead of serving the old chain's data. Checked at most once per CHECK_TTL_MS.
  */
-const CHECK_TTL_MS = 1000;
 
 export async function chainCheck(): Promise<ChainCheck> {
   const age = lastCheck ? Date.now() - lastCheck.at : Number.POSITIVE_INFINITY;
