@@ -34,6 +34,10 @@ interface Case {
   prepare?: (goodDir: string) => Promise<Files>;
 }
 
+/** vite 8 declares esbuild ^0.27 || ^0.28 as an optional peer: 0.25 conflicts with it. */
+const packageJson = (esbuild: string) =>
+  `${JSON.stringify({ name: "fixture", version: "1.0.0", private: true, devDependencies: { esbuild, vite: "8.3.8" } }, null, 2)}\n`;
+
 const SOLC = path.join(REPO, "script", "tools", "solc");
 const foundryToml = `[profile.default]
 src = "src"
@@ -182,6 +186,13 @@ export default defineConfig({
     },
   },
   {
+    step: "install resolves",
+    broken: "a peer dependency conflict (vite 8 with esbuild 0.25)",
+    outside: true,
+    good: { "package.json": packageJson("0.28.2") },
+    bad: { "package.json": packageJson("0.25.12") },
+  },
+  {
     step: "unit (vitest)",
     broken: "a failing unit test",
     good: {
@@ -264,7 +275,10 @@ async function check(c: Case, index: number): Promise<string | undefined> {
 
 rmSync(ROOT, { recursive: true, force: true });
 const problems: string[] = [];
+// `tsx script/selfcheck.ts <step name part>` checks only the matching steps.
+const only = process.argv[2];
 for (const [index, c] of cases.entries()) {
+  if (only && !c.step.includes(only)) continue;
   const started = Date.now();
   const problem = await check(c, index).catch((error: Error) => `${c.step}: ${error.message}`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
@@ -275,5 +289,7 @@ for (const [index, c] of cases.entries()) {
 }
 rmSync(ROOT, { recursive: true, force: true });
 for (const problem of problems) console.error(`\n${problem}`);
-console.log(`self-check: ${cases.length - problems.length} passed, ${problems.length} failed`);
+const checked = only ? cases.filter((c) => c.step.includes(only)).length : cases.length;
+if (checked === 0) throw new Error(`no self-check case for a step named like "${only}"`);
+console.log(`self-check: ${checked - problems.length} passed, ${problems.length} failed`);
 process.exit(problems.length > 0 ? 1 : 0);

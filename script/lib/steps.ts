@@ -34,6 +34,13 @@ export const steps: Step[] = [
     command: bin("tsx"),
     args: ["script/selfcheck.ts"],
   },
+  // The README's quick start begins with `npm install`, which re-resolves peer dependencies that
+  // `npm ci` (from the lockfile) never checks: a conflict broke it unseen once.
+  {
+    name: "install resolves (npm install --dry-run, the quick start's first command)",
+    command: "npm",
+    args: ["install", "--dry-run", "--no-audit", "--no-fund"],
+  },
   { name: "lint (biome)", command: bin("biome"), args: ["check", "."] },
   { name: "format (forge fmt)", command: foundryBin("forge"), args: ["fmt", "--check"] },
   { name: "lint (solhint)", command: bin("solhint"), args: ["--max-warnings", "0", "contracts/**/*.sol"] },
