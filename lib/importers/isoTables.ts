@@ -1,6 +1,6 @@
 /**
  * ISO 3166 tables generated from the Debian iso-codes package (iso_3166-1.json,
- * iso_3166-2.json). Data only; lookups are in `regions.ts`.
+ * iso_3166-2.json) by script/gen/isoTables.ts. Data only; lookups are in `regions.ts`.
  */
 
 /** Every ISO 3166-1 country as alpha-3 immediately followed by alpha-2, space-separated. */
