@@ -128,6 +128,20 @@ export const GRADE_THRESHOLDS: ReadonlyArray<{ grade: Exclude<Grade, "E">; maxIn
     { grade: "D", maxIntensity: 500n },
   ]);
 
+/**
+ * Each grade's colours, for the web badge and the README badge alike: background and the text
+ * colour that keeps WCAG AA contrast on it. No-data badges are grey (`NO_GRADE_COLOUR`).
+ */
+export const GRADE_COLOURS: Readonly<Record<Grade, { background: `#${string}`; text: `#${string}` }>> =
+  Object.freeze({
+    A: { background: "#15803d", text: "#ffffff" },
+    B: { background: "#bef264", text: "#000000" },
+    C: { background: "#fde047", text: "#000000" },
+    D: { background: "#fb923c", text: "#000000" },
+    E: { background: "#b91c1c", text: "#ffffff" },
+  });
+export const NO_GRADE_COLOUR = "#9f9f9f";
+
 /** Model size class used by the leaderboard filter. */
 export type SizeClass = "small" | "medium" | "large" | "frontier";
 

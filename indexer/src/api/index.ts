@@ -4,7 +4,7 @@ import schema from "ponder:schema";
 import { type Context, Hono } from "hono";
 import { and, asc, count, desc, eq, graphql, inArray, or } from "ponder";
 import { attestationReward } from "../../../lib/formulas";
-import { KIND_NAMES, METHOD_NAMES, type Method } from "../../../lib/spec";
+import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
 import { derive } from "../lib/aggregate";
 import {
   attestationJson,
@@ -624,18 +624,17 @@ app.get("/api/v1/badge/:file", async (c) => {
     "Cache-Control": "max-age=300",
     "X-Greenprint-Block": String(s.sync.block.number),
   };
-  if (!m) return c.body(badgeSvg("greenprint", "unknown model", "#9f9f9f"), 404, headers);
+  if (!m) return c.body(badgeSvg("greenprint", "unknown model", NO_GRADE_COLOUR), 404, headers);
   const { sums } = sumsOf(s, id, include, [0, 1, 2]);
   const d = derive(sums, m.parameterCount, m.creditsG);
   if (d.grade === null)
     return c.body(
-      badgeSvg("carbon grade", include === "final" ? "no final data" : "no verified data", "#9f9f9f"),
+      badgeSvg("carbon grade", include === "final" ? "no final data" : "no verified data", NO_GRADE_COLOUR),
       200,
       headers,
     );
-  const colours = { A: "#2e7d32", B: "#7cb342", C: "#f9a825", D: "#ef6c00", E: "#c62828" } as const;
   return c.body(
-    badgeSvg("carbon grade", `${d.grade} · ${d.intensity} g/kWh`, colours[d.grade]),
+    badgeSvg("carbon grade", `${d.grade} · ${d.intensity} g/kWh`, GRADE_COLOURS[d.grade].background),
     200,
     headers,
   );
