@@ -3,10 +3,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { formatted } from "../../script/gen/isoTables";
+import { formatted } from "../../../script/gen/isoTables";
 
 test("isoTables.ts is what script/gen/isoTables.ts generates from iso-codes", () => {
-  const committed = readFileSync(path.join(import.meta.dirname, "../../lib/importers/isoTables.ts"), "utf8");
+  const committed = readFileSync(
+    path.join(import.meta.dirname, "../../../lib/importers/isoTables.ts"),
+    "utf8",
+  );
   expect(
     committed === formatted(),
     "lib/importers/isoTables.ts is stale or hand-edited: run tsx script/gen/isoTables.ts",

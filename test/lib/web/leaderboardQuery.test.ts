@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { leaderboardParams, sortLink, withParams } from "../../lib/web/leaderboardQuery";
+import { leaderboardParams, sortLink, withParams } from "../../../lib/web/leaderboardQuery";
 
 describe("leaderboard URL state", () => {
   it("keeps only known, non-empty parameters", () => {
