@@ -1,12 +1,9 @@
 // Recent protocol events as a list (server component: plain links, no wallet, no JavaScript).
 import Link from "next/link";
 import { describeActivity } from "@/lib/activity";
+import { formatUtc } from "@/lib/humanize";
 import type { ActivityItem } from "@/lib/indexer/client";
 import { shortAddress } from "@/lib/web/format";
-
-function when(timestamp: string): string {
-  return new Date(Number(timestamp) * 1000).toISOString().slice(0, 16).replace("T", " ");
-}
 
 export function ActivityFeed({ items }: { items: ActivityItem[] }) {
   return (
@@ -27,7 +24,7 @@ export function ActivityFeed({ items }: { items: ActivityItem[] }) {
               dateTime={new Date(Number(item.timestamp) * 1000).toISOString()}
               className="ml-auto tabular-nums text-neutral-600 dark:text-neutral-400"
             >
-              {when(item.timestamp)} UTC
+              {formatUtc(item.timestamp)} UTC
             </time>
           </li>
         );

@@ -6,6 +6,7 @@ import type { Hex } from "viem";
 import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
+import { formatUtc } from "@/lib/humanize";
 import { Status } from "@/lib/spec";
 import { formatLeaf } from "@/lib/units";
 
@@ -96,7 +97,7 @@ export function AttestationActions(props: AttestationActionsProps) {
       </span>
     ) : (
       <span className="flex flex-wrap items-center gap-2 text-xs">
-        final after {new Date(Number(props.finalAt) * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC
+        final after {formatUtc(props.finalAt)}
         <button
           type="button"
           className={`${button} border border-purple-700`}

@@ -5,7 +5,7 @@ import { formatScaled, groupDigits } from "./units";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-function parts(seconds: bigint | number, withSeconds = false): { date: string; time: string } {
+function parts(seconds: bigint | number | string, withSeconds = false): { date: string; time: string } {
   const d = new Date(Number(seconds) * 1000);
   return {
     date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`,
@@ -14,9 +14,14 @@ function parts(seconds: bigint | number, withSeconds = false): { date: string; t
 }
 
 /** "2025-03-11 08:02 UTC" from unix seconds; with `seconds`, "2025-03-11 08:02:14 UTC". */
-export function formatUtc(seconds: bigint | number, options: { seconds?: boolean } = {}): string {
+export function formatUtc(seconds: bigint | number | string, options: { seconds?: boolean } = {}): string {
   const p = parts(seconds, options.seconds);
   return `${p.date} ${p.time} UTC`;
+}
+
+/** "2025-03-11" (the UTC day) from unix seconds. */
+export function formatUtcDate(seconds: bigint | number | string): string {
+  return parts(Number(seconds)).date;
 }
 
 /** "2025-03-11 08:02 – 11:02 UTC" (one day) or "2025-03-11 08:02 – 2025-03-12 09:00 UTC". */

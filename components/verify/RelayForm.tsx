@@ -4,6 +4,7 @@ import { useState } from "react";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { parseSigned, type SignedPayload } from "@/lib/eip712";
+import { formatUtc } from "@/lib/humanize";
 
 /** Anyone relays a signed verdict, owner-signed submission or verifier-signed attestation, paying the gas. */
 export function RelayForm() {
@@ -75,7 +76,7 @@ export function RelayForm() {
         <p className="text-sm" data-testid="relay-summary">
           {parsed.type === "Verdict" ? (parsed.approve ? "Approval" : "Rejection") : parsed.type} signed by{" "}
           <span className="font-mono">{parsed.signer}</span> for chain {parsed.chainId}, valid until{" "}
-          {new Date(Number(parsed.deadline) * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.
+          {formatUtc(parsed.deadline)}.
         </p>
       ) : null}
       <button

@@ -5,6 +5,7 @@ import { type Hex, sha256, toBytes } from "viem";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { serializeSigned } from "@/lib/eip712";
+import { formatUtc } from "@/lib/humanize";
 import {
   checkEvidence,
   downloadEvidence,
@@ -66,8 +67,7 @@ export function VerifyPanel({ id, evidenceHash, evidenceURI, figures }: VerifyPa
       await tx.run(
         "Confirm the verification in your wallet…",
         (o) => client.verify({ id }, o),
-        (r) =>
-          `Verified. The challenge window ends ${new Date(Number(r.result.finalAt) * 1000).toISOString().replace("T", " ").slice(0, 16)} UTC.`,
+        (r) => `Verified. The challenge window ends ${formatUtc(r.result.finalAt)}.`,
       );
     } else {
       const hash = await reasonHash().catch((e: unknown) => {

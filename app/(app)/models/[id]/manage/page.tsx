@@ -6,6 +6,7 @@ import { EfficiencyBonusPanel } from "@/components/EfficiencyBonusPanel";
 import { RecordCertificateForm } from "@/components/RecordCertificateForm";
 import { SealTrainingButton } from "@/components/SealTrainingButton";
 import { StatusPill } from "@/components/StatusPill";
+import { formatUtcDate } from "@/lib/humanize";
 import { serverGreenprint } from "@/lib/server/greenprint";
 import { getModelCertificates, getModelDetail } from "@/lib/server/models";
 import { CertificateKind, KIND_NAMES, type Kind, type Status } from "@/lib/spec";
@@ -13,8 +14,6 @@ import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Manage a model" };
 export const dynamic = "force-dynamic";
-
-const date = (seconds: bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 
 /** Claim rewards, dispute, withdraw, record certificates: what a wallet can do for one model. */
 export default async function ManageModelPage({ params }: { params: Promise<{ id: string }> }) {
@@ -54,7 +53,7 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
             {model.attestations.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center gap-x-4 gap-y-2 py-3 text-sm">
                 <span className="whitespace-nowrap">
-                  {date(a.periodStart)} – {date(a.periodEnd)}
+                  {formatUtcDate(a.periodStart)} – {formatUtcDate(a.periodEnd)}
                 </span>
                 <span>{KIND_NAMES[a.kind as Kind]}</span>
                 <span className="tabular-nums">{formatEnergyWh(a.energyWh)}</span>
