@@ -119,6 +119,8 @@ contract CertificateRegistry is ICertificateRegistry {
         (uint256 key, uint256 s) = _load(id, CertificateStatus.Pending);
         if (!attestations.isVerifier(msg.sender)) revert CertificateRegistryNotVerifier(msg.sender);
         uint256 modelId = (s >> 16) & _M48;
+        // casting to 'uint160' is safe because it keeps bits 64..223 (the submitter) and drops the record number
+        // forge-lint: disable-next-line(unsafe-typecast)
         if (address(uint160(s >> 64)) == msg.sender || IERC721(address(models)).ownerOf(modelId) == msg.sender) {
             revert CertificateRegistryConflict(id, msg.sender);
         }
@@ -167,6 +169,8 @@ contract CertificateRegistry is ICertificateRegistry {
         if (st.status == CertificateStatus.None) return st;
         st.kind = CertificateKind((s >> 8) & 0xff);
         st.modelId = (s >> 16) & _M48;
+        // casting to 'uint160' is safe because it keeps bits 64..223 (the submitter) and drops the record number
+        // forge-lint: disable-next-line(unsafe-typecast)
         st.submitter = address(uint160(s >> 64));
     }
 
