@@ -5,7 +5,12 @@ import { errorCategory, explainError } from "../lib/errors";
 import { adminAccredit, adminPause, adminSet, adminUnpause } from "./commands/admin";
 import { attest, FIELD_FLAGS } from "./commands/attest";
 import { bonusApprove, bonusRequest } from "./commands/bonus";
-import { certificateConfirm, certificateRecord, certificateReject } from "./commands/certificate";
+import {
+  certificateConfirm,
+  certificateRecord,
+  certificateReject,
+  certificateRevoke,
+} from "./commands/certificate";
 import { config } from "./commands/config";
 import { keystoreCreate } from "./commands/keystore";
 import { leaderboard } from "./commands/leaderboard";
@@ -36,6 +41,7 @@ export const COMMANDS: Command[] = [
   certificateRecord,
   certificateConfirm,
   certificateReject,
+  certificateRevoke,
   bonusRequest,
   bonusApprove,
   status,

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
-import { CertificateKind } from "@/lib/spec";
+import { CERTIFICATE_ISSUERS, CertificateKind } from "@/lib/spec";
 import { mWhToWh, tonnesToG } from "@/lib/units";
 
 const input =
@@ -40,7 +40,8 @@ export function RecordCertificateForm({ modelId, owner }: { modelId: string; own
       return tx.fail(error instanceof Error ? error.message : String(error));
     }
     if (amount <= 0n) return tx.fail("The amount must be greater than 0.");
-    if (!values.serial.trim()) return tx.fail("Enter the certificate's serial as the registry writes it.");
+    if (!values.serial.trim())
+      return tx.fail("Enter the certificate's serial as the retirement statement prints it.");
     const result = await tx.run(
       "Confirm in your wallet…",
       (o) =>
@@ -55,7 +56,7 @@ export function RecordCertificateForm({ modelId, owner }: { modelId: string; own
           },
           o,
         ),
-      () => "Certificate recorded; a verifier will confirm it.",
+      (r) => `Certificate recorded with serial ${r.result.serial}; a verifier will confirm it.`,
     );
     if (result) router.refresh();
   }
@@ -92,16 +93,24 @@ export function RecordCertificateForm({ modelId, owner }: { modelId: string; own
           className={input}
         />
         <datalist id="certificate-registries">
-          <option value="I-REC" />
-          <option value="Verra" />
-          <option value="Gold Standard" />
-          <option value="Green-e" />
-          <option value="GO (AIB)" />
+          {CERTIFICATE_ISSUERS.map((i) => (
+            <option key={i.label} value={i.label} />
+          ))}
         </datalist>
       </label>
       <label className="text-sm">
         <span className="block font-medium">Serial</span>
-        <input id="certificate-serial" value={values.serial} onChange={set("serial")} className={input} />
+        <input
+          id="certificate-serial"
+          value={values.serial}
+          onChange={set("serial")}
+          className={input}
+          aria-describedby="certificate-serial-hint"
+        />
+        <span id="certificate-serial-hint" className="block text-xs text-neutral-600 dark:text-neutral-400">
+          As printed on the retirement statement; recorded upper-case with single spaces. One record per
+          certificate.
+        </span>
       </label>
       <label className="text-sm">
         <span className="block font-medium">Certificate URI</span>

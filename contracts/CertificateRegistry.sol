@@ -1,31 +1,41 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {CertificateKind, CertificateStatus} from "./Common.sol";
+import {ARBITER_ROLE, CertificateKind, CertificateStatus} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {ICertificateRegistry} from "./ICertificateRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
-/// @title Greenprint certificates (SPEC section 8)
+/// @title Greenprint certificates (SPEC section 8, v1.1)
 /// @notice See ICertificateRegistry. Roles and pause come from the AttestationRegistry.
-/// @dev One word per certificate, keyed by the id (which doubles as the global double-claim guard):
-/// bits 0..7 status | 8..15 kind | 16..63 modelId | 64..223 submitter.
+/// @dev One word per serial, keyed by the top 224 bits of its serialHash (the double-claim guard; a collision
+/// needs ~2^112 hashes), holding its latest certificate: bits 0..7 status | 8..15 kind | 16..63 modelId |
+/// 64..223 submitter | 224..255 record number. A certificate id is `key << 32 | record number`, so an id leads
+/// back to its word without a second slot (recordCertificate writes one fresh slot: <= 90k gas), and a verdict
+/// meant for an earlier, freed record of the serial never lands on a later one.
 contract CertificateRegistry is ICertificateRegistry {
     uint256 private constant _M48 = (1 << 48) - 1;
+    uint256 private constant _M32 = (1 << 32) - 1;
 
     /// @notice The attestation registry (roles and pause).
     IAttestationRegistry public immutable attestations;
     /// @notice The model registry.
     IModelRegistry public immutable models;
 
-    mapping(bytes32 id => uint256 state) private _states;
+    mapping(uint256 serialKey => uint256 state) private _serials;
+    mapping(bytes32 registry => bool accepted) private _issuers;
 
     /// @param attestationRegistry the AttestationRegistry
     /// @param modelRegistry the ModelRegistry
-    constructor(IAttestationRegistry attestationRegistry, IModelRegistry modelRegistry) {
+    /// @param issuers the issuing registry labels accepted from the start (governance may change them)
+    constructor(IAttestationRegistry attestationRegistry, IModelRegistry modelRegistry, bytes32[] memory issuers) {
         attestations = attestationRegistry;
         models = modelRegistry;
+        for (uint256 i; i < issuers.length; ++i) {
+            _setIssuer(issuers[i], true);
+        }
     }
 
     modifier whenNotPaused() {
@@ -39,20 +49,34 @@ contract CertificateRegistry is ICertificateRegistry {
         CertificateKind kind,
         uint64 amount,
         bytes32 registry,
-        bytes32 serialHash,
+        string calldata serial,
         string calldata uri
     ) external override whenNotPaused returns (bytes32 id) {
         if (amount == 0) revert CertificateRegistryZeroAmount(amount);
-        if (registry == bytes32(0)) revert CertificateRegistryEmptyRegistry(registry);
-        if (serialHash == bytes32(0)) revert CertificateRegistryEmptySerial(serialHash);
+        if (!_issuers[registry]) revert CertificateRegistryUnknownIssuer(registry);
+        _checkSerial(serial);
         if (IERC721(address(models)).ownerOf(modelId) != msg.sender) {
             revert CertificateRegistryNotModelOwner(modelId, msg.sender);
         }
-        id = _id(registry, serialHash);
-        if (_states[id] != 0) revert CertificateRegistryAlreadyClaimed(registry, serialHash);
-        _states[id] = uint256(CertificateStatus.Recorded) | (uint256(kind) << 8) | (modelId << 16)
-            | (uint256(uint160(msg.sender)) << 64);
-        emit CertificateRecorded(id, modelId, msg.sender, kind, amount, registry, serialHash, uri);
+        bytes32 serialHash = keccak256(abi.encode(registry, serial));
+        id = _hold(serialHash, kind, modelId);
+        emit CertificateRecorded(id, modelId, msg.sender, kind, amount, registry, serialHash, serial, uri);
+    }
+
+    /// @dev Takes the serial's word for a new Pending record, unless a Pending or Confirmed one holds it.
+    function _hold(bytes32 serialHash, CertificateKind kind, uint256 modelId) private returns (bytes32 id) {
+        uint256 key = uint256(serialHash) >> 32;
+        uint256 s = _serials[key];
+        uint256 status = s & 0xff;
+        uint256 n = (s >> 224) + 1;
+        // n > 2^32 - 1: a serial recorded 2^32 - 1 times (each freed by a verdict) cannot be recorded again.
+        if (status == uint256(CertificateStatus.Pending) || status == uint256(CertificateStatus.Confirmed) || n > _M32)
+        {
+            revert CertificateRegistrySerialHeld(serialHash, bytes32((key << 32) | (s >> 224)));
+        }
+        id = bytes32((key << 32) | n);
+        _serials[key] = uint256(CertificateStatus.Pending) | (uint256(kind) << 8) | (modelId << 16)
+            | (uint256(uint160(msg.sender)) << 64) | (n << 224);
     }
 
     /// @inheritdoc ICertificateRegistry
@@ -67,38 +91,98 @@ contract CertificateRegistry is ICertificateRegistry {
         emit CertificateRejected(id, msg.sender, reasonHash);
     }
 
-    function _verdict(bytes32 id, CertificateStatus status) private {
-        uint256 s = _states[id];
-        if (s & 0xff != uint256(CertificateStatus.Recorded)) {
-            revert CertificateRegistryWrongStatus(id, CertificateStatus(s & 0xff));
+    /// @inheritdoc ICertificateRegistry
+    function revokeCertificate(bytes32 id, bytes32 reasonHash) external override whenNotPaused {
+        if (!IAccessControl(address(attestations)).hasRole(ARBITER_ROLE, msg.sender)) {
+            revert CertificateRegistryUnauthorized(msg.sender, ARBITER_ROLE);
         }
+        (uint256 key, uint256 s) = _load(id, CertificateStatus.Confirmed);
+        _serials[key] = (s & ~uint256(0xff)) | uint256(CertificateStatus.Revoked);
+        emit CertificateRevoked(id, msg.sender, reasonHash);
+    }
+
+    /// @inheritdoc ICertificateRegistry
+    function setIssuer(bytes32 registry, bool accepted) external override {
+        if (!IAccessControl(address(attestations)).hasRole(bytes32(0), msg.sender)) {
+            revert CertificateRegistryUnauthorized(msg.sender, bytes32(0));
+        }
+        _setIssuer(registry, accepted);
+    }
+
+    function _setIssuer(bytes32 registry, bool accepted) private {
+        if (registry == bytes32(0)) revert CertificateRegistryEmptyIssuer();
+        _issuers[registry] = accepted;
+        emit CertificateIssuerSet(registry, accepted);
+    }
+
+    function _verdict(bytes32 id, CertificateStatus status) private {
+        (uint256 key, uint256 s) = _load(id, CertificateStatus.Pending);
         if (!attestations.isVerifier(msg.sender)) revert CertificateRegistryNotVerifier(msg.sender);
         uint256 modelId = (s >> 16) & _M48;
+        // casting to 'uint160' is safe because it keeps bits 64..223 (the submitter) and drops the record number
+        // forge-lint: disable-next-line(unsafe-typecast)
         if (address(uint160(s >> 64)) == msg.sender || IERC721(address(models)).ownerOf(modelId) == msg.sender) {
             revert CertificateRegistryConflict(id, msg.sender);
         }
-        _states[id] = (s & ~uint256(0xff)) | uint256(status);
+        _serials[key] = (s & ~uint256(0xff)) | uint256(status);
+    }
+
+    /// @dev The word of `id` if `id` is its serial's latest record and has status `expected`.
+    function _load(bytes32 id, CertificateStatus expected) private view returns (uint256 key, uint256 s) {
+        key = uint256(id) >> 32;
+        s = _serials[key];
+        CertificateStatus status = _statusOf(id, s);
+        if (status != expected) revert CertificateRegistryWrongStatus(id, status);
+    }
+
+    function _statusOf(bytes32 id, uint256 s) private pure returns (CertificateStatus) {
+        return (s >> 224) == uint256(id) & _M32 ? CertificateStatus(s & 0xff) : CertificateStatus.None;
+    }
+
+    /// @dev Canonical serial: printable ASCII (0x20..0x7E) without a..z, no leading, trailing or double space.
+    function _checkSerial(string calldata serial) private pure {
+        uint256 n = bytes(serial).length;
+        if (n == 0) revert CertificateRegistryEmptySerial();
+        uint256 prev = 0x20; // a leading space reads as a double space
+        for (uint256 i; i < n; ++i) {
+            uint256 c;
+            assembly ("memory-safe") {
+                c := byte(0, calldataload(add(serial.offset, i))) // i < n: within the string
+            }
+            if (c < 0x20 || c > 0x7e || (c > 0x60 && c < 0x7b) || (c == 0x20 && prev == 0x20)) {
+                revert CertificateRegistryNonCanonicalSerial(serial, i);
+            }
+            prev = c;
+        }
+        if (prev == 0x20) revert CertificateRegistryNonCanonicalSerial(serial, n - 1);
+    }
+
+    /// @inheritdoc ICertificateRegistry
+    function isIssuer(bytes32 registry) external view override returns (bool) {
+        return _issuers[registry];
     }
 
     /// @inheritdoc ICertificateRegistry
     function getCertificate(bytes32 id) external view override returns (CertificateState memory st) {
-        uint256 s = _states[id];
-        st.status = CertificateStatus(s & 0xff);
+        uint256 s = _serials[uint256(id) >> 32];
+        st.status = _statusOf(id, s);
+        if (st.status == CertificateStatus.None) return st;
         st.kind = CertificateKind((s >> 8) & 0xff);
         st.modelId = (s >> 16) & _M48;
+        // casting to 'uint160' is safe because it keeps bits 64..223 (the submitter) and drops the record number
+        // forge-lint: disable-next-line(unsafe-typecast)
         st.submitter = address(uint160(s >> 64));
     }
 
     /// @inheritdoc ICertificateRegistry
-    function certificateId(bytes32 registry, bytes32 serialHash) external pure override returns (bytes32) {
-        return _id(registry, serialHash);
+    function certificateOf(bytes32 serialHash) external view override returns (bytes32) {
+        uint256 key = uint256(serialHash) >> 32;
+        uint256 n = _serials[key] >> 224;
+        return n == 0 ? bytes32(0) : bytes32((key << 32) | n);
     }
 
-    function _id(bytes32 registry, bytes32 serialHash) private pure returns (bytes32 id) {
-        assembly ("memory-safe") {
-            mstore(0x00, registry)
-            mstore(0x20, serialHash)
-            id := keccak256(0x00, 0x40)
-        }
+    /// @inheritdoc ICertificateRegistry
+    function certificateSerialHash(bytes32 registry, string calldata serial) external pure override returns (bytes32) {
+        return keccak256(abi.encode(registry, serial));
     }
 }

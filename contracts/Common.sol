@@ -36,12 +36,14 @@ enum CertificateKind {
     CARBON_CREDIT
 }
 
-/// @notice Lifecycle status of a certificate claim (SPEC section 8).
+/// @notice Lifecycle status of a certificate claim (SPEC section 8): Pending and Confirmed hold the serial,
+/// Rejected and Revoked free it.
 enum CertificateStatus {
     None,
-    Recorded,
+    Pending,
     Confirmed,
-    Rejected
+    Rejected,
+    Revoked
 }
 
 /// @notice The fields of an attestation as submitted (SPEC section 4). Its EIP-712 struct hash

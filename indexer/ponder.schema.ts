@@ -199,17 +199,30 @@ export const certificate = onchainTable(
     registry: t.text().notNull(),
     registryHex: t.hex().notNull(),
     serialHash: t.hex().notNull(),
+    /** The serial as recorded (canonical form: upper case, single spaces), from the event. */
+    serial: t.text().notNull(),
     uri: t.text().notNull(),
-    /** 1 Recorded, 2 Confirmed, 3 Rejected (CertificateStatus). */
+    /**
+     * 1 Pending, 2 Confirmed, 3 Rejected, 4 Revoked (CertificateStatus, SPEC 8 v1.1): Pending and Confirmed
+     * hold the serial; only Confirmed counts in the model's recWh / creditsG (the market-based net).
+     */
     status: t.integer().notNull(),
+    /** The verifier that confirmed or rejected it. */
     verifier: t.hex(),
+    /** The rejection's reason hash, or the revocation's ruling hash. */
     reasonHash: t.hex(),
+    /** The arbiter that revoked it. */
+    revokedBy: t.hex(),
     recordedAt: t.bigint().notNull(),
     recordedBlock: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
   }),
   (table) => ({
     modelIdx: index().on(table.modelId),
+    /** The verifiers' certificate queue: by status, oldest first. */
+    statusIdx: index().on(table.status, table.recordedBlock),
+    /** Every record of one certificate (a freed serial can be recorded again). */
+    serialIdx: index().on(table.serialHash),
   }),
 );
 

@@ -18,6 +18,7 @@ const VERBS: Record<string, string> = {
   CertificateRecorded: "recorded a certificate for",
   CertificateConfirmed: "confirmed a certificate of",
   CertificateRejected: "rejected a certificate of",
+  CertificateRevoked: "revoked a certificate of",
   EfficiencyBonusPaid: "was paid an efficiency bonus for",
 };
 

@@ -63,7 +63,13 @@ const STATUS_WORDS = [
   "Superseded",
   "Final",
 ] as const;
-const CERTIFICATE_STATUS_WORDS = ["None (no such certificate)", "Recorded", "Confirmed", "Rejected"] as const;
+const CERTIFICATE_STATUS_WORDS = [
+  "None (no such certificate, or an earlier record of a serial recorded again)",
+  "Pending",
+  "Confirmed",
+  "Rejected",
+  "Revoked",
+] as const;
 
 const ROLE_NAMES: Record<string, string> = {
   [`0x${"00".repeat(32)}`]: "admin (DEFAULT_ADMIN_ROLE)",
@@ -220,15 +226,20 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     "The certificate registry is paused: no state change is possible until the pauser unpauses it.",
   CertificateRegistryNotModelOwner: ([m, a]) => `Account ${a} does not own model ${m}.`,
   CertificateRegistryZeroAmount: ([a]) => `The certificate amount is ${a}: it must be greater than 0.`,
-  CertificateRegistryEmptyRegistry: () => "The issuing registry name is empty.",
-  CertificateRegistryEmptySerial: () => "The certificate serial hash is zero.",
-  CertificateRegistryAlreadyClaimed: ([r, s]) =>
-    `Certificate ${s} of registry ${bytes32Name(r)} was already claimed: a certificate can be claimed once, ever.`,
+  CertificateRegistryUnknownIssuer: ([r]) =>
+    `The issuing registry "${bytes32Name(r)}" is not accepted: use its canonical label (e.g. "I-REC", "Verra", "Gold Standard"); governance adds new registries.`,
+  CertificateRegistryEmptySerial: () => "The certificate serial is empty.",
+  CertificateRegistryNonCanonicalSerial: ([s, i]) =>
+    `The certificate serial "${String(s)}" is not in canonical form at byte ${i}: printable ASCII, upper case, single spaces, none at either end (the SDK and CLI convert it for you).`,
+  CertificateRegistrySerialHeld: ([h, id]) =>
+    `Certificate serial ${h} is already held by certificate ${id} (Pending or Confirmed): a certificate counts once. If that record is not the real holder's, a verifier rejects it (or the arbiter revokes it), which frees the serial.`,
   CertificateRegistryWrongStatus: ([id, st]) =>
-    `Certificate ${id} is ${CERTIFICATE_STATUS_WORDS[Number(st)] ?? `status ${String(st)}`}, not Recorded.`,
+    `Certificate ${id} is ${CERTIFICATE_STATUS_WORDS[Number(st)] ?? `status ${String(st)}`}: the action needs another status (verdicts need Pending, revocation needs Confirmed).`,
   CertificateRegistryNotVerifier: ([a]) => `Account ${a} is not an accredited verifier.`,
   CertificateRegistryConflict: ([id, v]) =>
-    `Verifier ${v} owns the model of certificate ${id} or recorded it, and may not confirm it.`,
+    `Verifier ${v} owns the model of certificate ${id} or recorded it, and may not judge it.`,
+  CertificateRegistryUnauthorized: ([a, r]) => `Account ${a} lacks the ${role(r)} role this action needs.`,
+  CertificateRegistryEmptyIssuer: () => "The issuing registry label is empty.",
   // ------------------------------------------------------------ EfficiencyBonus
   EfficiencyBonusPaused: () => "The registries are paused: the efficiency bonus cannot change now.",
   EfficiencyBonusNotModelOwner: ([m, a]) => `Account ${a} does not own model ${m}.`,

@@ -40,6 +40,40 @@ export const CertificateKind = { REC: 0, CARBON_CREDIT: 1 } as const;
 /** Numeric value of a {@link CertificateKind}. */
 export type CertificateKind = (typeof CertificateKind)[keyof typeof CertificateKind];
 
+/**
+ * Certificate status (SPEC section 8, v1.1), numbered as the contracts' `CertificateStatus`:
+ * PENDING and CONFIRMED hold the certificate's serial; REJECTED (verifier) and REVOKED (arbiter) free it.
+ * Only CONFIRMED certificates count in the market-based net.
+ */
+export const CertificateStatus = { NONE: 0, PENDING: 1, CONFIRMED: 2, REJECTED: 3, REVOKED: 4 } as const;
+/** Numeric value of a {@link CertificateStatus}. */
+export type CertificateStatus = (typeof CertificateStatus)[keyof typeof CertificateStatus];
+/** Reverse lookup of {@link CertificateStatus}. */
+export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, keyof typeof CertificateStatus> = {
+  0: "NONE",
+  1: "PENDING",
+  2: "CONFIRMED",
+  3: "REJECTED",
+  4: "REVOKED",
+};
+
+/**
+ * Issuing registries accepted at deployment (script/deploy/DeployCertificateRegistry.s.sol; governance may
+ * add more with `setIssuer`): the canonical on-chain label of each, with spellings people use for it. The
+ * contract refuses any label governance has not accepted, so the same certificate cannot be recorded again
+ * under another spelling of its registry (review finding L-1); the SDK maps these spellings to the label.
+ */
+export const CERTIFICATE_ISSUERS: ReadonlyArray<{ label: string; aliases: readonly string[] }> = [
+  { label: "I-REC", aliases: ["IREC", "I-REC Standard", "International REC Standard", "I-TRACK"] },
+  { label: "Verra", aliases: ["VCS", "Verified Carbon Standard", "VCU"] },
+  { label: "Gold Standard", aliases: ["GS", "Gold Standard for the Global Goals", "GS4GG"] },
+  { label: "ACR", aliases: ["American Carbon Registry"] },
+  { label: "CAR", aliases: ["Climate Action Reserve"] },
+  { label: "Puro.earth", aliases: ["Puro", "Puro earth"] },
+  { label: "M-RETS", aliases: ["MRETS"] },
+  { label: "PJM-GATS", aliases: ["PJM GATS", "GATS"] },
+];
+
 /** Reverse lookup: numeric value to name, for display and error messages. */
 export const KIND_NAMES: Record<Kind, keyof typeof Kind> = {
   0: "PRETRAINING",

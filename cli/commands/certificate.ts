@@ -12,8 +12,9 @@ export const certificateRecord: Command = {
   help: [
     "--kind rec|carbon-credit  REC (amount in Wh) or CARBON_CREDIT (amount in gCO2e retired)",
     "--amount N                Wh or gCO2e",
-    '--registry NAME           issuing registry, e.g. I-REC, Verra, "Gold Standard"',
-    "--serial SERIAL           the certificate's serial (recorded as keccak256(registry, serial))",
+    '--registry NAME           issuing registry, e.g. I-REC, Verra, "Gold Standard" (known spellings map to its label)',
+    "--serial SERIAL           the serial number or range as printed on the retirement statement; sent upper-cased",
+    "                          with single spaces (the contract hashes registry and serial: one record per serial)",
     "--uri URI                 where the certificate or retirement statement can be fetched",
   ],
   options: {
@@ -40,13 +41,15 @@ export const certificateRecord: Command = {
     const gp = await ctx.client({ signer: true });
     await ctx.send(`Certificate recorded for model ${input.modelId}`, gp.recordCertificate, input, (r) => [
       `certificate id ${r.id}`,
+      `serial ${r.serial}`,
+      `serial hash ${r.serialHash}`,
     ]);
   },
 };
 
 export const certificateConfirm: Command = {
   name: "certificate confirm",
-  summary: "confirm a recorded certificate (accredited verifier)",
+  summary: "confirm a pending certificate (accredited verifier)",
   usage: "<certificateId>",
   help: [],
   options: {},
@@ -59,7 +62,7 @@ export const certificateConfirm: Command = {
 
 export const certificateReject: Command = {
   name: "certificate reject",
-  summary: "reject a recorded certificate (accredited verifier)",
+  summary: "reject a pending certificate (accredited verifier); frees its serial",
   usage: "<certificateId> [--reason TEXT]",
   help: ["--reason TEXT             why (its SHA-256 is recorded)"],
   options: { reason: { type: "string" } },
@@ -70,6 +73,25 @@ export const certificateReject: Command = {
     await ctx.send(
       `Certificate ${id} rejected`,
       gp.rejectCertificate,
+      { id, reasonHash: reason ? sha256(stringToBytes(reason)) : undefined },
+      () => [],
+    );
+  },
+};
+
+export const certificateRevoke: Command = {
+  name: "certificate revoke",
+  summary: "revoke a confirmed certificate, e.g. proven double-claimed elsewhere (arbiter); frees its serial",
+  usage: "<certificateId> [--reason TEXT]",
+  help: ["--reason TEXT             the ruling (its SHA-256 is recorded)"],
+  options: { reason: { type: "string" } },
+  async run(ctx) {
+    const id = idArg(ctx, "certificate revoke");
+    const reason = str(ctx.values, "reason");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Certificate ${id} revoked`,
+      gp.revokeCertificate,
       { id, reasonHash: reason ? sha256(stringToBytes(reason)) : undefined },
       () => [],
     );

@@ -181,9 +181,10 @@ export async function checkIndex(options: {
         amount: a.amount as bigint,
         confirmed: false,
       });
-    } else if (l.eventName === "CertificateConfirmed") {
+    } else if (l.eventName === "CertificateConfirmed" || l.eventName === "CertificateRevoked") {
+      // SPEC 8: only Confirmed certificates count; a revoked one no longer does
       const c = certs.get(a.id as string);
-      if (c) c.confirmed = true;
+      if (c) c.confirmed = l.eventName === "CertificateConfirmed";
     }
   }
 

@@ -5,7 +5,6 @@ import { ponder } from "ponder:registry";
 import {
   activity,
   attestation,
-  certificate,
   dispute,
   model,
   modelKindAggregate,
@@ -23,8 +22,8 @@ import { NO_METADATA, readLocalMetadata } from "./lib/metadata";
 
 type Hex = `0x${string}`;
 // biome-ignore lint/suspicious/noExplicitAny: ponder's context type is generic per event
-type Ctx = any;
-interface Ev {
+export type Ctx = any;
+export interface Ev {
   block: { number: bigint; timestamp: bigint; hash: Hex };
   transaction: { hash: Hex };
   log: { logIndex: number };
@@ -61,7 +60,7 @@ function region(bytes8: Hex): string {
   }
 }
 
-function bytes32Text(value: Hex): string {
+export function bytes32Text(value: Hex): string {
   try {
     return hexToString(value, { size: 32 }).replace(/\0+$/, "");
   } catch {
@@ -101,7 +100,11 @@ function addDeltas(row: Record<string, unknown>, change: Record<string, number |
  * One upsert per event: every store call costs Ponder a lock, metrics and copies, and this runs
  * for every event of the backfill.
  */
-async function bumpStats(context: Ctx, event: Ev, change: Record<string, number | bigint | boolean> = {}) {
+export async function bumpStats(
+  context: Ctx,
+  event: Ev,
+  change: Record<string, number | bigint | boolean> = {},
+) {
   const position = {
     lastEventBlock: event.block.number,
     lastEventBlockHash: event.block.hash,
@@ -182,7 +185,7 @@ function historyEntry(
 }
 
 /** One row of the public activity feed (see ponder.schema.ts). */
-async function recordActivity(
+export async function recordActivity(
   context: Ctx,
   event: Ev,
   type: string,
@@ -283,7 +286,7 @@ async function upsertVerifier(
   return row !== null;
 }
 
-async function bumpVerifier(
+export async function bumpVerifier(
   context: Ctx,
   address: Hex,
   timestamp: bigint,
@@ -695,65 +698,7 @@ ponder.on("AttestationRegistry:EIP712DomainChanged", async ({ event, context }) 
   await bumpStats(context, event);
 });
 
-// ------------------------------------------------------------------ CertificateRegistry
-
-ponder.on("CertificateRegistry:CertificateRecorded", async ({ event, context }) => {
-  const a = event.args;
-  await context.db.insert(certificate).values({
-    id: a.id,
-    modelId: a.modelId,
-    submitter: a.submitter.toLowerCase() as Hex,
-    kind: a.kind,
-    amount: a.amount,
-    registry: bytes32Text(a.registry),
-    registryHex: a.registry,
-    serialHash: a.serialHash,
-    uri: a.uri,
-    status: 1,
-    verifier: null,
-    reasonHash: null,
-    recordedAt: event.block.timestamp,
-    recordedBlock: event.block.number,
-    updatedAt: event.block.timestamp,
-  });
-  await bumpStats(context, event, { certificates: 1 });
-  await recordActivity(context, event, "CertificateRecorded", {
-    modelId: a.modelId,
-    actor: a.submitter,
-    amount: a.amount,
-  });
-});
-
-ponder.on("CertificateRegistry:CertificateConfirmed", async ({ event, context }) => {
-  const { id, verifier: by } = event.args;
-  const c = await context.db
-    .update(certificate, { id })
-    .set({ status: 2, verifier: by.toLowerCase() as Hex, updatedAt: event.block.timestamp });
-  await context.db
-    .update(model, { id: c.modelId })
-    .set((row: { recWh: bigint; creditsG: bigint }) =>
-      c.kind === 0
-        ? { recWh: row.recWh + c.amount, updatedBlock: event.block.number }
-        : { creditsG: row.creditsG + c.amount, updatedBlock: event.block.number },
-    );
-  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesConfirmed: 1 });
-  await bumpStats(context, event);
-  await recordActivity(context, event, "CertificateConfirmed", {
-    modelId: c.modelId,
-    actor: by,
-    amount: c.amount,
-  });
-});
-
-ponder.on("CertificateRegistry:CertificateRejected", async ({ event, context }) => {
-  const { id, verifier: by, reasonHash } = event.args;
-  const c = await context.db
-    .update(certificate, { id })
-    .set({ status: 3, verifier: by.toLowerCase() as Hex, reasonHash, updatedAt: event.block.timestamp });
-  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, { certificatesRejected: 1 });
-  await bumpStats(context, event);
-  await recordActivity(context, event, "CertificateRejected", { modelId: c.modelId, actor: by });
-});
+// CertificateRegistry: handlers in ./certificates.ts
 
 // ------------------------------------------------------------------ EfficiencyBonus
 

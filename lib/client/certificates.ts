@@ -1,25 +1,62 @@
 /** CertificateRegistry (SPEC 8) and EfficiencyBonus (SPEC 6). */
-import { type Address, encodePacked, type Hex, keccak256, stringToHex } from "viem";
+import { type Address, encodeAbiParameters, type Hex, keccak256, stringToHex } from "viem";
 import type { AttestationStruct } from "../eip712";
-import { CertificateKind, Kind, Status } from "../spec";
+import { CERTIFICATE_ISSUERS, CertificateKind, type CertificateStatus, Kind, Status } from "../spec";
 import type { attestationsModule } from "./attestations";
 import { type Core, eventArgs, ZERO_HASH } from "./core";
 import { GreenprintValidationError } from "./types";
 
-/** Issuing registry name as bytes32, left-aligned (at most 32 bytes of UTF-8). */
-export function certificateRegistryName(name: string): Hex {
-  const trimmed = name.trim();
+const squash = (s: string) => s.toLowerCase().replace(/[\s.\-_]+/g, "");
+
+/**
+ * The canonical label of an issuing registry (SPEC 8, review finding L-1): a known spelling ("Gold standard",
+ * "GS", "VCS", "irec") maps to the label the contract accepts ("Gold Standard", "Verra", "I-REC"); any other
+ * name is only trimmed, and the contract accepts it only if governance added it (`setIssuer`).
+ */
+export function canonicalIssuer(name: string): string {
+  const trimmed = name.normalize("NFKC").trim().replace(/\s+/g, " ");
   if (trimmed === "") throw new GreenprintValidationError({ registry: "registry name is empty" });
-  if (new TextEncoder().encode(trimmed).length > 32) {
-    throw new GreenprintValidationError({ registry: `registry name "${trimmed}" is longer than 32 bytes` });
-  }
-  return stringToHex(trimmed, { size: 32 });
+  const key = squash(trimmed);
+  const known = CERTIFICATE_ISSUERS.find(
+    (i) => squash(i.label) === key || i.aliases.some((a) => squash(a) === key),
+  );
+  return known?.label ?? trimmed;
 }
 
-/** `serialHash = keccak256(abi.encodePacked(bytes32 registry, string serial))` (SPEC 8). */
+/** Issuing registry label as bytes32, left-aligned (canonical label, at most 32 bytes of UTF-8). */
+export function certificateRegistryName(name: string): Hex {
+  const label = canonicalIssuer(name);
+  if (new TextEncoder().encode(label).length > 32) {
+    throw new GreenprintValidationError({ registry: `registry name "${label}" is longer than 32 bytes` });
+  }
+  return stringToHex(label, { size: 32 });
+}
+
+/**
+ * The canonical form of a serial that the contract requires (SPEC 8, L-1): printable ASCII, upper case, no
+ * leading or trailing white space, inner white space runs as one space. Registries print serials in upper case
+ * and treat them case-insensitively, so "se-2024-1" and " SE-2024-1 " are the same certificate: SE-2024-1.
+ */
+export function canonicalSerial(serial: string): string {
+  const s = serial.normalize("NFKC").trim().replace(/\s+/g, " ").toUpperCase();
+  if (s === "") throw new GreenprintValidationError({ serial: "serial is empty" });
+  const bad = [...s].find((c) => c < " " || c > "~");
+  if (bad !== undefined) {
+    throw new GreenprintValidationError({
+      serial: `serial has the character "${bad}": only printable ASCII, as the registry prints it`,
+    });
+  }
+  return s;
+}
+
+/** `serialHash = keccak256(abi.encode(bytes32 registry, string serial))` of the canonical forms (SPEC 8 v1.1). */
 export function certificateSerialHash(registry: string, serial: string): Hex {
-  if (serial.trim() === "") throw new GreenprintValidationError({ serial: "serial is empty" });
-  return keccak256(encodePacked(["bytes32", "string"], [certificateRegistryName(registry), serial.trim()]));
+  return keccak256(
+    encodeAbiParameters(
+      [{ type: "bytes32" }, { type: "string" }],
+      [certificateRegistryName(registry), canonicalSerial(serial)],
+    ),
+  );
 }
 
 /** Input of `recordCertificate`. */
@@ -28,9 +65,9 @@ export interface RecordCertificateInput {
   kind: CertificateKind;
   /** Wh for a REC, gCO2e retired for a carbon credit. */
   amount: bigint;
-  /** Issuing registry name, e.g. "I-REC", "Verra", "Gold Standard". */
+  /** Issuing registry, e.g. "I-REC", "Verra", "Gold Standard" (known spellings map to the canonical label). */
   registry: string;
-  /** The certificate's serial as the registry writes it (hashed with the registry name). */
+  /** The serial number or range as printed on the retirement statement (sent in canonical form). */
   serial: string;
   /** Where the certificate or retirement statement can be fetched. */
   uri: string;
@@ -38,7 +75,7 @@ export interface RecordCertificateInput {
 
 /** A certificate's state. */
 export interface CertificateState {
-  status: number;
+  status: CertificateStatus;
   kind: CertificateKind;
   modelId: bigint;
   submitter: Address;
@@ -53,16 +90,18 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     }
     if (Object.keys(errors).length > 0) throw new GreenprintValidationError(errors);
     const registry = certificateRegistryName(input.registry);
-    const serialHash = certificateSerialHash(input.registry, input.serial);
+    const serial = canonicalSerial(input.serial);
+    const serialHash = certificateSerialHash(input.registry, serial);
     return {
       contract: "CertificateRegistry" as const,
       functionName: "recordCertificate",
-      args: [input.modelId, input.kind, input.amount, registry, serialHash, input.uri],
+      args: [input.modelId, input.kind, input.amount, registry, serial, input.uri],
       fromEvents: (events: Parameters<typeof eventArgs>[0]) => ({
         id: eventArgs(events, "CertificateRecorded").id as Hex,
         serialHash,
+        serial,
       }),
-      fromSimulation: (sim) => ({ id: sim, serialHash }),
+      fromSimulation: (sim) => ({ id: sim, serialHash, serial }),
     };
   });
 
@@ -79,6 +118,28 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     args: [input.id, input.reasonHash ?? ZERO_HASH],
     fromEvents: () => undefined,
   }));
+
+  /** Arbiter: revokes a Confirmed certificate (e.g. proven double-claimed elsewhere); frees its serial. */
+  const revokeCertificate = core.write((input: { id: Hex; reasonHash?: Hex }) => ({
+    contract: "CertificateRegistry" as const,
+    functionName: "revokeCertificate",
+    args: [input.id, input.reasonHash ?? ZERO_HASH],
+    fromEvents: () => undefined,
+  }));
+
+  /** Admin: accepts (or withdraws) an issuing registry label. The label is sent as given, trimmed. */
+  const setIssuer = core.write((input: { registry: string; accepted: boolean }) => {
+    const label = input.registry.trim();
+    if (label === "" || new TextEncoder().encode(label).length > 32) {
+      throw new GreenprintValidationError({ registry: "registry label must be 1 to 32 bytes" });
+    }
+    return {
+      contract: "CertificateRegistry" as const,
+      functionName: "setIssuer",
+      args: [stringToHex(label, { size: 32 }), input.accepted],
+      fromEvents: () => undefined,
+    };
+  });
 
   const requestEfficiencyBonus = core.write((input: { modelId: bigint }) => ({
     contract: "EfficiencyBonus" as const,
@@ -131,13 +192,23 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     recordCertificate,
     confirmCertificate,
     rejectCertificate,
-    getCertificate: (id: Hex) => core.read("CertificateRegistry", "getCertificate", [id]),
-    /** `keccak256(abi.encode(registry, serialHash))`, read from the contract. */
-    certificateId: (registry: string, serial: string) =>
-      core.read("CertificateRegistry", "certificateId", [
-        certificateRegistryName(registry),
-        certificateSerialHash(registry, serial),
-      ]),
+    revokeCertificate,
+    setIssuer,
+    getCertificate: async (id: Hex): Promise<CertificateState> => {
+      const st = await core.read("CertificateRegistry", "getCertificate", [id]);
+      return {
+        status: st.status as CertificateStatus,
+        kind: st.kind as CertificateKind,
+        modelId: st.modelId,
+        submitter: st.submitter,
+      };
+    },
+    /** Whether the contract accepts this issuing registry (after mapping known spellings to their label). */
+    isIssuer: (registry: string) =>
+      core.read("CertificateRegistry", "isIssuer", [certificateRegistryName(registry)]),
+    /** The id of the latest record of a certificate (held if Pending or Confirmed), 0x0 if never recorded. */
+    certificateOf: (registry: string, serial: string) =>
+      core.read("CertificateRegistry", "certificateOf", [certificateSerialHash(registry, serial)]),
     requestEfficiencyBonus,
     approveEfficiencyBonus,
     rejectEfficiencyBonus,

@@ -33,6 +33,8 @@ export {
 } from "./attestations";
 export {
   type CertificateState,
+  canonicalIssuer,
+  canonicalSerial,
   certificateRegistryName,
   certificateSerialHash,
   type RecordCertificateInput,

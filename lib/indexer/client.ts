@@ -214,18 +214,7 @@ export interface ModelDetail {
    * otherwise, and for a superseding attestation (paid less what its chain already paid).
    */
   attestations: Array<AttestationView & { claimableWei: string | null }>;
-  certificates: Array<{
-    id: string;
-    kind: "REC" | "CARBON_CREDIT";
-    amount: string;
-    unit: "Wh" | "gCO2e";
-    registry: string;
-    serialHash: string;
-    uri: string;
-    status: "RECORDED" | "CONFIRMED" | "REJECTED";
-    verifier: string | null;
-    recordedAt: string;
-  }>;
+  certificates: CertificateView[];
   rewards: Array<{
     kind: "attestation" | "efficiency_bonus";
     attestationId: string | null;
@@ -238,6 +227,46 @@ export interface ModelDetail {
     transactionHash: string;
   }>;
   disputes: DisputeView[];
+}
+
+export type CertificateStatusName = "PENDING" | "CONFIRMED" | "REJECTED" | "REVOKED";
+
+/**
+ * One certificate record (SPEC 8, v1.1). PENDING and CONFIRMED hold the serial; REJECTED and REVOKED freed it
+ * (a later record of the same serial has its own id). Only CONFIRMED counts in the market-based net.
+ */
+export interface CertificateView {
+  id: string;
+  modelId: string;
+  submitter: string;
+  kind: "REC" | "CARBON_CREDIT";
+  amount: string;
+  unit: "Wh" | "gCO2e";
+  /** Issuing registry label, e.g. "I-REC". */
+  registry: string;
+  /** The serial number or range as recorded (canonical: upper case, single spaces). */
+  serial: string;
+  serialHash: string;
+  uri: string;
+  status: CertificateStatusName;
+  /** The verifier that confirmed or rejected it. */
+  verifier: string | null;
+  /** Reason hash of the rejection, or ruling hash of the revocation. */
+  reasonHash: string | null;
+  /** The arbiter that revoked it. */
+  revokedBy: string | null;
+  recordedAt: string;
+  updatedAt: string;
+}
+
+/** A page of certificates (GET /api/v1/certificates), oldest first. */
+export interface CertificateList {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  page: number;
+  pageSize: number;
+  total: number;
+  certificates: Array<CertificateView & { modelName: string | null }>;
 }
 
 export type DisputeOutcome = "open" | "upheld" | "dismissed";
@@ -464,6 +493,19 @@ export function listAttestations(
   options?: Options,
 ): Promise<AttestationList> {
   return request(`/api/v1/attestations${query(params)}`, options);
+}
+
+/** Certificates oldest first, by status (`PENDING` is the verifiers' certificate queue) and model. */
+export function listCertificates(
+  params: {
+    status?: CertificateStatusName | CertificateStatusName[];
+    model?: bigint | number | string;
+    page?: number | string;
+    pageSize?: number;
+  } = {},
+  options?: Options,
+): Promise<CertificateList> {
+  return request(`/api/v1/certificates${query(params)}`, options);
 }
 
 /** Disputes oldest first, by outcome (`open` is the arbiters' queue). */

@@ -4,7 +4,7 @@ import { contractOf } from "../deployment";
 import { attestationReward } from "../formulas";
 import { certificateRegistryAbi, modelRegistryAbi } from "../generated/contracts";
 import type { ModelMetadata } from "../metadata";
-import { DEFAULT_PARAMS, type Method } from "../spec";
+import { CertificateStatus, DEFAULT_PARAMS, type Method } from "../spec";
 import { currentDeployment, publicClient } from "./chain";
 import { serverGreenprint } from "./greenprint";
 import { modelMetadata } from "./metadata";
@@ -159,31 +159,62 @@ export interface CertificateSummary {
   kind: number;
   amount: bigint;
   registry: string;
+  /** The serial as recorded (canonical form). */
+  serial: string;
   serialHash: Hex;
   uri: string;
-  /** 1 Recorded, 2 Confirmed, 3 Rejected */
-  status: number;
+  /** CertificateStatus: 1 Pending, 2 Confirmed, 3 Rejected, 4 Revoked. */
+  status: CertificateStatus;
 }
 
-/** A model's certificates (SPEC section 8), shown apart from its footprint. */
+/**
+ * A model's certificates (SPEC section 8), shown apart from its footprint. Read from the chain (the owner sees
+ * a record at once). An earlier record of a serial that was freed and recorded again reads None on chain: its
+ * status then comes from its own rejection or revocation event.
+ */
 export async function getModelCertificates(modelId: bigint): Promise<CertificateSummary[]> {
   const registry = contractOf(await currentDeployment(), "CertificateRegistry");
   const sdk = await serverGreenprint();
-  const logs = await publicClient().getContractEvents({
+  const client = publicClient();
+  const fromBlock = BigInt(registry.blockNumber);
+  const logs = await client.getContractEvents({
     address: registry.address,
     abi: certificateRegistryAbi,
     eventName: "CertificateRecorded",
     args: { modelId },
-    fromBlock: BigInt(registry.blockNumber),
+    fromBlock,
   });
-  const states = await Promise.all(logs.map((l) => sdk.getCertificate(l.args.id as Hex)));
-  return logs.map((l, i) => ({
-    id: l.args.id as Hex,
-    kind: Number(l.args.kind),
-    amount: BigInt(l.args.amount as bigint),
-    registry: hexToString(l.args.registry as Hex, { size: 32 }).replace(/\0+$/, ""),
-    serialHash: l.args.serialHash as Hex,
-    uri: l.args.uri as string,
-    status: Number(states[i]?.status ?? 0),
-  }));
+  const ids = logs.map((l) => l.args.id as Hex);
+  const states = await Promise.all(ids.map((id) => sdk.getCertificate(id)));
+  const freed = ids.filter((_, i) => states[i]?.status === CertificateStatus.NONE);
+  const revoked = new Set<string>();
+  if (freed.length > 0) {
+    const logs = await client.getContractEvents({
+      address: registry.address,
+      abi: certificateRegistryAbi,
+      eventName: "CertificateRevoked",
+      args: { id: freed },
+      fromBlock,
+    });
+    for (const l of logs) revoked.add(l.args.id as Hex);
+  }
+  return logs.map((l, i) => {
+    const id = l.args.id as Hex;
+    const onChain = states[i]?.status ?? CertificateStatus.NONE;
+    return {
+      id,
+      kind: Number(l.args.kind),
+      amount: BigInt(l.args.amount as bigint),
+      registry: hexToString(l.args.registry as Hex, { size: 32 }).replace(/\0+$/, ""),
+      serial: l.args.serial as string,
+      serialHash: l.args.serialHash as Hex,
+      uri: l.args.uri as string,
+      status:
+        onChain !== CertificateStatus.NONE
+          ? onChain
+          : revoked.has(id)
+            ? CertificateStatus.REVOKED
+            : CertificateStatus.REJECTED,
+    };
+  });
 }

@@ -325,7 +325,7 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.equal((await run(["status", id, "--json", ...d()], env)).json.status, "REJECTED");
   });
 
-  it("certificate record and confirm; a serial is claimed once", async () => {
+  it("certificate record (raw serial) and confirm; a held serial is refused; the arbiter revokes", async () => {
     const args = [
       "certificate",
       "record",
@@ -338,7 +338,7 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
       "--registry",
       "I-REC",
       "--serial",
-      "X-1",
+      " x-1  to x-9 ",
       "--uri",
       "https://example.org/x1",
       "--json",
@@ -351,7 +351,23 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.equal(c.code, 0, c.stderr);
     const again = await run(args, { ...env, ...OWNER });
     assert.equal(again.code, 4);
-    assert.match(again.stderr, /Certificate 0x[0-9a-f]+ of registry I-REC was already claimed/);
+    assert.equal(r.json.result.serial, "X-1 TO X-9");
+    assert.match(again.stderr, /Certificate serial 0x[0-9a-f]+ is already held by certificate 0x[0-9a-f]+/);
+    const notArbiter = await run(["certificate", "revoke", r.json.result.id, ...d()], {
+      ...env,
+      ...VERIFIER,
+    });
+    assert.equal(notArbiter.code, 4);
+    assert.match(notArbiter.stderr, /lacks the arbiter/);
+    const revoked = await run(
+      ["certificate", "revoke", r.json.result.id, "--reason", "claimed elsewhere", ...d()],
+      { ...env, GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[0] },
+    );
+    assert.equal(revoked.code, 0, revoked.stderr);
+    // the serial is free again: the same certificate is recorded anew, with a new id
+    const anew = await run(args, { ...env, ...OWNER });
+    assert.equal(anew.code, 0, anew.stderr);
+    assert.notEqual(anew.json.result.id, r.json.result.id);
   });
 
   it("withdraw, dispute, cancel-nonce, balance, certificate reject, bonus request", async () => {

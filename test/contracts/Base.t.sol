@@ -56,7 +56,9 @@ abstract contract Base is Test {
         leaf = new LeafToken(predicted);
         reg = new AttestationRegistry(models, leaf, predictedBonus, admin, _params());
         bonus = new EfficiencyBonus(reg, models);
-        certs = new CertificateRegistry(reg, models);
+        bytes32[] memory issuers = new bytes32[](3);
+        (issuers[0], issuers[1], issuers[2]) = ("I-REC", "Verra", "Gold Standard");
+        certs = new CertificateRegistry(reg, models, issuers);
         vm.startPrank(admin);
         reg.accreditVerifier(verifier, "Verifier One", "https://v1.example");
         reg.accreditVerifier(verifier2, "Verifier Two", "https://v2.example");

@@ -132,11 +132,33 @@ contract GasTest is Base {
                     CertificateKind.REC,
                     500_000_000,
                     registry,
-                    keccak256(abi.encode(registry, "SE-2024-000123")),
+                    "0000-0001-0000-0001 TO 0000-0001-0000-0500",
                     "https://registry.example/cert/SE-2024-000123"
                 )
             ),
             "recordCertificate"
+        );
+        assertLe(g, 90_000);
+    }
+
+    /// @dev A Verra serial range as printed (74 bytes): the canonical-form check is linear in the serial.
+    function test_Gas_RecordCertificateLongSerial() public {
+        bytes32 registry = bytes32("Verra");
+        uint256 g = _tx(
+            alice,
+            address(certs),
+            abi.encodeCall(
+                certs.recordCertificate,
+                (
+                    modelId,
+                    CertificateKind.REC,
+                    500_000_000,
+                    registry,
+                    "10345-205395082-205395181-VCS-VCU-263-VER-IN-14-1748-01012018-31122018-0",
+                    "https://registry.example/cert/SE-2024-000123"
+                )
+            ),
+            "recordCertificate long serial"
         );
         assertLe(g, 90_000);
     }

@@ -3,8 +3,17 @@ pragma solidity 0.8.30;
 
 import {AttestationRegistry} from "../../contracts/AttestationRegistry.sol";
 import {CertificateRegistry} from "../../contracts/CertificateRegistry.sol";
-import {Attestation, CertificateKind, Kind, Method, Status, VERIFIER_ROLE} from "../../contracts/Common.sol";
+import {
+    Attestation,
+    CertificateKind,
+    CertificateStatus,
+    Kind,
+    Method,
+    Status,
+    VERIFIER_ROLE
+} from "../../contracts/Common.sol";
 import {EfficiencyBonus} from "../../contracts/EfficiencyBonus.sol";
+import {ICertificateRegistry} from "../../contracts/ICertificateRegistry.sol";
 import {LeafToken} from "../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../contracts/ModelRegistry.sol";
 import {Base} from "./Base.t.sol";
@@ -83,8 +92,20 @@ contract Handler is Test {
     mapping(bytes32 id => Ghost) public ghosts;
     mapping(bytes32 id => Attestation) internal fields;
     mapping(uint256 modelId => mapping(uint256 kind => uint64 end)) public maxEnd;
-    mapping(bytes32 key => uint256 count) public certRecords;
-    bytes32[] public certKeys;
+
+    // certificates (SPEC 8, v1.1): a ghost of every record; see the certificate handlers
+    struct CertGhost {
+        bytes32 serialHash;
+        CertificateStatus status;
+        address submitter;
+        uint256 modelId;
+    }
+
+    bytes32[] public certIds;
+    mapping(bytes32 id => CertGhost) internal certGhosts;
+    mapping(bytes32 serialHash => bytes32 id) public certLatest;
+    bytes32[] public certSerials;
+    uint256[5] public certSuccesses; // record, confirm, reject, revoke, re-record after free
     uint256 public totalPaid;
     uint256 public openBonds;
     uint256 public credited;
@@ -169,8 +190,16 @@ contract Handler is Test {
         return ids.length;
     }
 
-    function certKeysLength() external view returns (uint256) {
-        return certKeys.length;
+    function certIdsLength() external view returns (uint256) {
+        return certIds.length;
+    }
+
+    function certSerialsLength() external view returns (uint256) {
+        return certSerials.length;
+    }
+
+    function certGhost(bytes32 id) external view returns (CertGhost memory) {
+        return certGhosts[id];
     }
 
     function ghost(bytes32 id) external view returns (Ghost memory) {
@@ -721,16 +750,88 @@ contract Handler is Test {
         vm.warp(block.timestamp + bound(secs, 1, 4 days));
     }
 
-    function record(uint256 serialSeed, uint256 modelSeed) external {
+    /// @dev Records a certificate: one of eight (registry, serial) pairs in canonical form, or (variant 4) the
+    /// same certificate under another spelling of its registry or (variant 5) of its serial, which must never
+    /// be recorded.
+    function record(uint256 serialSeed, uint256 modelSeed, uint256 variant) external {
         uint256 m = bound(modelSeed, 1, models.totalModels());
-        bytes32 registry = bytes32("I-REC");
-        bytes32 serial = keccak256(abi.encode(serialSeed % 8));
-        bytes32 key = keccak256(abi.encode(registry, serial));
-        vm.prank(models.ownerOf(m));
-        try certs.recordCertificate(m, CertificateKind.REC, 1000, registry, serial, "") {
-            if (certRecords[key] == 0) certKeys.push(key);
-            ++certRecords[key];
-        } catch {}
+        bytes32 registry = serialSeed % 2 == 0 ? bytes32("I-REC") : bytes32("Verra");
+        string memory serial = string(abi.encodePacked("SE-", bytes1(uint8(0x30 + (serialSeed >> 1) % 4)), " TO 9"));
+        variant %= 6;
+        if (variant == 4) registry = serialSeed % 2 == 0 ? bytes32("i-rec") : bytes32("VERRA");
+        if (variant == 5) serial = string(abi.encodePacked("se-", bytes1(uint8(0x30 + (serialSeed >> 1) % 4))));
+        bytes32 h = keccak256(abi.encode(registry, serial));
+        bytes32 latest = certLatest[h];
+        CertificateStatus st = certGhosts[latest].status;
+        bool held = st == CertificateStatus.Pending || st == CertificateStatus.Confirmed;
+        address owner = models.ownerOf(m);
+        vm.prank(owner);
+        try certs.recordCertificate(m, CertificateKind.REC, 1000, registry, serial, "") returns (bytes32 id) {
+            _check(variant < 4, "a certificate was recorded under another spelling");
+            _check(!held && !isPaused, "recorded a held serial, or while paused");
+            _check(certGhosts[id].serialHash == bytes32(0), "a certificate id was reused");
+            if (latest == bytes32(0)) certSerials.push(h);
+            else ++certSuccesses[4];
+            certIds.push(id);
+            certGhosts[id] = CertGhost(h, CertificateStatus.Pending, owner, m);
+            certLatest[h] = id;
+            ++certSuccesses[0];
+        } catch {
+            _check(variant >= 4 || held || isPaused, "unexpected record failure");
+        }
+    }
+
+    /// @dev Mostly a certificate in `wanted` status, sometimes any (also freed, stale records).
+    function _findCert(uint256 seed, CertificateStatus wanted) internal view returns (bytes32) {
+        uint256 n = certIds.length;
+        if (seed % 5 == 0) return certIds[seed % n];
+        for (uint256 i; i < n; ++i) {
+            bytes32 id = certIds[(seed % n + i) % n];
+            if (certGhosts[id].status == wanted) return id;
+        }
+        return certIds[seed % n];
+    }
+
+    /// @dev A verifier confirms or rejects a certificate; it must succeed exactly when the SPEC allows it.
+    function certVerdict(uint256 seed, bool confirm) external {
+        if (certIds.length == 0) return;
+        bytes32 id = _findCert(seed, CertificateStatus.Pending);
+        address v = verifiers[(seed >> 8) % 2];
+        CertGhost storage g = certGhosts[id];
+        bool allowed = !isPaused && g.status == CertificateStatus.Pending && certLatest[g.serialHash] == id
+            && activeVerifier[v] && g.submitter != v && models.ownerOf(g.modelId) != v;
+        vm.prank(v);
+        bool ok;
+        if (confirm) {
+            try certs.confirmCertificate(id) {
+                ok = true;
+            } catch {}
+        } else {
+            try certs.rejectCertificate(id, bytes32(0)) {
+                ok = true;
+            } catch {}
+        }
+        _check(ok == allowed, "certificate verdict against the SPEC");
+        if (ok) {
+            g.status = confirm ? CertificateStatus.Confirmed : CertificateStatus.Rejected;
+            ++certSuccesses[confirm ? 1 : 2];
+        }
+    }
+
+    /// @dev The arbiter revokes a certificate; only a Confirmed latest record, outside a pause.
+    function certRevoke(uint256 seed) external {
+        if (certIds.length == 0) return;
+        bytes32 id = _findCert(seed, CertificateStatus.Confirmed);
+        CertGhost storage g = certGhosts[id];
+        bool allowed = !isPaused && g.status == CertificateStatus.Confirmed && certLatest[g.serialHash] == id;
+        vm.prank(arbiter);
+        try certs.revokeCertificate(id, bytes32(0)) {
+            _check(allowed, "revoked against the SPEC");
+            g.status = CertificateStatus.Revoked;
+            ++certSuccesses[3];
+        } catch {
+            _check(!allowed, "unexpected revoke failure");
+        }
     }
 }
 
@@ -765,6 +866,9 @@ contract InvariantsTest is Base {
         console.log("revocations", handler.revocations(), "transfers", handler.transfers());
         console.log("signed submissions", handler.signedSubmissions(), "cancelled nonces", handler.cancelledNonces());
         console.log("bonuses paid", handler.bonusesPaid());
+        for (uint256 i; i < 5; ++i) {
+            console.log("certificate successes", i, handler.certSuccesses(i));
+        }
     }
 
     /// @dev SPEC 6 (v1.1): one parent funds at most its own energy, however many children earn a bonus.
@@ -826,11 +930,32 @@ contract InvariantsTest is Base {
         }
     }
 
-    /// @dev A (registry, serialHash) is claimed at most once.
-    function invariant_CertificateOnce() public view {
-        uint256 n = handler.certKeysLength();
+    /// @dev SPEC 8 (v1.1): no serialHash is held by two live (Pending or Confirmed) certificates; the chain
+    /// agrees with the ghost on every record (a record superseded by a later one of its serial reads None) and
+    /// on each serial's latest record.
+    function invariant_CertificateSerialHeldOnce() public view {
+        uint256 serials = handler.certSerialsLength();
+        uint256 n = handler.certIdsLength();
+        for (uint256 s; s < serials; ++s) {
+            bytes32 h = handler.certSerials(s);
+            uint256 live;
+            for (uint256 i; i < n; ++i) {
+                Handler.CertGhost memory g = handler.certGhost(handler.certIds(i));
+                if (
+                    g.serialHash == h
+                        && (g.status == CertificateStatus.Pending || g.status == CertificateStatus.Confirmed)
+                ) ++live;
+            }
+            assertLe(live, 1, "a serial held twice");
+            assertEq(certs.certificateOf(h), handler.certLatest(h), "latest record of a serial");
+        }
         for (uint256 i; i < n; ++i) {
-            assertEq(handler.certRecords(handler.certKeys(i)), 1);
+            bytes32 id = handler.certIds(i);
+            Handler.CertGhost memory g = handler.certGhost(id);
+            ICertificateRegistry.CertificateState memory st = certs.getCertificate(id);
+            bool latest = handler.certLatest(g.serialHash) == id;
+            assertEq(uint8(st.status), latest ? uint8(g.status) : 0, "certificate status");
+            if (latest) assertEq(st.modelId, g.modelId, "certificate model");
         }
     }
 
@@ -908,3 +1033,34 @@ contract HandlerSmokeTest is Base {
     }
 }
 
+contract CertificateHandlerSmokeTest is Base {
+    /// @dev Every certificate transition of the handler can succeed: record, confirm, revoke, re-record after
+    /// the revocation, reject, re-record after the rejection; the variants under another spelling never do.
+    function test_CertificateHandlerSmoke() public {
+        _register(alice);
+        Handler h = new Handler(
+            reg,
+            models,
+            leaf,
+            certs,
+            bonus,
+            [verifierPk, verifier2Pk],
+            [alicePk, bobPk],
+            [arbiter, challenger, admin, pauser]
+        );
+        h.record(0, 1, 0);
+        h.certVerdict(1, true);
+        h.certRevoke(1);
+        h.record(0, 1, 1);
+        h.certVerdict(1, false);
+        h.record(0, 1, 2);
+        h.record(0, 1, 4);
+        h.record(0, 1, 5);
+        assertEq(h.certSuccesses(0), 3, "records");
+        assertEq(h.certSuccesses(1), 1, "confirmations");
+        assertEq(h.certSuccesses(2), 1, "rejections");
+        assertEq(h.certSuccesses(3), 1, "revocations");
+        assertEq(h.certSuccesses(4), 2, "re-records after free");
+        assertEq(h.violations(), 0, h.firstViolation());
+    }
+}

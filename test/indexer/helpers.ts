@@ -369,26 +369,52 @@ export function protocol(chain: Chain, d: Deployed) {
     claim: (input: AttestationInput) =>
       a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "claimReward", [input]),
     seal: (modelId: bigint) => a.send("owner", A.ModelRegistry, modelRegistryAbi, "sealTraining", [modelId]),
-    async certificate(modelId: bigint, kind: number, amount: bigint, serial: string) {
+    /** Records a certificate of the owner's model (I-REC, the raw serial); returns its id (Pending). */
+    async recordCertificate(
+      modelId: bigint,
+      kind: number,
+      amount: bigint,
+      serial: string,
+      by: Role = "owner",
+    ) {
       const registry = toHex("I-REC", { size: 32 });
-      const serialHash = keccak256(toHex(`I-REC:${serial}`));
-      await a.send("owner", A.CertificateRegistry, certificateRegistryAbi, "recordCertificate", [
+      await a.send(by, A.CertificateRegistry, certificateRegistryAbi, "recordCertificate", [
         modelId,
         kind,
         amount,
         registry,
-        serialHash,
+        serial,
         "https://example.invalid/cert",
       ]);
-      const id = (await chain.client.readContract({
+      const serialHash = (await chain.client.readContract({
         address: A.CertificateRegistry,
         abi: certificateRegistryAbi,
-        functionName: "certificateId",
-        args: [registry, serialHash],
+        functionName: "certificateSerialHash",
+        args: [registry, serial],
       })) as Hex;
+      return (await chain.client.readContract({
+        address: A.CertificateRegistry,
+        abi: certificateRegistryAbi,
+        functionName: "certificateOf",
+        args: [serialHash],
+      })) as Hex;
+    },
+    /** Records and confirms a certificate; returns its id. */
+    async certificate(modelId: bigint, kind: number, amount: bigint, serial: string) {
+      const id = await this.recordCertificate(modelId, kind, amount, serial);
       await a.send("verifier", A.CertificateRegistry, certificateRegistryAbi, "confirmCertificate", [id]);
       return id;
     },
+    rejectCertificate: (id: Hex) =>
+      a.send("verifier", A.CertificateRegistry, certificateRegistryAbi, "rejectCertificate", [
+        id,
+        keccak256(toHex("not the holder")),
+      ]),
+    revokeCertificate: (id: Hex) =>
+      a.send("admin", A.CertificateRegistry, certificateRegistryAbi, "revokeCertificate", [
+        id,
+        keccak256(toHex("double-claimed")),
+      ]),
     async advance(seconds: number) {
       await chain.client.request({ method: "evm_increaseTime" as never, params: [seconds] as never });
       await chain.client.request({ method: "evm_mine" as never, params: [] as never });

@@ -44,6 +44,7 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
   let p: ReturnType<typeof protocol>;
   const ids = {} as Record<"a" | "b" | "c" | "d", bigint>;
   type Att = { id: `0x${string}`; input: Parameters<ReturnType<typeof protocol>["claim"]>[0] };
+  const certs = {} as Record<"revoked" | "squat" | "pending", `0x${string}`>;
   const att = {} as Record<"a1" | "a2" | "b1" | "b2" | "b3" | "b4" | "c1" | "c2" | "d1" | "d2", Att>;
 
   before(async () => {
@@ -135,8 +136,14 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
     await p.verify(att.c1.id);
     await p.dispute(att.c1.id);
     await p.dismiss(att.c1.id);
-    await p.certificate(ids.a, 0, 500_000n, "rec-1");
-    await p.certificate(ids.a, 1, 10_000n, "credit-1");
+    await p.certificate(ids.a, 0, 500_000n, "REC-1");
+    await p.certificate(ids.a, 1, 10_000n, "CREDIT-1");
+    // SPEC 8 v1.1: a revoked certificate stops counting; a rejected one frees its serial for a new record.
+    certs.revoked = await p.certificate(ids.a, 0, 777n, "REC-REVOKED");
+    await p.revokeCertificate(certs.revoked);
+    certs.squat = await p.recordCertificate(ids.b, 0, 999n, "REC-SQUAT 1");
+    await p.rejectCertificate(certs.squat);
+    certs.pending = await p.recordCertificate(ids.a, 0, 999n, "REC-SQUAT 1");
     // Time passes: everything verified so far becomes Final; claim A's pretraining reward.
     await p.advance(WEEK + 60);
     await p.claim(att.a1.input);
@@ -339,13 +346,40 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
     assert.equal(body.disputes[0].outcome, "upheld");
     const a = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.a}`)).body;
     assert.equal(a.lineage.children[0].id, String(ids.b));
-    assert.equal(a.certificates.length, 2);
+    assert.equal(a.certificates.length, 4);
+    const cert = Object.fromEntries(a.certificates.map((c: Json) => [c.id, c]));
+    assert.equal(cert[certs.revoked].status, "REVOKED");
+    assert.equal(cert[certs.revoked].serial, "REC-REVOKED");
+    assert.equal(cert[certs.revoked].revokedBy, p.address("admin").toLowerCase());
+    assert.equal(cert[certs.pending].status, "PENDING");
+    assert.equal(cert[certs.pending].registry, "I-REC");
+    assert.equal(cert[certs.pending].serial, "REC-SQUAT 1");
+    assert.notEqual(certs.pending, certs.squat, "a new record of a freed serial has its own id");
+    // only Confirmed certificates count (the revoked and the pending REC do not)
+    assert.deepEqual(a.model.certificatesTotal, { recWh: "500000", creditsG: "10000" });
+    assert.equal(body.certificates[0].status, "REJECTED");
+    assert.equal(body.certificates[0].serialHash, cert[certs.pending].serialHash);
     assert.equal(a.rewards.length, 1);
     assert.equal(a.rewards[0].attestationId, att.a1.id);
     const d = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.d}`)).body;
     assert.equal(d.attestations[0].status, "VERIFIED");
     assert.equal(d.model.aggregates.final.attestations, 0);
     assert.equal(d.model.aggregates.verified.attestations, 1);
+  });
+
+  it("serves certificates by status and model (the verifiers' certificate queue)", async () => {
+    const pending = (await getJson<Json>(`${indexer.url}/api/v1/certificates?status=PENDING`)).body;
+    assert.equal(pending.total, 1);
+    assert.equal(pending.certificates[0].id, certs.pending);
+    assert.equal(pending.certificates[0].modelName, "Alpha-7B");
+    const freed = (await getJson<Json>(`${indexer.url}/api/v1/certificates?status=REJECTED,REVOKED`)).body;
+    assert.deepEqual(freed.certificates.map((c: Json) => c.id).sort(), [certs.revoked, certs.squat].sort());
+    const ofB = (await getJson<Json>(`${indexer.url}/api/v1/certificates?model=${ids.b}`)).body;
+    assert.deepEqual(
+      ofB.certificates.map((c: Json) => c.id),
+      [certs.squat],
+    );
+    assert.equal((await getJson<Json>(`${indexer.url}/api/v1/certificates?status=RECORDED`)).status, 400);
   });
 
   it("serves the activity feed, newest first, per model and validated", async () => {

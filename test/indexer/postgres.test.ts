@@ -55,7 +55,7 @@ describe("PostgreSQL mode", { timeout: scaled(600_000), skip: postgresMissing },
     const m = await p.register({ parameterCount: 10n ** 9n });
     const a = await p.submit({ modelId: m });
     await p.verify(a.id);
-    await p.certificate(m, 0, 1000n, "pg-1");
+    await p.certificate(m, 0, 1000n, "PG-1");
 
     const logFile = path.join(dir, "indexer.log");
     const out = openSync(logFile, "a");

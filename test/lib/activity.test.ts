@@ -26,6 +26,12 @@ describe("describeActivity", () => {
     expect(describeActivity({ type: "CertificateRecorded", amount: "5000" }).amount).toBeNull();
   });
 
+  it("says an arbiter's revocation of a certificate in words", () => {
+    expect(describeActivity({ type: "CertificateRevoked", amount: null }).verb).toBe(
+      "revoked a certificate of",
+    );
+  });
+
   it("names events it does not know by their event name", () => {
     expect(describeActivity({ type: "SomethingNew", amount: null }).verb).toBe("SomethingNew on");
   });

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   BOUNDS,
+  CERTIFICATE_ISSUERS,
   CertificateKind,
+  CertificateStatus,
   DEFAULT_PARAMS,
   Kind,
   Method,
@@ -35,7 +37,18 @@ describe("spec constants", () => {
     expect(sdkNames(Method, false)).toEqual(solidityEnum(sol, "Method"));
     expect(sdkNames(Status, true)).toEqual(solidityEnum(sol, "Status"));
     expect(sdkNames(CertificateKind, false)).toEqual(solidityEnum(sol, "CertificateKind"));
+    expect(sdkNames(CertificateStatus, true)).toEqual(solidityEnum(sol, "CertificateStatus"));
     expect(STATUS_NAMES[Status.FINAL]).toBe("FINAL");
+  });
+
+  it("the SDK's issuing registries are the ones the deploy script accepts", () => {
+    const deploy = readFileSync(
+      new URL("../../script/deploy/DeployCertificateRegistry.s.sol", import.meta.url),
+      "utf8",
+    );
+    const deployed = [...deploy.matchAll(/labels\[\d+\] = "([^"]+)";/g)].map((m) => m[1]);
+    expect(deployed.length).toBeGreaterThan(0);
+    expect(CERTIFICATE_ISSUERS.map((i) => i.label)).toEqual(deployed);
   });
 
   it("SPEC defaults and bounds", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { formatEther } from "viem";
 import { AdminPanel } from "@/components/admin/AdminPanel";
+import { CertificateQueue } from "@/components/certificates/CertificateQueue";
 import { serverGreenprint } from "@/lib/server/greenprint";
 
 export const metadata: Metadata = { title: "Governance" };
@@ -56,6 +57,16 @@ export default async function AdminPage() {
         ))}
       </dl>
       <AdminPanel params={params} />
+      <section aria-labelledby="revoke-certificates" className="space-y-3">
+        <h2 id="revoke-certificates" className="text-xl font-semibold">
+          Confirmed certificates (arbiter)
+        </h2>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          The arbiter revokes a confirmed certificate proven double-claimed elsewhere: it stops counting in
+          the market-based net and its serial is free again.
+        </p>
+        <CertificateQueue action="revoke" />
+      </section>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CertificateQueue } from "@/components/certificates/CertificateQueue";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
 import { Pagination } from "@/components/Pagination";
@@ -136,6 +137,17 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
           noun={["attestation", "attestations"]}
         />
       ) : null}
+      <section aria-labelledby="certificate-queue" className="space-y-3">
+        <h2 id="certificate-queue" className="text-xl font-semibold">
+          Certificates waiting for a verdict
+        </h2>
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">
+          Check each against the issuing registry's retirement statement: the serial as printed, the amount
+          and the beneficiary. Rejecting a record that is not the holder's frees its serial for the real
+          holder.
+        </p>
+        <CertificateQueue action="verdict" model={model} />
+      </section>
     </section>
   );
 }

@@ -15,6 +15,7 @@ import {
   str,
 } from "./attestations";
 import { badgeSvg } from "./badge";
+import { CERTIFICATE_FILTER_STATUSES, certificateJson, certificateStatusNumber } from "./certificates";
 import {
   BadParam,
   emissionsOf,
@@ -129,6 +130,7 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/models",
       "GET /api/v1/models/{id}",
       "GET /api/v1/attestations",
+      "GET /api/v1/certificates",
       "GET /api/v1/disputes",
       "GET /api/v1/activity",
       "GET /api/v1/verifiers",
@@ -366,18 +368,7 @@ app.get("/api/v1/models/:id", async (c) => {
     parent = p.parentId;
   }
   const now = s.sync.now;
-  const certJson = certs.map((cert) => ({
-    id: cert.id,
-    kind: cert.kind === 0 ? "REC" : "CARBON_CREDIT",
-    amount: cert.amount.toString(),
-    unit: cert.kind === 0 ? "Wh" : "gCO2e",
-    registry: cert.registry,
-    serialHash: cert.serialHash,
-    uri: cert.uri,
-    status: ["NONE", "RECORDED", "CONFIRMED", "REJECTED"][cert.status],
-    verifier: cert.verifier,
-    recordedAt: cert.recordedAt.toString(),
-  }));
+  const certJson = certs.map(certificateJson);
   return v1Json(c, s.sync, {
     model: {
       ...modelSummary(m),
@@ -461,6 +452,45 @@ app.get("/api/v1/attestations", async (c) => {
     attestations: list.map((a) => ({
       ...attestationJson(a, s.sync.now),
       modelName: s.models.get(a.modelId)?.name ?? null,
+    })),
+  });
+});
+
+// Certificates, oldest first; `status=PENDING` is the verifiers' certificate queue (SPEC 8).
+app.get("/api/v1/certificates", async (c) => {
+  const params = new URL(c.req.url).searchParams;
+  const unknown = unknownParam(c, params, ["status", "model", "page", "pageSize"]);
+  if (unknown) return unknown;
+  const paging = pageParams(c, params);
+  if (paging instanceof Response) return paging;
+  const statuses = listParam(c, params, "status", CERTIFICATE_FILTER_STATUSES);
+  if (statuses instanceof Response) return statuses;
+  const modelId = modelParam(c, params);
+  if (modelId instanceof Response) return modelId;
+  const s = await snapshot();
+  const where = and(
+    statuses === null
+      ? undefined
+      : inArray(
+          schema.certificate.status,
+          statuses.map((v) => certificateStatusNumber(v as (typeof CERTIFICATE_FILTER_STATUSES)[number])),
+        ),
+    modelId === null ? undefined : eq(schema.certificate.modelId, modelId),
+  );
+  const { list, ...envelope } = await pageOf(
+    db
+      .select()
+      .from(schema.certificate)
+      .where(where)
+      .orderBy(asc(schema.certificate.recordedBlock), asc(schema.certificate.id)),
+    db.select({ n: count() }).from(schema.certificate).where(where),
+    paging,
+  );
+  return v1Json(c, s.sync, {
+    ...envelope,
+    certificates: list.map((row) => ({
+      ...certificateJson(row),
+      modelName: s.models.get(row.modelId)?.name ?? null,
     })),
   });
 });

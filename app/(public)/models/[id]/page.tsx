@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/CopyButton";
+import { CertificateList } from "@/components/certificates/CertificateList";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
@@ -345,30 +346,7 @@ export default async function ModelPage({ params }: Props) {
           cannot lower a score). Market-based net after confirmed credits:{" "}
           {formatEmissionsG(BigInt(final.marketNetG))}.
         </p>
-        {certificates.length === 0 ? (
-          <p className="text-sm">No certificates recorded.</p>
-        ) : (
-          <ul className="space-y-1 text-sm" data-testid="certificates">
-            {certificates.map((c) => (
-              <li key={c.id}>
-                {c.kind === "REC"
-                  ? `REC ${formatEnergyWh(BigInt(c.amount))}`
-                  : `Carbon credit ${formatEmissionsG(BigInt(c.amount))} retired`}{" "}
-                · {c.registry} · <span className="font-mono text-xs">{c.serialHash.slice(0, 12)}…</span> ·{" "}
-                {c.status.toLowerCase()}
-                {c.uri ? (
-                  <>
-                    {" "}
-                    ·{" "}
-                    <a href={c.uri} className="underline" rel="noreferrer nofollow">
-                      certificate
-                    </a>
-                  </>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <CertificateList certificates={certificates} />
       </section>
     </article>
   );

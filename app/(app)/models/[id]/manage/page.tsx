@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttestationActions } from "@/components/AttestationActions";
+import { CertificateStatusPill } from "@/components/certificates/CertificateStatusPill";
 import { EfficiencyBonusPanel } from "@/components/EfficiencyBonusPanel";
 import { RecordCertificateForm } from "@/components/RecordCertificateForm";
 import { SealTrainingButton } from "@/components/SealTrainingButton";
@@ -9,7 +10,7 @@ import { StatusPill } from "@/components/StatusPill";
 import { formatUtcDate } from "@/lib/humanize";
 import { serverGreenprint } from "@/lib/server/greenprint";
 import { getModelCertificates, getModelDetail } from "@/lib/server/models";
-import { CertificateKind, KIND_NAMES, type Kind, type Status } from "@/lib/spec";
+import { CERTIFICATE_STATUS_NAMES, CertificateKind, KIND_NAMES, type Kind, type Status } from "@/lib/spec";
 import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
 
 export const metadata: Metadata = { title: "Manage a model" };
@@ -94,7 +95,8 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
               {c.kind === CertificateKind.REC
                 ? `REC ${formatEnergyWh(c.amount)}`
                 : `Carbon credit ${formatEmissionsG(c.amount)}`}{" "}
-              · {c.registry} · {["", "recorded", "confirmed", "rejected"][c.status] ?? "unknown"}
+              · {c.registry} · serial <span className="font-mono">{c.serial}</span> ·{" "}
+              <CertificateStatusPill status={CERTIFICATE_STATUS_NAMES[c.status]} />
             </li>
           ))}
         </ul>
