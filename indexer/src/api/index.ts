@@ -15,6 +15,7 @@ import {
   str,
 } from "./attestations";
 import { badgeSvg } from "./badge";
+import explorer from "./explorer";
 import {
   BadParam,
   emissionsOf,
@@ -129,6 +130,8 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/models",
       "GET /api/v1/models/{id}",
       "GET /api/v1/attestations",
+      "GET /api/v1/attestations/{id}",
+      "GET /api/v1/addresses/{address}",
       "GET /api/v1/disputes",
       "GET /api/v1/activity",
       "GET /api/v1/verifiers",
@@ -640,6 +643,9 @@ app.get("/api/v1/badge/:file", async (c) => {
     headers,
   );
 });
+
+// One attestation and one address (the explorer pages), in a file of their own.
+app.route("/", explorer);
 
 app.notFound((c) =>
   c.json(
