@@ -27,6 +27,13 @@ function Timeline({ points }: { points: Array<{ at: string; kWh: number }> }) {
         role="img"
         aria-label={`Cumulative energy over ${points.length} measurement rows, ${max.toFixed(3)} kWh in all`}
       >
+        <path
+          d={`M0,0 L0,${height} L${width},${height}`}
+          fill="none"
+          stroke="currentColor"
+          strokeOpacity="0.3"
+          strokeWidth="1"
+        />
         <path d={path} fill="none" stroke="currentColor" strokeWidth="2" />
       </svg>
       <figcaption className="text-xs text-neutral-600 dark:text-neutral-400">

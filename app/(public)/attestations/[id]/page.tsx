@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AddressLink } from "@/components/explorer/AddressLink";
 import { EvidencePanel } from "@/components/explorer/EvidencePanel";
+import { NoSuchAttestation } from "@/components/explorer/NoSuchAttestation";
 import { StatusHistory } from "@/components/explorer/StatusHistory";
 import { TxRef } from "@/components/explorer/TxRef";
 import { IndexedAt } from "@/components/IndexedAt";
@@ -71,7 +71,10 @@ function Field({ name, children, testId }: { name: string; children: React.React
 export default async function AttestationPage({ params }: Props) {
   const { id } = await params;
   const detail = await load(id);
-  if (detail === null) notFound();
+  // Rendered in place rather than through notFound(): Next renders a notFound() thrown by a
+  // dynamic page as an empty shell filled in by JavaScript (vercel/next.js#62228), and this page
+  // must read without it. The price is HTTP 200 instead of 404 (the API itself answers 404).
+  if (detail === null) return <NoSuchAttestation id={id} />;
   if ("problem" in detail)
     return (
       <article className="space-y-4">
