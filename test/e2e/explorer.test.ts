@@ -178,6 +178,33 @@ describe("explorer pages without JavaScript", () => {
     await screenshot(page, "attestation-desktop");
   });
 
+  it("links each transaction to a page of its own on a chain without a block explorer", async () => {
+    await page.goto(`${APP_URL}/attestations/${journey.id}`);
+    const verified = page.getByTestId("history-row").nth(1).getByTestId("tx-link");
+    assert.equal(await verified.getAttribute("href"), `/tx/${journey.txs[1]}`);
+    await verified.click();
+    await page.getByTestId("tx-events").waitFor();
+    const events = (await page.getByTestId("tx-events").textContent()) ?? "";
+    assert.match(events, /AttestationRegistry\.AttestationVerified/);
+    assert.equal(
+      await page
+        .getByTestId("tx-events")
+        .getByRole("link", { name: journey.id })
+        .first()
+        .getAttribute("href"),
+      `/attestations/${journey.id}`,
+    );
+    const receipt = await publicClient.getTransactionReceipt({ hash: journey.txs[1] as Hex });
+    assert.match(
+      (await page.getByTestId("tx-fields").textContent()) ?? "",
+      new RegExp(`Block${receipt.blockNumber} `),
+    );
+    await page.goto(`${APP_URL}/tx/0x1234`);
+    assert.match((await page.getByTestId("tx-not-found").textContent()) ?? "", /Not a transaction hash/);
+    await page.goto(`${APP_URL}/tx/0x${"00".repeat(32)}`);
+    assert.match((await page.getByTestId("tx-not-found").textContent()) ?? "", /No such transaction/);
+  });
+
   it("re-hashes the evidence: a match with its fields, then a tampered file as a mismatch", async () => {
     await page.goto(`${APP_URL}/attestations/${journey.id}`);
     assert.match(
