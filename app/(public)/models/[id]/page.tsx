@@ -357,7 +357,11 @@ export default async function ModelPage({ params }: Props) {
                         )}
                       </td>
                       <td className="py-2 pr-3">
-                        <a className="font-mono underline" href={`/api/evidence/${a.evidenceHash.slice(2)}`}>
+                        <a
+                          className="font-mono underline"
+                          href={`/api/evidence/${a.evidenceHash.slice(2)}`}
+                          data-testid="evidence-link"
+                        >
                           {a.evidenceHash.slice(0, 10)}…
                         </a>
                       </td>
