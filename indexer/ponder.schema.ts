@@ -143,6 +143,9 @@ export const attestation = onchainTable(
     pendingIdx: index().on(table.status, table.finalAt),
     /** The verifiers' queue: one status, oldest first. */
     queueIdx: index().on(table.status, table.submittedBlock),
+    /** The explorer's address page: what an account submitted and judged. */
+    submitterIdx: index().on(table.submitter),
+    verifierIdx: index().on(table.verifier),
   }),
 );
 
@@ -185,6 +188,8 @@ export const dispute = onchainTable(
     attestationIdx: index().on(table.attestationId),
     /** The arbiters' queue: open disputes, oldest first. */
     outcomeIdx: index().on(table.outcome, table.openedBlock),
+    /** The explorer's address page: disputes an account opened. */
+    challengerIdx: index().on(table.challenger),
   }),
 );
 

@@ -412,6 +412,7 @@ export const attest: Command = {
     }
     const [params, now] = await Promise.all([gp.getParams(), gp.chainNow()]);
     const modelUrl = `${ctx.settings.appUrl.value}/models/${modelId}`;
+    const attestationUrlOf = (id: string) => `${ctx.settings.appUrl.value}/attestations/${id}`;
     try {
       await ctx.send(
         `Attestation submitted for model ${modelId}`,
@@ -421,6 +422,7 @@ export const attest: Command = {
           attestationSummary(r.id, r.attestation, params, {
             now,
             modelUrl,
+            attestationUrl: attestationUrlOf(r.id),
             evidenceURI: uri as string,
             tool: built.evidence.tool,
           }),
@@ -435,6 +437,7 @@ export const attest: Command = {
               projectedVerifierRewardWei: f.verifierRewardWei,
               challengeWindowSeconds: f.challengeWindowSeconds,
               modelUrl,
+              attestationUrl: attestationUrlOf(r.id),
             },
           };
         },

@@ -56,6 +56,7 @@ export const status: Command = {
       reward,
       submittedInBlock: submitted.blockNumber,
       transactionHash: submitted.transactionHash,
+      explorerUrl: `${ctx.settings.appUrl.value}/attestations/${id}`,
     };
     const zero = /^0x0+$/;
     const lines = [
@@ -72,6 +73,7 @@ export const status: Command = {
         ? `  reward      ${formatLeaf(state.paid, 6)} paid`
         : `  reward      ${formatLeaf(reward, 6)} when Final (+ ${formatLeaf(figures.verifierRewardWei, 6)} to the verifier; current parameters)`,
       `  model page  ${ctx.settings.appUrl.value}/models/${state.modelId}`,
+      `  explorer    ${data.explorerUrl}`,
     ];
     ctx.out.result(data, lines);
   },

@@ -71,7 +71,7 @@ export function attestationSummary(
   id: Hex,
   a: AttestationStruct,
   params: RegistryParams,
-  options: { now: bigint; modelUrl: string; evidenceURI: string; tool?: string },
+  options: { now: bigint; modelUrl: string; attestationUrl: string; evidenceURI: string; tool?: string },
 ): string[] {
   const f = attestationFigures(a, params);
   const windowEnd = options.now + f.challengeWindowSeconds;
@@ -87,6 +87,7 @@ export function attestationSummary(
     `             once verified, anyone may dispute it for ${formatDuration(f.challengeWindowSeconds)} (verified now, the window would end ${formatUtc(windowEnd)});`,
     `             then it is Final and the owner claims: greenprint claim ${id}`,
     `model page   ${options.modelUrl}`,
+    `explorer     ${options.attestationUrl} (fields, status history, evidence check)`,
     `evidence     ${options.evidenceURI}`,
   ];
 }

@@ -427,7 +427,11 @@ function query(params: Record<string, unknown>): string {
   return text ? `?${text}` : "";
 }
 
-async function request<T>(path: string, init?: { baseUrl?: string; signal?: AbortSignal }): Promise<T> {
+/** GET `path` of the API as JSON; an error answer becomes an {@link IndexerError}. */
+export async function request<T>(
+  path: string,
+  init?: { baseUrl?: string; signal?: AbortSignal },
+): Promise<T> {
   const url = `${init?.baseUrl ?? indexerUrl()}${path}`;
   let response: Response;
   try {
@@ -453,7 +457,7 @@ async function request<T>(path: string, init?: { baseUrl?: string; signal?: Abor
   return (await response.json()) as T;
 }
 
-type Options = { baseUrl?: string; signal?: AbortSignal };
+export type Options = { baseUrl?: string; signal?: AbortSignal };
 
 export function getLeaderboard(params: LeaderboardParams = {}, options?: Options): Promise<Leaderboard> {
   return request(`/api/v1/leaderboard${query({ ...params })}`, options);

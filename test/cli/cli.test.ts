@@ -251,8 +251,12 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
       /anyone may dispute it for 60 s \(verified now, the window would end \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
     );
     assert.match(human.stdout, new RegExp(`model page +https://gp\\.example/models/${modelId}`));
+    const attested = /attestation +(0x[0-9a-f]{64})/.exec(human.stdout)?.[1];
+    assert.ok(attested, human.stdout);
+    assert.match(human.stdout, new RegExp(`explorer +https://gp\\.example/attestations/${attested} `));
 
     const status = await run(["status", attestationId, ...d()], env);
+    assert.match(status.stdout, new RegExp(`explorer +http\\S+/attestations/${attestationId}\n`));
     assert.match(status.stdout, /period +2023-07-24 \d\d:\d\d – \d\d:\d\d UTC/);
 
     const card = await run(["model-card", "--model", modelId, "--json", ...d()], {

@@ -126,7 +126,7 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
     assert.match((await row.textContent()) ?? "", /Submitted/);
     assert.match((await row.textContent()) ?? "", /SOFTWARE/);
     // The evidence link serves bytes whose SHA-256 is the on-chain evidence hash.
-    const href = await row.getByRole("link").getAttribute("href");
+    const href = await row.getByTestId("evidence-link").getAttribute("href");
     const response = await fetch(`${APP_URL}${href}`);
     assert.equal(response.status, 200);
     const { createHash } = await import("node:crypto");

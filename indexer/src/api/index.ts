@@ -16,6 +16,7 @@ import {
 } from "./attestations";
 import { badgeSvg } from "./badge";
 import { CERTIFICATE_FILTER_STATUSES, certificateJson, certificateStatusNumber } from "./certificates";
+import explorer from "./explorer";
 import {
   BadParam,
   emissionsOf,
@@ -131,6 +132,8 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/models/{id}",
       "GET /api/v1/attestations",
       "GET /api/v1/certificates",
+      "GET /api/v1/attestations/{id}",
+      "GET /api/v1/addresses/{address}",
       "GET /api/v1/disputes",
       "GET /api/v1/activity",
       "GET /api/v1/verifiers",
@@ -669,6 +672,9 @@ app.get("/api/v1/badge/:file", async (c) => {
     headers,
   );
 });
+
+// One attestation and one address (the explorer pages), in a file of their own.
+app.route("/", explorer);
 
 app.notFound((c) =>
   c.json(

@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CopyButton } from "@/components/CopyButton";
 import { CertificateList } from "@/components/certificates/CertificateList";
+import { AddressLink } from "@/components/explorer/AddressLink";
+import { TxRef } from "@/components/explorer/TxRef";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
@@ -10,7 +12,8 @@ import { AttestationChart } from "@/components/model/AttestationChart";
 import { EnergyLabel } from "@/components/model/EnergyLabel";
 import { StatusPill } from "@/components/StatusPill";
 import { grade } from "@/lib/formulas";
-import { describeIndexerError, getModel, type ModelDetail } from "@/lib/indexer/client";
+import { shortId } from "@/lib/humanize";
+import { describeIndexerError, getModel, getVerifiers, type ModelDetail } from "@/lib/indexer/client";
 import { buildModelCardExport, type ModelCardExport } from "@/lib/modelCardExport";
 import { modelMetadata } from "@/lib/server/metadata";
 import { Status } from "@/lib/spec";
@@ -67,10 +70,14 @@ export default async function ModelPage({ params }: Props) {
   // The whole metadata document (its source, links) from the content-addressed store: the index
   // keeps only the fields it ranks and searches by.
   // The hardware is not in the index: each evidence document records it (same store, by hash).
-  const [document, appUrl, hardwareByAttestation] = await Promise.all([
+  const [document, appUrl, hardwareByAttestation, verifierNames] = await Promise.all([
     modelMetadata(model.metadataHash),
     publicAppUrl(),
     Promise.all(attestations.map((a) => evidenceHardware(a.evidenceHash))),
+    // Verifiers by their registry name; without the list the page still shows their addresses.
+    getVerifiers()
+      .then((r) => new Map(r.verifiers.map((v) => [v.address, v.name])))
+      .catch(() => new Map<string, string>()),
   ]);
   const hardware = [...new Set(hardwareByAttestation.flat())];
   const { final, verified } = model.aggregates;
@@ -110,7 +117,9 @@ export default async function ModelPage({ params }: Props) {
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Owner</dt>
           <dd className="font-mono" title={model.owner}>
-            {shortAddress(model.owner)}
+            <Link href={`/address/${model.owner}`} className="underline">
+              {shortAddress(model.owner)}
+            </Link>
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Training</dt>
           <dd>{model.trainingSealed ? "sealed (complete)" : "open"}</dd>
@@ -270,6 +279,9 @@ export default async function ModelPage({ params }: Props) {
               <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
                 <tr>
                   <th scope="col" className="py-2 pr-3">
+                    Attestation
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
                     Period
                   </th>
                   <th scope="col" className="py-2 pr-3">
@@ -294,6 +306,9 @@ export default async function ModelPage({ params }: Props) {
                     Status
                   </th>
                   <th scope="col" className="py-2 pr-3">
+                    Verifier
+                  </th>
+                  <th scope="col" className="py-2 pr-3">
                     Evidence
                   </th>
                   <th scope="col" className="py-2 pr-3">
@@ -309,6 +324,18 @@ export default async function ModelPage({ params }: Props) {
                   const g = energyWh > 0n ? grade(BigInt(a.locationIntensity)) : null;
                   return (
                     <tr key={a.id} className="border-b border-neutral-100 dark:border-neutral-900">
+                      <td className="py-2 pr-3">
+                        <Link
+                          href={`/attestations/${a.id}`}
+                          className="font-mono text-xs underline"
+                          data-testid="attestation-link"
+                        >
+                          {shortId(a.id)}
+                        </Link>
+                        <span className="block">
+                          <TxRef hash={a.submitted.transactionHash} block={a.submitted.block} compact />
+                        </span>
+                      </td>
                       <td className="py-2 pr-3 whitespace-nowrap">
                         {date(a.periodStart)} – {date(a.periodEnd)}
                       </td>
@@ -323,8 +350,19 @@ export default async function ModelPage({ params }: Props) {
                       <td className="py-2 pr-3">
                         <StatusPill status={Status[a.status]} />
                       </td>
+                      <td className="py-2 pr-3" data-testid="attestation-verifier">
+                        {a.verifier ? (
+                          <AddressLink address={a.verifier} name={verifierNames.get(a.verifier)} />
+                        ) : (
+                          "—"
+                        )}
+                      </td>
                       <td className="py-2 pr-3">
-                        <a className="font-mono underline" href={`/api/evidence/${a.evidenceHash.slice(2)}`}>
+                        <a
+                          className="font-mono underline"
+                          href={`/api/evidence/${a.evidenceHash.slice(2)}`}
+                          data-testid="evidence-link"
+                        >
                           {a.evidenceHash.slice(0, 10)}…
                         </a>
                       </td>
