@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {AttestationDisputes} from "../../contracts/AttestationDisputes.sol";
 import {Attestation, Kind, Method, Status} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {IModelRegistry} from "../../contracts/IModelRegistry.sol";
@@ -569,6 +570,26 @@ contract AttestationsTest is Base {
         // a disputed attestation never becomes Final by time alone
         vm.warp(block.timestamp + 365 days);
         assertEq(uint8(_status(id)), uint8(Status.Disputed));
+    }
+
+    /// @dev The dispute code lives in AttestationDisputes (created by the registry, its nonce 1) and runs only by
+    /// delegatecall on the registry's storage: called directly it refuses, even for an arbiter.
+    function test_RevertWhen_DisputesCalledDirectly() public {
+        AttestationDisputes code = AttestationDisputes(vm.computeCreateAddress(address(reg), 1));
+        assertEq(code.registry(), address(reg));
+        bytes32 id = _submit(alice, _att(m));
+        _verify(id);
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        vm.prank(challenger);
+        code.dispute{value: BOND}(id, "ipfs://reason");
+        vm.startPrank(arbiter);
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        code.upholdDispute(id, bytes32(0));
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        code.dismissDispute(id, bytes32(0));
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        code.withdrawRefund();
+        vm.stopPrank();
     }
 
     function test_RevertWhen_DisputeSubmitted() public {
