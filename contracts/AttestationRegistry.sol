@@ -138,16 +138,19 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
             cursor += _LIVE_ONE;
         }
         if (_states[id] != 0) revert AttestationRegistryAlreadyExists(id);
+        uint64 finalAt;
         if (verifierIndex == 0) {
             state |= uint256(Status.Submitted) | (uint256(uint80(uint160(submitter))) << _ACTOR_SHIFT);
         } else {
             if (predecessor != bytes32(0)) cursor = _supersede(id, predecessor, cursor);
-            state |= _verifiedState(verifierIndex);
+            uint256 bits;
+            (bits, finalAt) = _verdictBits(verifierIndex, _configWord());
+            state |= bits;
         }
         _states[id] = state;
         modelRegistry.setAttestationCursor(a.modelId, cursor);
         _emitSubmitted(id, a, submitter);
-        if (verifierIndex != 0) emit AttestationVerified(id, verifier, _finalAtNow());
+        if (verifierIndex != 0) emit AttestationVerified(id, verifier, finalAt);
     }
 
     function _emitSubmitted(bytes32 id, Attestation calldata a, address submitter) private {
@@ -301,15 +304,6 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         (uint256 bits, uint64 finalAt) = _verdictBits(verifierIndex, c);
         _states[id] = s | bits;
         emit AttestationVerified(id, verifier, finalAt);
-    }
-
-    function _verifiedState(uint32 verifierIndex) private view returns (uint256 bits) {
-        (bits,) = _verdictBits(verifierIndex, _configWord());
-    }
-
-    /// @dev The end of a challenge window opened now, as a timestamp (if no pause intervenes).
-    function _finalAtNow() private view returns (uint64) {
-        return uint64(block.timestamp + _config.challengeWindow);
     }
 
     /// @dev A withdrawn or rejected correction that extended its predecessor (and is still the latest of its

@@ -16,21 +16,21 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 abstract contract AttestationSignatures is IAttestationRegistry, AttestationRegistryStorage, EIP712, NoncesKeyed {
     /// @notice EIP-712 type of the attestation fields; its struct hash is the attestation id.
     string public constant ATTESTATION_TYPE = "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
-        "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,"
-        "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
-        "bytes32 supersedes)";
+        "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,"
+        "uint64 embodiedG,uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,"
+        "bytes32 rowsRoot,bytes32 supersedes)";
     /// @notice EIP-712 type signed by a model owner for submitWithSig.
     string public constant SUBMIT_ATTESTATION_TYPE = "SubmitAttestation(Attestation attestation,"
         "uint256 nonce,uint256 deadline)" "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
-        "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,"
-        "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
-        "bytes32 supersedes)";
+        "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,"
+        "uint64 embodiedG,uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,"
+        "bytes32 rowsRoot,bytes32 supersedes)";
     /// @notice EIP-712 type signed by a verifier for submitVerified.
     string public constant VERIFIED_ATTESTATION_TYPE = "VerifiedAttestation(Attestation attestation,"
         "uint256 nonce,uint256 deadline)" "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,"
-        "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,"
-        "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
-        "bytes32 supersedes)";
+        "uint16 pueMilli,uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,"
+        "uint64 embodiedG,uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,"
+        "bytes32 rowsRoot,bytes32 supersedes)";
     /// @notice EIP-712 type signed by a verifier for verdictWithSig.
     string public constant VERDICT_TYPE =
         "Verdict(bytes32 attestationId,bool approve,bytes32 reasonHash,uint256 nonce,uint256 deadline)";

@@ -86,6 +86,7 @@ abstract contract Base is Test {
         a.locationIntensity = 400;
         a.renewableBps = 2500;
         a.acceleratorHours = 250_000;
+        a.workUnits = 2_000_000_000_000; // 2e12 tokens
         a.embodiedG = 5_000_000;
         a.periodStart = start;
         a.periodEnd = end;
@@ -140,8 +141,8 @@ abstract contract Base is Test {
     function _id(Attestation memory a) internal pure returns (bytes32) {
         bytes32 typeHash = keccak256(
             "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,uint32 locationIntensity,"
-            "uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,uint64 periodEnd,bytes8 region,"
-            "bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
+            "uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,uint64 embodiedG,uint64 periodStart,"
+            "uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
         );
         bytes memory head = abi.encode(
             typeHash,
@@ -155,6 +156,7 @@ abstract contract Base is Test {
             a.acceleratorHours
         );
         bytes memory tail = abi.encode(
+            a.workUnits,
             a.embodiedG,
             a.periodStart,
             a.periodEnd,
