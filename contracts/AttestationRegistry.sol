@@ -138,6 +138,7 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
             cursor += _LIVE_ONE;
         }
         if (_states[id] != 0) revert AttestationRegistryAlreadyExists(id);
+        _useEvidence(a.evidenceHash, id);
         uint64 finalAt;
         if (verifierIndex == 0) {
             state |= uint256(Status.Submitted) | (uint256(uint80(uint160(submitter))) << _ACTOR_SHIFT);
@@ -151,6 +152,20 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         modelRegistry.setAttestationCursor(a.modelId, cursor);
         _emitSubmitted(id, a, submitter);
         if (verifierIndex != 0) emit AttestationVerified(id, verifier, finalAt);
+    }
+
+    /// @dev One evidence document backs one attestation (SPEC 4, v1.1): refused while the attestation it backs
+    /// is anything but Rejected or Withdrawn (those free it; Superseded and Invalidated keep it). Read lazily
+    /// from that attestation's status, so rejecting or withdrawing costs nothing more.
+    function _useEvidence(bytes32 evidenceHash, bytes32 id) private {
+        bytes32 used = _evidenceUse[evidenceHash];
+        if (used != bytes32(0)) {
+            uint256 status = _states[used] & _STATUS_MASK;
+            if (status != uint256(Status.Rejected) && status != uint256(Status.Withdrawn)) {
+                revert AttestationRegistryEvidenceAlreadyUsed(evidenceHash, used);
+            }
+        }
+        _evidenceUse[evidenceHash] = id;
     }
 
     function _emitSubmitted(bytes32 id, Attestation calldata a, address submitter) private {

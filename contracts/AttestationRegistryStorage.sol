@@ -15,6 +15,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// only the registry has, come after them). New state goes here, never into a part: AttestationDisputes
 /// declares no state variable of its own (only immutables, which live in its code).
 /// @dev Bit layouts: see the AttestationRegistry's NatSpec and contracts/README.md.
+// solhint-disable-next-line max-states-count -- every variable of the registry lives here, by design
 abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTransient {
     /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
     bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
@@ -92,6 +93,8 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
     mapping(uint32 index => uint256 accountAndActive) internal _verifierByIndex; // account | active << 160
     mapping(uint256 epoch => uint256 config) internal _epochs; // the _config word of past reward epochs
     mapping(uint256 modelId => bool locked) internal _trainingLocked; // an approved efficiency bonus counted it
+    // the latest attestation backed by an evidence document (SPEC 4, v1.1: one document, one attestation)
+    mapping(bytes32 evidenceHash => bytes32 id) internal _evidenceUse;
 
     /// @param models the ModelRegistry
     constructor(IModelRegistry models) {

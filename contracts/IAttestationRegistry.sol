@@ -258,6 +258,9 @@ interface IAttestationRegistry {
     error AttestationRegistryTrainingLocked(uint256 modelId);
     /// @notice The treasury may not dispute: a dismissed bond would return to it, so its dispute would be free.
     error AttestationRegistryTreasuryCannotDispute(address treasury);
+    /// @notice The evidence document already backs an attestation that is not Rejected or Withdrawn (SPEC 4, v1.1):
+    /// the same measured energy cannot be attested, and paid, again under another kind, model or period.
+    error AttestationRegistryEvidenceAlreadyUsed(bytes32 evidenceHash, bytes32 attestationId);
     // ---------------------------------------------------------------- attestations
 
     /// @notice Submit an attestation of a model the caller owns (SPEC section 4).

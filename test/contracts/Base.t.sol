@@ -91,13 +91,21 @@ abstract contract Base is Test {
         a.periodStart = start;
         a.periodEnd = end;
         a.region = bytes8("US-CA");
-        a.evidenceHash = sha256("evidence");
+        // one evidence document per attestation (SPEC 4, v1.1): a document of this model, kind and period
+        a.evidenceHash = sha256(abi.encode("evidence", modelId, kind, start, end));
         a.evidenceURI = "ipfs://bafyevidence";
         a.rowsRoot = keccak256("rows");
     }
 
     function _att(uint256 modelId) internal view returns (Attestation memory) {
         return _att(modelId, Kind.INFERENCE, uint64(block.timestamp - 2 days), uint64(block.timestamp - 1 days));
+    }
+
+    /// @dev Gives `a` an evidence document of its own (a hash of its other fields): one document backs one
+    /// attestation (SPEC 4, v1.1), so a correction needs a new one.
+    function _newEvidence(Attestation memory a) internal pure {
+        a.evidenceHash = bytes32(0);
+        a.evidenceHash = sha256(abi.encode(a));
     }
 
     /// @dev Deep copy (memory struct assignment aliases).

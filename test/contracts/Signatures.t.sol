@@ -390,6 +390,7 @@ contract SignaturesTest is Base {
         Attestation memory c = _copy(p);
         c.energyWh = 5;
         c.supersedes = pid;
+        _newEvidence(c);
         bytes memory sig = _verifiedSig(verifierPk, c, 0, deadline);
         vm.prank(alice);
         reg.submitVerified(c, verifier, 0, deadline, sig);

@@ -47,6 +47,8 @@ async function rejects(p: Promise<unknown>, sentence: RegExp): Promise<unknown> 
 describe("SDK client on anvil", { timeout: 90_000 }, () => {
   let modelId: bigint;
   let now: bigint;
+  // one evidence document per attestation (SPEC 4, v1.1): each call names a document of its own
+  let documents = 0;
   const attestation = (over: Partial<AttestationFormInput> = {}): AttestationFormInput => ({
     modelId,
     kind: Kind.PRETRAINING,
@@ -61,7 +63,7 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     periodStart: now - 100_000n,
     periodEnd: now - 90_000n,
     region: "FR",
-    evidenceHash: sha256(toHex("evidence")),
+    evidenceHash: sha256(toHex(`evidence-${++documents}`)),
     evidenceURI: "https://example.org/evidence.json",
     ...over,
   });
