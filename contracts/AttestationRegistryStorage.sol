@@ -15,7 +15,8 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// only the registry has, come after them). New state goes here, never into a part: AttestationDisputes
 /// declares no state variable of its own (only immutables, which live in its code).
 /// @dev Bit layouts: see the AttestationRegistry's NatSpec and contracts/README.md.
-// solhint-disable-next-line max-states-count -- every variable of the registry lives here, by design
+// every variable of the registry lives here, by design
+// solhint-disable-next-line max-states-count
 abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTransient {
     /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
     bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
