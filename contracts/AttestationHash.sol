@@ -8,11 +8,12 @@ library AttestationHash {
     /// @dev keccak256 of the ATTESTATION_TYPE string of IAttestationRegistry.
     bytes32 internal constant TYPEHASH = keccak256(
         "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,"
-        "uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,"
-        "uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
+        "uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,uint64 embodiedG,"
+        "uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,"
+        "bytes32 supersedes)"
     );
 
-    /// @dev hashStruct(Attestation): the 16 head words of the calldata struct (static fields in ABI layout,
+    /// @dev hashStruct(Attestation): the 17 head words of the calldata struct (static fields in ABI layout,
     /// which equals their EIP-712 encoding) with the `evidenceURI` offset replaced by keccak256 of its bytes.
     /// Non-canonical calldata (dirty high bits) only yields an id that does not exist; every path that
     /// stores an id also ABI-decodes (validates) every field when emitting it.
@@ -21,12 +22,12 @@ library AttestationHash {
         assembly ("memory-safe") {
             let m := mload(0x40)
             mstore(m, typeHash)
-            calldatacopy(add(m, 0x20), a, 0x200)
-            let uri := add(a, calldataload(add(a, 0x1a0)))
+            calldatacopy(add(m, 0x20), a, 0x220)
+            let uri := add(a, calldataload(add(a, 0x1c0))) // field 14, evidenceURI
             let len := calldataload(uri)
-            calldatacopy(add(m, 0x220), add(uri, 0x20), len)
-            mstore(add(m, 0x1c0), keccak256(add(m, 0x220), len))
-            h := keccak256(m, 0x220)
+            calldatacopy(add(m, 0x240), add(uri, 0x20), len)
+            mstore(add(m, 0x1e0), keccak256(add(m, 0x240), len))
+            h := keccak256(m, 0x240)
         }
     }
 }

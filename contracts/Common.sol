@@ -47,7 +47,8 @@ enum CertificateStatus {
 }
 
 /// @notice The fields of an attestation as submitted (SPEC section 4). Its EIP-712 struct hash
-/// is the attestation id.
+/// is the attestation id. Only a status word is stored per attestation (see AttestationRegistry): the fields,
+/// `workUnits` (v1.1) included, are in calldata, the id and the AttestationSubmitted event.
 struct Attestation {
     uint256 modelId;
     Kind kind;
@@ -57,6 +58,7 @@ struct Attestation {
     uint32 locationIntensity;
     uint16 renewableBps;
     uint64 acceleratorHours;
+    uint64 workUnits; // v1.1: tokens processed (PRETRAINING, FINETUNING), requests served (INFERENCE); 0 unstated
     uint64 embodiedG;
     uint64 periodStart;
     uint64 periodEnd;

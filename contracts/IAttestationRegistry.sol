@@ -8,7 +8,7 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 ///
 /// Attestation ids are EIP-712 struct hashes of the submitted fields:
 /// `id = keccak256(abi.encode(ATTESTATION_TYPEHASH, modelId, kind, method, energyWh, pueMilli,
-///  locationIntensity, renewableBps, acceleratorHours, embodiedG, periodStart, periodEnd, region,
+///  locationIntensity, renewableBps, acceleratorHours, workUnits, embodiedG, periodStart, periodEnd, region,
 ///  evidenceHash, keccak256(bytes(evidenceURI)), rowsRoot, supersedes))`.
 /// Only a packed status word is stored per attestation; functions that need the measured values
 /// (claimReward, approveEfficiencyBonus) take the fields as calldata and recompute the id.
@@ -16,8 +16,9 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 /// EIP-712 domain: name "Greenprint", version "1", chainId, verifyingContract = this registry.
 /// Type strings (see the public constants):
 ///  - ATTESTATION_TYPE: `Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,
-///    uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,
-///    uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)`
+///    uint32 locationIntensity,uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,uint64 embodiedG,
+///    uint64 periodStart,uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,
+///    bytes32 supersedes)` (v1.1 added workUnits)
 ///  - SUBMIT_ATTESTATION_TYPE: `SubmitAttestation(Attestation attestation,uint256 nonce,uint256 deadline)` +
 ///    ATTESTATION_TYPE
 ///    (signed by the model owner; anyone relays with submitWithSig)
@@ -257,6 +258,9 @@ interface IAttestationRegistry {
     error AttestationRegistryTrainingLocked(uint256 modelId);
     /// @notice The treasury may not dispute: a dismissed bond would return to it, so its dispute would be free.
     error AttestationRegistryTreasuryCannotDispute(address treasury);
+    /// @notice The evidence document already backs an attestation that is not Rejected or Withdrawn (SPEC 4, v1.1):
+    /// the same measured energy cannot be attested, and paid, again under another kind, model or period.
+    error AttestationRegistryEvidenceAlreadyUsed(bytes32 evidenceHash, bytes32 attestationId);
     // ---------------------------------------------------------------- attestations
 
     /// @notice Submit an attestation of a model the caller owns (SPEC section 4).

@@ -108,6 +108,8 @@ export const attestation = onchainTable(
     locationIntensity: t.integer().notNull(),
     renewableBps: t.integer().notNull(),
     acceleratorHours: t.bigint().notNull(),
+    /** SPEC 4 (v1.1): tokens processed (PRETRAINING, FINETUNING) or requests served (INFERENCE); 0 = not stated. */
+    workUnits: t.bigint().notNull(),
     embodiedG: t.bigint().notNull(),
     periodStart: t.bigint().notNull(),
     periodEnd: t.bigint().notNull(),

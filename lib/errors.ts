@@ -193,6 +193,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     `The LEAF token's minter (${m}) is not this registry: the deployment is miswired.`,
   AttestationRegistryTrainingLocked: ([m]) =>
     `Model ${m}'s PRETRAINING runs counted in an approved efficiency bonus: they can no longer be corrected.`,
+  AttestationRegistryEvidenceAlreadyUsed: ([h, id]) =>
+    `Evidence document ${h} already backs attestation ${id}: one document backs one attestation (until that one is rejected or withdrawn), so the same energy cannot be attested twice.`,
   AttestationRegistryTreasuryCannotDispute: ([t]) =>
     `The treasury (${t}) cannot dispute: a dismissed bond would return to it, so its dispute would cost nothing.`,
   // ------------------------------------------------------------ OpenZeppelin (registry, token)

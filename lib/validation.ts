@@ -25,6 +25,11 @@ export interface AttestationFormInput {
   locationIntensity: IntegerLike;
   renewableBps: IntegerLike;
   acceleratorHours: IntegerLike;
+  /**
+   * The work the energy bought (SPEC 4, v1.1): tokens processed for PRETRAINING and FINETUNING,
+   * requests served for INFERENCE; empty or absent for 0 (not stated).
+   */
+  workUnits?: IntegerLike;
   embodiedG?: IntegerLike;
   periodStart: IntegerLike;
   periodEnd: IntegerLike;
@@ -46,6 +51,8 @@ export interface AttestationFields {
   locationIntensity: bigint;
   renewableBps: bigint;
   acceleratorHours: bigint;
+  /** Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE); 0 if not stated. */
+  workUnits: bigint;
   embodiedG: bigint;
   periodStart: bigint;
   periodEnd: bigint;
@@ -129,7 +136,7 @@ function parseUint(v: IntegerLike | undefined, max: bigint, typeName: string): P
  * Validates an attestation form against SPEC section 4: energyWh > 0; pueMilli in
  * 1000..5000; renewableBps <= 10000; locationIntensity <= 2000; periodStart <
  * periodEnd <= now; evidenceHash non-zero bytes32; region ISO 3166; kind and method
- * known; every integer fits its Solidity type.
+ * known; every integer fits its Solidity type (workUnits, optional, a uint64).
  */
 export function validateAttestation(
   input: AttestationFormInput,
@@ -177,6 +184,7 @@ export function validateAttestation(
     errors.locationIntensity ??= `locationIntensity must be at most 2000 gCO2e/kWh, got ${locationIntensity}`;
   }
   const acceleratorHours = num("acceleratorHours", BOUNDS.UINT64_MAX, "uint64");
+  const workUnits = num("workUnits", BOUNDS.UINT64_MAX, "uint64", true);
   const embodiedG = num("embodiedG", BOUNDS.UINT64_MAX, "uint64", true);
   const periodStart = num("periodStart", BOUNDS.UINT64_MAX, "uint64");
   const periodEnd = num("periodEnd", BOUNDS.UINT64_MAX, "uint64");
@@ -231,6 +239,7 @@ export function validateAttestation(
       locationIntensity,
       renewableBps,
       acceleratorHours,
+      workUnits,
       embodiedG,
       periodStart,
       periodEnd,

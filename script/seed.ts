@@ -100,6 +100,7 @@ export async function seedDemoData(options: { rpcUrl: string; appUrl: string; ev
       locationIntensity: { value: BigInt(a.locationIntensity), source },
       renewableBps: { value: 0n, source: "not published: no renewable share claimed" },
       acceleratorHours: a.acceleratorHours,
+      ...(a.workUnitsSource ? { workUnits: { value: a.workUnits, source: a.workUnitsSource } } : {}),
       notes: [entry.notes, ...a.derivation],
     });
     const evidenceSha = await store.put(serializeEvidence(evidence));
@@ -118,6 +119,7 @@ export async function seedDemoData(options: { rpcUrl: string; appUrl: string; ev
             locationIntensity: a.locationIntensity,
             renewableBps: a.renewableBps,
             acceleratorHours: a.acceleratorHours,
+            workUnits: a.workUnits,
             embodiedG: a.embodiedG,
             periodStart: a.periodStart,
             periodEnd: a.periodEnd,

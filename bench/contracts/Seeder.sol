@@ -29,9 +29,7 @@ contract SeedOwner {
 
     /// @dev Attestations j = 0..perModel-1 of models firstModel..firstModel+models-1; periods are
     /// consecutive hours ending before now, so they never overlap within a (model, kind).
-    function submitMany(address registry, uint256 firstModel, uint256 models, uint256 perModel, uint256 salt)
-        external
-    {
+    function submitMany(address registry, uint256 firstModel, uint256 models, uint256 perModel, uint256 salt) external {
         uint64 base = uint64(block.timestamp) - uint64(perModel) * 3600 - 3600;
         for (uint256 m = 0; m < models; m++) {
             for (uint256 j = 0; j < perModel; j++) {
@@ -45,6 +43,7 @@ contract SeedOwner {
                 a.locationIntensity = uint32((h >> 64) % 2001);
                 a.renewableBps = uint16((h >> 80) % 10_001);
                 a.acceleratorHours = uint64((h >> 96) % 100_000);
+                a.workUnits = uint64((h >> 200) % 1e12);
                 a.embodiedG = (h >> 112) % 4 == 0 ? uint64((h >> 120) % 10_000_000) : 0;
                 a.periodStart = base + uint64(j) * 3600;
                 a.periodEnd = a.periodStart + 3600;

@@ -37,6 +37,7 @@ export const FIELD_FLAGS: Record<string, string> = {
   locationIntensity: "--intensity",
   renewableBps: "--renewable",
   acceleratorHours: "--accelerator-hours",
+  workUnits: "--work-units",
   embodiedG: "--embodied-g",
   periodStart: "--start, or the file's period",
   periodEnd: "--end, or the file's period",
@@ -218,6 +219,9 @@ function applyFlags(ctx: Context, e: EvidenceInput): void {
   set("accelerator-hours", (x) => {
     e.acceleratorHours = uint(x, "--accelerator-hours");
   });
+  set("work-units", (x) => {
+    e.workUnits = { value: uint(x, "--work-units"), source: str(v, "work-units-source") ?? "--work-units" };
+  });
   set("embodied-g", (x) => {
     e.embodiedG = uint(x, "--embodied-g");
   });
@@ -275,9 +279,12 @@ export const attest: Command = {
     "--energy-wh N | --energy-kwh X   facility energy, PUE included",
     "--pue X (e.g. 1.12)   --intensity N (gCO2e/kWh)   --renewable PCT (e.g. 35 or 35%)",
     "--accelerator-hours N   --embodied-g N   --region ISO (FR, US-CA)",
+    "--work-units N            tokens processed (pretraining, finetuning) or requests served (inference);",
+    "                          CodeCarbon files hold no count, so state it here (default 0: not stated)",
     "--start T --end T         ISO 8601 (UTC if no zone) or unix seconds",
     "--method meter|software|estimate   --supersedes ATTESTATION_ID",
-    "--renewable-source TEXT  --intensity-source TEXT   sources recorded in the evidence",
+    "--renewable-source TEXT  --intensity-source TEXT  --work-units-source TEXT",
+    "                          sources recorded in the evidence (how the value was derived)",
     "Evidence:",
     "--evidence-out FILE       write the evidence document (canonical JSON) to FILE instead of the store",
     "--evidence-uri URI        evidenceURI to record (default: the store URL of the document)",
@@ -299,6 +306,8 @@ export const attest: Command = {
     "renewable-source": { type: "string" },
     "accelerator-hours": { type: "string" },
     "embodied-g": { type: "string" },
+    "work-units": { type: "string" },
+    "work-units-source": { type: "string" },
     start: { type: "string" },
     end: { type: "string" },
     region: { type: "string" },

@@ -129,6 +129,7 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
             locationIntensity: Number(i.locationIntensity),
             renewableBps: Number(i.renewableBps),
             acceleratorHours: BigInt(i.acceleratorHours),
+            workUnits: BigInt(i.workUnits ?? 0),
             embodiedG: BigInt(i.embodiedG ?? 0),
             periodStart: BigInt(i.periodStart),
             periodEnd: BigInt(i.periodEnd),
@@ -285,6 +286,23 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
             value={values.acceleratorHours}
             onChange={set("acceleratorHours")}
             error={errors.acceleratorHours}
+          />
+          <Field
+            id="workUnits"
+            label={values.kind === String(Kind.INFERENCE) ? "Requests served" : "Tokens processed"}
+            inputMode="numeric"
+            value={values.workUnits}
+            onChange={set("workUnits")}
+            error={errors.workUnits}
+            hint="The work the energy bought; empty if not stated"
+          />
+          <Field
+            id="workUnitsSource"
+            label="How the work was counted"
+            value={values.workUnitsSource}
+            onChange={set("workUnitsSource")}
+            error={errors.workUnitsSource}
+            hint="e.g. tokenizer count x epochs; recorded in the evidence"
           />
           <Field
             id="embodiedG"

@@ -389,6 +389,7 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     locationIntensity: f.locationIntensity,
     renewableBps: f.renewableBps,
     acceleratorHours: f.acceleratorHours,
+    workUnits: f.workUnits,
     embodiedG: f.embodiedG,
     periodStart: f.periodStart,
     periodEnd: f.periodEnd,

@@ -88,6 +88,7 @@ export function structToForm(s: AttestationStruct): AttestationFormInput {
     locationIntensity: s.locationIntensity,
     renewableBps: s.renewableBps,
     acceleratorHours: s.acceleratorHours,
+    workUnits: s.workUnits,
     embodiedG: s.embodiedG,
     periodStart: s.periodStart,
     periodEnd: s.periodEnd,

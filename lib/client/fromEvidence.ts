@@ -22,6 +22,7 @@ export function attestationInputFromEvidence(
     locationIntensity: input.locationIntensity.value,
     renewableBps: input.renewableBps.value,
     acceleratorHours: input.acceleratorHours ?? 0n,
+    workUnits: input.workUnits?.value ?? 0n,
     embodiedG: input.embodiedG ?? 0n,
     periodStart: input.period.start,
     periodEnd: input.period.end,

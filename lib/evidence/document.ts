@@ -52,6 +52,11 @@ export interface EvidenceInput {
   locationIntensity: { value: bigint; source: string };
   renewableBps: { value: bigint; source: string };
   acceleratorHours?: bigint;
+  /**
+   * The work the energy bought (SPEC 4, v1.1) and how it was derived: tokens processed for
+   * PRETRAINING and FINETUNING, requests served for INFERENCE. Absent: 0, "not stated".
+   */
+  workUnits?: { value: bigint; source: string };
   embodiedG?: bigint;
   /** Raw measurement rows (e.g. CodeCarbon rows as column → value objects). */
   rows?: { format: string; items: JsonObject[] };
@@ -78,6 +83,8 @@ export interface EvidenceDocument {
   locationIntensity: Sourced;
   renewableBps: Sourced;
   acceleratorHours: string;
+  /** Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE) and their source; "0" when not stated. */
+  workUnits: Sourced & { unit: WorkUnit };
   embodiedG: string;
   rows: { format: string; items: JsonObject[]; root: Hex } | null;
   attachments: Attachment[];
@@ -85,6 +92,17 @@ export interface EvidenceDocument {
 }
 
 const SHA256_RE = /^0x[0-9a-f]{64}$/;
+
+/** What `workUnits` counts for an attestation kind (SPEC 4, v1.1). */
+export type WorkUnit = "tokens" | "requests";
+
+/** Tokens for PRETRAINING and FINETUNING, requests for INFERENCE. */
+export function workUnitOf(kind: Kind): WorkUnit {
+  return KIND_NAMES[kind] === "INFERENCE" ? "requests" : "tokens";
+}
+
+/** Source stated for workUnits when the attester gave none (the value is then 0). */
+export const WORK_UNITS_NOT_STATED = "not stated";
 
 const sourced = (s: { value: bigint; source: string }): Sourced => ({
   value: s.value.toString(),
@@ -120,6 +138,10 @@ export function buildEvidenceDocument(input: EvidenceInput): EvidenceDocument {
     locationIntensity: sourced(input.locationIntensity),
     renewableBps: sourced(input.renewableBps),
     acceleratorHours: (input.acceleratorHours ?? 0n).toString(),
+    workUnits: {
+      ...sourced(input.workUnits ?? { value: 0n, source: WORK_UNITS_NOT_STATED }),
+      unit: workUnitOf(input.kind),
+    },
     embodiedG: (input.embodiedG ?? 0n).toString(),
     rows,
     attachments: input.attachments ?? [],

@@ -13,6 +13,11 @@ export interface CodeCarbonEvidenceContext {
   /** Renewable share with its source (PPA, on-site); defaults to 0 bps, "none declared". */
   renewable?: { value: bigint; source: string };
   embodiedG?: bigint;
+  /**
+   * Tokens processed (PRETRAINING, FINETUNING) or requests served (INFERENCE) with how they were
+   * counted (SPEC 4, v1.1): CodeCarbon files carry no such count, so only the submitter can state it.
+   */
+  workUnits?: { value: bigint; source: string };
   /** TDP per GPU model name, watts, if known. */
   tdpW?: Readonly<Record<string, number>>;
   attachments?: Attachment[];
@@ -79,6 +84,7 @@ export function evidenceInputFromCodeCarbon(
     },
     renewableBps: ctx.renewable ?? { value: 0n, source: "none declared" },
     acceleratorHours: agg.acceleratorHours,
+    workUnits: ctx.workUnits,
     embodiedG: ctx.embodiedG ?? 0n,
     rows: {
       format: "codecarbon-emissions-csv",

@@ -168,6 +168,8 @@ export interface AttestationView {
   locationIntensity: number;
   renewableBps: number;
   acceleratorHours: string;
+  /** Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE), decimal; "0" when not stated (SPEC 4, v1.1). */
+  workUnits: string;
   embodiedG: string;
   locationEmissionsG: string;
   marketEmissionsG: string;

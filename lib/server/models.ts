@@ -39,6 +39,8 @@ export interface AttestationSummary {
   totalG: bigint;
   embodiedG: bigint;
   acceleratorHours: bigint;
+  /** Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE); 0 when not stated (SPEC 4, v1.1). */
+  workUnits: bigint;
   /** Who gave the verdict (zero before it, and after the claim). */
   verifier: Address;
   /** Effective status (Final derived from the challenge window). */
@@ -133,6 +135,7 @@ export async function getModelDetail(modelId: bigint): Promise<ModelDetail | nul
         totalG: s.totalG,
         embodiedG: a.embodiedG,
         acceleratorHours: a.acceleratorHours,
+        workUnits: a.workUnits,
         verifier: state?.verifier ?? "0x0000000000000000000000000000000000000000",
         status: state?.status ?? 0,
         claimed: state?.claimed ?? false,

@@ -31,6 +31,10 @@ export interface AttestFormValues {
   /** Percent, e.g. "35.5". */
   renewablePercent: string;
   acceleratorHours: string;
+  /** Tokens processed (PRETRAINING, FINETUNING) or requests served (INFERENCE); empty or 0: not stated. */
+  workUnits: string;
+  /** How workUnits was counted (e.g. "tokenizer count of the training set x 1 epoch"), for the evidence. */
+  workUnitsSource: string;
   embodiedG: string;
   /** `datetime-local` strings, read as UTC. */
   periodStart: string;
@@ -49,6 +53,8 @@ export const EMPTY_ATTEST_FORM: AttestFormValues = {
   locationIntensity: "",
   renewablePercent: "0",
   acceleratorHours: "0",
+  workUnits: "",
+  workUnitsSource: "",
   embodiedG: "0",
   periodStart: "",
   periodEnd: "",
@@ -106,6 +112,10 @@ export function convertForm(
     errors.periodStart = "Enter the start of the measured period (date and time, UTC).";
   const periodEnd = utcSeconds(values.periodEnd);
   if (periodEnd === null) errors.periodEnd = "Enter the end of the measured period (date and time, UTC).";
+  const workUnits = values.workUnits.trim() || "0";
+  if (/^\d+$/.test(workUnits) && BigInt(workUnits) > 0n && values.workUnitsSource.trim() === "") {
+    errors.workUnitsSource = "Say how the work units were counted: the evidence document records it.";
+  }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -117,6 +127,7 @@ export function convertForm(
       locationIntensity: values.locationIntensity.trim(),
       renewableBps: renewableBps as bigint,
       acceleratorHours: values.acceleratorHours.trim() || "0",
+      workUnits,
       embodiedG: values.embodiedG.trim() || "0",
       periodStart: periodStart as bigint,
       periodEnd: periodEnd as bigint,
@@ -134,6 +145,7 @@ const FIELD_OF: Partial<Record<keyof AttestationFormInput, keyof AttestFormValue
   locationIntensity: "locationIntensity",
   renewableBps: "renewablePercent",
   acceleratorHours: "acceleratorHours",
+  workUnits: "workUnits",
   embodiedG: "embodiedG",
   periodStart: "periodStart",
   periodEnd: "periodEnd",
@@ -175,6 +187,9 @@ export function buildFormEvidence(
     .filter(Boolean);
   const kind = Number(i.kind) as Kind;
   const method = Number(i.method) as Method;
+  const workUnitsValue = BigInt(i.workUnits ?? 0);
+  const workUnits =
+    workUnitsValue > 0n ? { value: workUnitsValue, source: values.workUnitsSource.trim() } : undefined;
   if (source.type === "codecarbon") {
     const runs: CodeCarbonRun[] = source.imported.runs.filter((r) => source.runIds.includes(r.runId));
     const input = evidenceInputFromCodeCarbon(source.imported, runs, {
@@ -182,6 +197,7 @@ export function buildFormEvidence(
       kind,
       renewable: { value: BigInt(i.renewableBps), source: notes[0] ?? "none declared" },
       embodiedG: BigInt(i.embodiedG ?? 0),
+      workUnits,
       attachments: [{ name: source.fileName, sha256: source.fileSha256, uri: "" }],
     });
     return buildEvidenceDocument({ ...input, notes });
@@ -212,6 +228,7 @@ export function buildFormEvidence(
       source: BigInt(i.renewableBps) === 0n ? "none declared" : sourceText,
     },
     acceleratorHours: BigInt(i.acceleratorHours),
+    workUnits,
     embodiedG: BigInt(i.embodiedG ?? 0),
     notes: [`method ${METHOD_NAMES[method]}`, ...notes],
   };

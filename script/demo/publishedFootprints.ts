@@ -19,6 +19,9 @@ export interface PublishedFootprint {
   region: string | null;
   year: number;
   notes: string;
+  /** Tokens the publication says the model was trained on, and where it says so. */
+  trainingTokens?: number | null;
+  trainingTokensSource?: string | null;
 }
 
 export interface DemoAttestation {
@@ -29,6 +32,10 @@ export interface DemoAttestation {
   locationIntensity: number;
   renewableBps: number;
   acceleratorHours: bigint;
+  /** SPEC 4 (v1.1): the published training tokens on a PRETRAINING attestation, else 0 (not stated). */
+  workUnits: bigint;
+  /** Where workUnits comes from, for the evidence document; null when not stated. */
+  workUnitsSource: string | null;
   embodiedG: bigint;
   periodStart: bigint;
   periodEnd: bigint;
@@ -49,6 +56,8 @@ export interface DemoModel {
     links: string[];
     source: string;
     label: "self-reported from publications";
+    /** SPEC 3 metadata, when the publication gives it. */
+    trainingTokens?: number;
   };
   parameterCount: bigint;
   publishedEmissionsG: bigint;
@@ -146,6 +155,7 @@ export function toDemoModel(entry: PublishedFootprint): DemoModel {
     links: [entry.source.replace(/^.*?(https?:\/\/\S+)$/, "$1")],
     source: entry.source,
     label: "self-reported from publications",
+    ...(entry.trainingTokens != null ? { trainingTokens: entry.trainingTokens } : {}),
   };
   if (entry.energyMWh === null) {
     // Only emissions are published: a model without an attestation, no energy is invented.
@@ -174,24 +184,54 @@ export function toDemoModel(entry: PublishedFootprint): DemoModel {
   }
   const period = yearPeriod(entry.year);
   derivation.push(`period: the calendar year ${entry.year}; the publication gives no exact dates`);
+  const kind = /fine-tun/i.test(`${entry.model} ${entry.notes}`) ? Kind.FINETUNING : Kind.PRETRAINING;
+  const work = workUnitsOf(entry, kind);
+  derivation.push(work.derivation);
   return {
     metadata,
     parameterCount,
     publishedEmissionsG,
     attestation: {
-      kind: /fine-tun/i.test(`${entry.model} ${entry.notes}`) ? Kind.FINETUNING : Kind.PRETRAINING,
+      kind,
       method: methodOf(entry),
       energyWh,
       pueMilli,
       locationIntensity,
       renewableBps: 0,
       acceleratorHours: BigInt(entry.acceleratorHours ?? 0),
+      workUnits: work.value,
+      workUnitsSource: work.source,
       embodiedG: 0n,
       periodStart: period.start,
       periodEnd: period.end,
       region: regionOf(entry),
       derivation,
     },
+  };
+}
+
+/**
+ * workUnits of the entry's attestation (SPEC 4, v1.1): a PRETRAINING attestation covers the whole
+ * published training run, so the tokens it processed are the training tokens the publication
+ * gives (its trainingTokensSource says where). Other kinds, or no published count: 0, not stated.
+ */
+export function workUnitsOf(
+  entry: PublishedFootprint,
+  kind: Kind,
+): { value: bigint; source: string | null; derivation: string } {
+  if (kind !== Kind.PRETRAINING || entry.trainingTokens == null) {
+    return {
+      value: 0n,
+      source: null,
+      derivation: "workUnits 0: the publication gives no training token count",
+    };
+  }
+  const value = BigInt(entry.trainingTokens);
+  const source = `${entry.trainingTokensSource ?? entry.source}: the attestation covers the whole training run, so its tokens processed are all ${value} training tokens`;
+  return {
+    value,
+    source,
+    derivation: `workUnits = ${value} training tokens (${entry.trainingTokensSource ?? entry.source})`,
   };
 }
 

@@ -168,8 +168,13 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     );
     assert.equal(await t.publicClient.getTransactionCount({ address: t.addr.owner }), before);
 
+    // CodeCarbon files hold no token count: --work-units states it (SPEC 4, v1.1), with how it was counted
     const r = await cli(
-      ["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", CSV, "--json", ...d()],
+      [
+        ...["attest", "--model", modelId, "--kind", "pretraining", "--codecarbon", CSV, "--json"],
+        ...["--work-units", "2000000", "--work-units-source", "tokenizer count of the shard"],
+        ...d(),
+      ],
       { ...env, ...OWNER },
     );
     assert.equal(r.code, 0, r.stderr);
@@ -177,8 +182,15 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     const a = r.json.result.attestation;
     assert.equal(a.energyWh, "1455");
     assert.equal(a.locationIntensity, 373);
+    assert.equal(a.workUnits, "2000000");
     const sha = a.evidenceHash.slice(2);
     assert.ok(existsSync(path.join(env.EVIDENCE_DIR as string, sha)), "evidence document stored");
+    const stored = JSON.parse(readFileSync(path.join(env.EVIDENCE_DIR as string, sha), "utf8"));
+    assert.deepEqual(stored.workUnits, {
+      source: "tokenizer count of the shard",
+      unit: "tokens",
+      value: "2000000",
+    });
     assert.equal(a.evidenceURI, `http://localhost:3000/api/evidence/${sha}`);
     assert.match(r.stderr, /parsing .*FNNDSC/);
     assert.match(r.stderr, /evidence sha256/);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {AttestationDisputes} from "../../contracts/AttestationDisputes.sol";
 import {Attestation, Kind, Method, Status} from "../../contracts/Common.sol";
 import {IAttestationRegistry} from "../../contracts/IAttestationRegistry.sol";
 import {IModelRegistry} from "../../contracts/IModelRegistry.sol";
@@ -179,6 +180,7 @@ contract AttestationsTest is Base {
         c.energyWh = p.energyWh / 2;
         c.evidenceHash = sha256("corrected");
         c.supersedes = pid;
+        _newEvidence(c);
     }
 
     function test_CorrectionSupersedesOnVerify() public {
@@ -289,6 +291,7 @@ contract AttestationsTest is Base {
         bytes32 pid = _submit(alice, p);
         Attestation memory c = _att(m);
         c.supersedes = pid;
+        _newEvidence(c);
         _revertSubmit(
             c, abi.encodeWithSelector(IAttestationRegistry.AttestationRegistrySupersedesOtherModel.selector, pid, m2)
         );
@@ -349,6 +352,7 @@ contract AttestationsTest is Base {
         bytes32 c1id = _submit(alice, c1);
         Attestation memory c2 = _correction(p, pid);
         c2.energyWh = 3;
+        _newEvidence(c2);
         bytes32 c2id = _submit(alice, c2);
         _verify(c1id);
         vm.expectRevert(
@@ -569,6 +573,26 @@ contract AttestationsTest is Base {
         // a disputed attestation never becomes Final by time alone
         vm.warp(block.timestamp + 365 days);
         assertEq(uint8(_status(id)), uint8(Status.Disputed));
+    }
+
+    /// @dev The dispute code lives in AttestationDisputes (created by the registry, its nonce 1) and runs only by
+    /// delegatecall on the registry's storage: called directly it refuses, even for an arbiter.
+    function test_RevertWhen_DisputesCalledDirectly() public {
+        AttestationDisputes code = AttestationDisputes(vm.computeCreateAddress(address(reg), 1));
+        assertEq(code.registry(), address(reg));
+        bytes32 id = _submit(alice, _att(m));
+        _verify(id);
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        vm.prank(challenger);
+        code.dispute{value: BOND}(id, "ipfs://reason");
+        vm.startPrank(arbiter);
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        code.upholdDispute(id, bytes32(0));
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        code.dismissDispute(id, bytes32(0));
+        vm.expectRevert(AttestationDisputes.AttestationDisputesNotDelegated.selector);
+        code.withdrawRefund();
+        vm.stopPrank();
     }
 
     function test_RevertWhen_DisputeSubmitted() public {
@@ -858,6 +882,7 @@ contract AttestationsTest is Base {
         c.energyWh = 3_000_000;
         c.evidenceHash = sha256("c");
         c.supersedes = pid;
+        _newEvidence(c);
         bytes32 cid = _final(alice, c);
         assertEq(uint8(_status(pid)), uint8(Status.Superseded));
         uint256 full = _refReward(c.energyWh, c.locationIntensity, c.renewableBps, c.method, 475);
@@ -879,10 +904,12 @@ contract AttestationsTest is Base {
         Attestation memory s1 = _copy(p);
         s1.energyWh = 2_000_000;
         s1.supersedes = pid;
+        _newEvidence(s1);
         bytes32 s1id = _final(alice, s1);
         Attestation memory s2 = _copy(s1);
         s2.energyWh = 1_500_000;
         s2.supersedes = s1id;
+        _newEvidence(s2);
         bytes32 s2id = _final(alice, s2);
         uint256 full = _refReward(s2.energyWh, s2.locationIntensity, s2.renewableBps, s2.method, 475);
         vm.prank(alice);
@@ -893,6 +920,7 @@ contract AttestationsTest is Base {
         Attestation memory s3 = _copy(s2);
         s3.energyWh = 1_200_000;
         s3.supersedes = s2id;
+        _newEvidence(s3);
         _final(alice, s3);
         vm.prank(alice);
         (r,) = reg.claimReward(s3);
@@ -908,6 +936,7 @@ contract AttestationsTest is Base {
         Attestation memory c = _copy(p);
         c.energyWh = 1;
         c.supersedes = pid;
+        _newEvidence(c);
         _final(alice, c);
         vm.prank(alice);
         (uint256 r, uint256 vr) = reg.claimReward(c);
@@ -920,6 +949,7 @@ contract AttestationsTest is Base {
         Attestation memory c = _copy(p);
         c.energyWh = p.energyWh / 2;
         c.supersedes = pid;
+        _newEvidence(c);
         _final(alice, c);
         // the superseded one's unclaimed reward is cancelled
         vm.expectRevert(

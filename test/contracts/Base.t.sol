@@ -88,17 +88,26 @@ abstract contract Base is Test {
         a.locationIntensity = 400;
         a.renewableBps = 2500;
         a.acceleratorHours = 250_000;
+        a.workUnits = 2_000_000_000_000; // 2e12 tokens
         a.embodiedG = 5_000_000;
         a.periodStart = start;
         a.periodEnd = end;
         a.region = bytes8("US-CA");
-        a.evidenceHash = sha256("evidence");
+        // one evidence document per attestation (SPEC 4, v1.1): a document of this model, kind and period
+        a.evidenceHash = sha256(abi.encode("evidence", modelId, kind, start, end));
         a.evidenceURI = "ipfs://bafyevidence";
         a.rowsRoot = keccak256("rows");
     }
 
     function _att(uint256 modelId) internal view returns (Attestation memory) {
         return _att(modelId, Kind.INFERENCE, uint64(block.timestamp - 2 days), uint64(block.timestamp - 1 days));
+    }
+
+    /// @dev Gives `a` an evidence document of its own (a hash of its other fields): one document backs one
+    /// attestation (SPEC 4, v1.1), so a correction needs a new one.
+    function _newEvidence(Attestation memory a) internal pure {
+        a.evidenceHash = bytes32(0);
+        a.evidenceHash = sha256(abi.encode(a));
     }
 
     /// @dev Deep copy (memory struct assignment aliases).
@@ -142,8 +151,8 @@ abstract contract Base is Test {
     function _id(Attestation memory a) internal pure returns (bytes32) {
         bytes32 typeHash = keccak256(
             "Attestation(uint256 modelId,uint8 kind,uint8 method,uint64 energyWh,uint16 pueMilli,uint32 locationIntensity,"
-            "uint16 renewableBps,uint64 acceleratorHours,uint64 embodiedG,uint64 periodStart,uint64 periodEnd,bytes8 region,"
-            "bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
+            "uint16 renewableBps,uint64 acceleratorHours,uint64 workUnits,uint64 embodiedG,uint64 periodStart,"
+            "uint64 periodEnd,bytes8 region,bytes32 evidenceHash,string evidenceURI,bytes32 rowsRoot,bytes32 supersedes)"
         );
         bytes memory head = abi.encode(
             typeHash,
@@ -157,6 +166,7 @@ abstract contract Base is Test {
             a.acceleratorHours
         );
         bytes memory tail = abi.encode(
+            a.workUnits,
             a.embodiedG,
             a.periodStart,
             a.periodEnd,

@@ -207,12 +207,14 @@ contract EfficiencyBonusTest is Base {
         Attestation memory c = _copy(childRuns[0]);
         c.energyWh = 2_000_000;
         c.supersedes = _id(childRuns[0]);
+        _newEvidence(c);
         vm.expectRevert(abi.encodeWithSignature("AttestationRegistryTrainingLocked(uint256)", child));
         vm.prank(alice);
         reg.submit(c);
         Attestation memory pc = _copy(parentRuns[0]);
         pc.energyWh = 1;
         pc.supersedes = _id(parentRuns[0]);
+        _newEvidence(pc);
         vm.expectRevert(abi.encodeWithSignature("AttestationRegistryTrainingLocked(uint256)", parent));
         vm.prank(alice);
         reg.submit(pc);
@@ -227,6 +229,7 @@ contract EfficiencyBonusTest is Base {
         Attestation memory c = _copy(inf);
         c.energyWh = 7;
         c.supersedes = infId;
+        _newEvidence(c);
         _submit(alice, c);
     }
 

@@ -96,6 +96,7 @@ contract FormulasTest is Base {
         Attestation memory c = _copy(p);
         c.energyWh = uint64(bound(e2, 1, 1e15));
         c.supersedes = pid;
+        _newEvidence(c);
         _final(alice, c);
         uint256 full = _refReward(c.energyWh, c.locationIntensity, c.renewableBps, c.method, 475);
         vm.prank(alice);

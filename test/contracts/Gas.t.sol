@@ -91,7 +91,8 @@ contract GasTest is Base {
 
     function test_Gas_SubmitAttestation() public {
         uint256 g = _tx(alice, address(reg), abi.encodeCall(reg.submit, (nextAtt)), "submit");
-        assertLe(g, 80_000);
+        // issue 12 budget with the evidence-once guard (SPEC 4, v1.1), whose fresh slot costs ~22.1k
+        assertLe(g, 100_000);
     }
 
     function test_Gas_Verify() public {
@@ -106,7 +107,9 @@ contract GasTest is Base {
             abi.encodeCall(reg.submitVerified, (signedAtt, verifier, 1, block.timestamp + 1 hours, signedSig)),
             "submitVerified"
         );
-        assertLe(g, 95_000);
+        // was 95,000; the evidence-once guard (SPEC 4, v1.1) needs a fresh slot per attestation (~22.1k), which
+        // no budget of issue 12 provides for on this path (see contracts/README.md, Gas)
+        assertLe(g, 118_000);
     }
 
     function test_Gas_ClaimReward() public {

@@ -106,6 +106,8 @@ contract Handler is Test {
     mapping(bytes32 serialHash => bytes32 id) public certLatest;
     bytes32[] public certSerials;
     uint256[5] public certSuccesses; // record, confirm, reject, revoke, re-record after free
+    mapping(bytes32 evidenceHash => bytes32 id) internal evidenceUser; // latest attestation it backs
+    mapping(bytes32 evidenceHash => uint256 count) internal evidencePaid; // claims of attestations it backs
     uint256 public totalPaid;
     uint256 public openBonds;
     uint256 public credited;
@@ -332,15 +334,22 @@ contract Handler is Test {
         a.periodStart = start;
         a.periodEnd = end;
         a.evidenceHash = keccak256(abi.encode(misc, ++nonce));
+        // one time in seven, the evidence document of an earlier attestation (SPEC 4, v1.1 L-4)
+        bool reused = misc % 7 == 0 && ids.length != 0;
+        if (reused) a.evidenceHash = fields[ids[(misc >> 8) % ids.length]].evidenceHash;
+        bool evidenceFree = !reused || _evidenceFree(a.evidenceHash);
         a.evidenceURI = "ipfs://e";
         (bool ok, bytes32 id) = _send(a, misc);
         if (ok) {
+            _check(evidenceFree, "an evidence document backs two live attestations");
             _record(id, a, false);
             maxEnd[m][k] = end;
             ++successes[0];
         } else {
-            // a pause and a sealed model (PRETRAINING) are the only expected refusals
-            _check(isPaused || (k == 0 && models.getModel(m).trainingSealed), "unexpected submit failure");
+            // a pause, a sealed model (PRETRAINING) and used evidence are the only expected refusals
+            _check(
+                isPaused || (k == 0 && models.getModel(m).trainingSealed) || !evidenceFree, "unexpected submit failure"
+            );
         }
     }
 
@@ -535,8 +544,15 @@ contract Handler is Test {
         ++bonusesPaid;
     }
 
+    /// @dev Evidence is free when no attestation used it or the latest one is Rejected or Withdrawn.
+    function _evidenceFree(bytes32 evidenceHash) internal view returns (bool) {
+        Status s = ghosts[evidenceUser[evidenceHash]].status;
+        return evidenceUser[evidenceHash] == bytes32(0) || s == Status.Rejected || s == Status.Withdrawn;
+    }
+
     function _record(bytes32 id, Attestation memory a, bool correction) internal {
         _check(ghosts[id].modelId == 0, "id reused");
+        evidenceUser[a.evidenceHash] = id;
         ids.push(id);
         Ghost storage g = ghosts[id];
         g.status = Status.Submitted;
@@ -661,6 +677,8 @@ contract Handler is Test {
             _check(uint8(g.status) == uint8(Status.Verified), "paid a non-verified attestation");
             _check(clock() >= g.finalAt, "paid before Final");
             ++g.claims;
+            // SPEC 4 (v1.1): the energy of one evidence document is paid at most once
+            if (r != 0) _check(++evidencePaid[a.evidenceHash] == 1, "an evidence document paid twice");
             totalPaid += r + vr;
             _checkPayout(id, a, r, vr);
             ++successes[5];

@@ -137,6 +137,7 @@ contract ReviewFindingsTest is Base {
         Attestation memory c = _copy(p);
         c.energyWh = 2;
         c.supersedes = pid;
+        _newEvidence(c);
         bytes32 cid = _submit(crafted, c);
         vm.prank(verifier2);
         reg.verify(cid);
@@ -284,6 +285,7 @@ contract ReviewFindingsTest is Base {
         c = _copy(p);
         c.periodEnd = uint64(T0 - 1 days);
         c.supersedes = pid;
+        _newEvidence(c);
         cid = _submit(alice, c);
         (uint64[3] memory latest,) = reg.modelCursor(model);
         assertEq(latest[uint8(Kind.INFERENCE)], T0 - 1 days);
@@ -338,6 +340,7 @@ contract ReviewFindingsTest is Base {
         Attestation memory c = _copy(p);
         c.periodEnd = uint64(T0 - 1 days);
         c.supersedes = pid;
+        _newEvidence(c);
         bytes32 cid = _submit(alice, c);
         vm.prank(verifier);
         reg.reject(cid, bytes32(0));
@@ -346,14 +349,105 @@ contract ReviewFindingsTest is Base {
         assertEq(live, 1, "the predecessor is still live");
     }
 
+    // ------------------------------------------------------------ L-4 one evidence document backs one attestation
+
+    function _usedError(bytes32 evidence, bytes32 by) internal pure returns (bytes memory) {
+        return abi.encodeWithSignature("AttestationRegistryEvidenceAlreadyUsed(bytes32,bytes32)", evidence, by);
+    }
+
+    /// @dev The same measured period is the same evidence: same document, under the three kinds and another model.
+    function _sameMeteredPeriod(uint256 modelId, Kind kind) internal pure returns (Attestation memory a) {
+        a = _att(modelId, kind, uint64(T0 - 10 days), uint64(T0 - 9 days));
+        a.evidenceHash = sha256("one PDU export of one metered period");
+    }
+
+    /// @dev L-4: v1 paid one metered period with one evidence document four times, as PRETRAINING, FINETUNING and
+    /// INFERENCE of a model and once more under a second model of the same owner. Each copy is refused now.
+    function test_RevertWhen_EvidenceReusedUnderOtherKindsAndModels() public {
+        uint256 other = _register(alice);
+        Attestation memory first = _sameMeteredPeriod(model, Kind.PRETRAINING);
+        bytes32 id = _final(alice, first);
+        vm.prank(alice);
+        (uint256 paid,) = reg.claimReward(first);
+        assertGt(paid, 0);
+        Attestation[3] memory copies = [
+            _sameMeteredPeriod(model, Kind.FINETUNING),
+            _sameMeteredPeriod(model, Kind.INFERENCE),
+            _sameMeteredPeriod(other, Kind.PRETRAINING)
+        ];
+        for (uint256 i; i < copies.length; ++i) {
+            vm.expectRevert(_usedError(first.evidenceHash, id));
+            vm.prank(alice);
+            reg.submit(copies[i]);
+        }
+        assertEq(leaf.balanceOf(alice), paid, "paid once");
+    }
+
+    /// @dev The guard holds on the signed paths too: a relayed owner signature and a verifier-signed submission.
+    function test_RevertWhen_EvidenceReusedBySignedSubmissions() public {
+        Attestation memory first = _sameMeteredPeriod(model, Kind.PRETRAINING);
+        bytes32 id = _submit(alice, first);
+        Attestation memory copy = _sameMeteredPeriod(model, Kind.INFERENCE);
+        bytes memory ownerSig = _submitSig(alicePk, copy, 0, block.timestamp);
+        vm.expectRevert(_usedError(first.evidenceHash, id));
+        reg.submitWithSig(copy, alice, 0, block.timestamp, ownerSig);
+        bytes memory verifierSig = _verifiedSig(verifierPk, copy, 0, block.timestamp);
+        vm.expectRevert(_usedError(first.evidenceHash, id));
+        vm.prank(alice);
+        reg.submitVerified(copy, verifier, 0, block.timestamp, verifierSig);
+    }
+
+    /// @dev A Rejected or Withdrawn attestation frees its evidence (SPEC 4, v1.1): the document can back another.
+    function test_RejectedOrWithdrawnFreesEvidence() public {
+        Attestation memory first = _sameMeteredPeriod(model, Kind.PRETRAINING);
+        bytes32 id = _submit(alice, first);
+        vm.prank(verifier);
+        reg.reject(id, bytes32(0));
+        Attestation memory second = _sameMeteredPeriod(model, Kind.FINETUNING);
+        bytes32 id2 = _submit(alice, second);
+        vm.prank(alice);
+        reg.withdraw(id2);
+        bytes32 id3 = _submit(alice, _sameMeteredPeriod(model, Kind.INFERENCE));
+        // and the latest user holds it again
+        Attestation memory fourth = _sameMeteredPeriod(_register(alice), Kind.INFERENCE);
+        vm.expectRevert(_usedError(first.evidenceHash, id3));
+        vm.prank(alice);
+        reg.submit(fourth);
+    }
+
+    /// @dev Superseded, Invalidated and Final attestations keep their evidence: their energy was attested.
+    function test_RevertWhen_EvidenceOfSupersededOrInvalidatedReused() public {
+        (bytes32 pid, Attestation memory p) = _verified();
+        Attestation memory c = _copy(p);
+        c.energyWh = p.energyWh / 2;
+        c.supersedes = pid;
+        _newEvidence(c);
+        bytes32 cid = _submit(alice, c);
+        _verify(cid); // p is Superseded now
+        Attestation memory again = _copy(p);
+        again.modelId = _register(alice);
+        vm.expectRevert(_usedError(p.evidenceHash, pid));
+        vm.prank(alice);
+        reg.submit(again);
+        _dispute(cid);
+        vm.prank(arbiter);
+        reg.upholdDispute(cid, bytes32(0)); // c is Invalidated now
+        Attestation memory cAgain = _copy(c);
+        cAgain.supersedes = bytes32(0);
+        cAgain.modelId = again.modelId;
+        vm.expectRevert(_usedError(c.evidenceHash, cid));
+        vm.prank(alice);
+        reg.submit(cAgain);
+    }
+
     // ------------------------------------------------------------ ids under non-canonical calldata
 
-    /// @dev Sets a bit outside the type of head field `field` (1..11: kind .. region) of an ABI-encoded
+    /// @dev Sets a bit outside the type of head field `field` (1..12: kind .. region) of an ABI-encoded
     /// `f(Attestation)` call: the high bits of the uintN fields, the low bits of the bytes8 region.
     function _dirty(bytes memory data, uint256 field, uint256 bitSeed) internal pure returns (bytes memory) {
-        uint16[12] memory bits = [256, 8, 8, 64, 16, 32, 16, 64, 64, 64, 64, 0];
+        uint16[13] memory bits = [256, 8, 8, 64, 16, 32, 16, 64, 64, 64, 64, 64, 0];
         uint256 mask;
-        if (field == 11) mask = uint256(1) << bound(bitSeed, 0, 191);
+        if (field == 12) mask = uint256(1) << bound(bitSeed, 0, 191);
         else mask = uint256(1) << bound(bitSeed, bits[field], 255);
         uint256 at = 4 + 32 + 32 * field; // selector, struct offset, head word
         uint256 word;
@@ -367,7 +461,7 @@ contract ReviewFindingsTest is Base {
     /// @dev A field with dirty bits hashes to another id: it must neither be stored by submit nor be paid by
     /// claimReward, and the canonical attestation is still paid exactly once.
     function testFuzz_NonCanonicalCalldataNeverStoresOrPays(uint256 field, uint256 bitSeed) public {
-        field = bound(field, 1, 11);
+        field = bound(field, 1, 12);
         Attestation memory a = _att(model);
         vm.prank(alice);
         (bool ok,) = address(reg).call(_dirty(abi.encodeCall(reg.submit, (a)), field, bitSeed));

@@ -231,7 +231,7 @@ contract SignaturesTest is Base {
     function testFuzz_RevertWhen_SubmitWithSigFrontRunChangesField(uint8 field, uint256 delta) public {
         Attestation memory a = _att(m);
         bytes memory sig = _submitSig(alicePk, a, 0, deadline);
-        field = uint8(bound(field, 0, 15));
+        field = uint8(bound(field, 0, 16));
         delta = bound(delta, 1, 1000);
         Attestation memory b = _copy(a);
         if (field == 0) b.modelId = _register(alice);
@@ -242,13 +242,14 @@ contract SignaturesTest is Base {
         else if (field == 5) b.locationIntensity -= uint32(delta % 400 + 1);
         else if (field == 6) b.renewableBps -= uint16(delta);
         else if (field == 7) b.acceleratorHours += uint64(delta);
-        else if (field == 8) b.embodiedG += uint64(delta);
-        else if (field == 9) b.periodStart += uint64(delta);
-        else if (field == 10) b.periodEnd += uint64(delta);
-        else if (field == 11) b.region = bytes8("FR");
-        else if (field == 12) b.evidenceHash = keccak256(abi.encode(delta));
-        else if (field == 13) b.evidenceURI = "ipfs://other";
-        else if (field == 14) b.rowsRoot = keccak256(abi.encode(delta));
+        else if (field == 8) b.workUnits += uint64(delta);
+        else if (field == 9) b.embodiedG += uint64(delta);
+        else if (field == 10) b.periodStart += uint64(delta);
+        else if (field == 11) b.periodEnd += uint64(delta);
+        else if (field == 12) b.region = bytes8("FR");
+        else if (field == 13) b.evidenceHash = keccak256(abi.encode(delta));
+        else if (field == 14) b.evidenceURI = "ipfs://other";
+        else if (field == 15) b.rowsRoot = keccak256(abi.encode(delta));
         else b.supersedes = _submit(alice, _att(m, Kind.INFERENCE, uint64(T0 - 9 days), uint64(T0 - 8 days)));
         vm.expectRevert(
             abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryInvalidSignature.selector, alice)
@@ -389,6 +390,7 @@ contract SignaturesTest is Base {
         Attestation memory c = _copy(p);
         c.energyWh = 5;
         c.supersedes = pid;
+        _newEvidence(c);
         bytes memory sig = _verifiedSig(verifierPk, c, 0, deadline);
         vm.prank(alice);
         reg.submitVerified(c, verifier, 0, deadline, sig);

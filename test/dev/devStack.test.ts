@@ -111,6 +111,16 @@ test("the app's public API answers through its proxy to the indexer on custom po
   const models = await get(`http://127.0.0.1:${ports.app}/models`);
   assert.equal(models.status, 200);
   assert.match(await models.text(), /GPT-3/);
+  // SPEC 4 (v1.1): the published training tokens are attested as workUnits of the PRETRAINING attestation
+  const listed = await get(
+    `http://127.0.0.1:${ports.app}/api/v1/attestations?status=SUBMITTED,VERIFIED,FINAL&pageSize=100`,
+  );
+  const { attestations } = (await listed.json()) as {
+    attestations: { modelName: string; kind: string; workUnits: string }[];
+  };
+  const gpt3 = attestations.find((a) => a.modelName === "GPT-3 (175B)");
+  assert.deepEqual([gpt3?.kind, gpt3?.workUnits], ["PRETRAINING", "300000000000"]);
+  assert.equal(attestations.find((a) => a.modelName === "Evolved Transformer NAS")?.workUnits, "0");
 });
 
 test("an idle dev chain keeps mining, so time moves without transactions", async () => {

@@ -95,6 +95,7 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
       locationIntensity: await page.inputValue("#locationIntensity"),
       renewablePercent: await page.inputValue("#renewablePercent"),
       acceleratorHours: await page.inputValue("#acceleratorHours"),
+      workUnits: await page.inputValue("#workUnits"),
     };
     const cases: [string, string, RegExp][] = [
       ["energyWh", "0", /energy/i],
@@ -102,6 +103,7 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
       ["locationIntensity", "2500", /2000/],
       ["renewablePercent", "150", /.+/],
       ["acceleratorHours", "lots", /.+/],
+      ["workUnits", "2e12", /whole number/],
     ];
     for (const [field, value, message] of cases) {
       await page.fill(`#${field}`, value);
@@ -116,6 +118,9 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
   });
 
   it("submits with the evidence document hashed and stored, and shows it on the model page", async () => {
+    // CodeCarbon holds no token count: the submitter states it and how it was counted (SPEC 4, v1.1)
+    await page.fill("#workUnits", "2000000000000");
+    await page.fill("#workUnitsSource", "tokenizer count of the dataset x 1 epoch");
     await page.getByRole("button", { name: "Submit attestation" }).click();
     const confirmed = await page.getByTestId("tx-confirmed").textContent({ timeout: 30_000 });
     assert.match(confirmed ?? "", /submitted for verification/);
@@ -134,6 +139,12 @@ describe("submit an attestation from a CodeCarbon emissions.csv", () => {
       .update(Buffer.from(await response.arrayBuffer()))
       .digest("hex");
     assert.equal(href, `/api/evidence/${digest}`);
+    const stored = JSON.parse(await (await fetch(`${APP_URL}${href}`)).text());
+    assert.deepEqual(stored.workUnits, {
+      source: "tokenizer count of the dataset x 1 epoch",
+      unit: "tokens",
+      value: "2000000000000",
+    });
     await screenshot(page, "model-desktop");
   });
 });

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { createWalletClient, type Hex, http } from "viem";
+import { createWalletClient, type Hex, http, sha256, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import { createGreenprintClient } from "../../lib/client";
@@ -52,7 +52,8 @@ async function sealedModel(parentId: bigint, energyWh: bigint, start: bigint): P
     periodStart: start,
     periodEnd: start + 86_400n,
     region: "DE",
-    evidenceHash: `0x${"ef".repeat(32)}`,
+    // one evidence document per attestation (SPEC 4, v1.1)
+    evidenceHash: sha256(toHex(`bonus-evidence-${modelId}`)),
     evidenceURI: "ipfs://bonus-evidence",
   });
   await sdk(VERIFIER).verify({ id: result.id });

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { createWalletClient, type Hex, http } from "viem";
+import { createWalletClient, type Hex, http, sha256, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
 import { createGreenprintClient } from "../../lib/client";
@@ -66,7 +66,8 @@ describe("disputes and governance", () => {
       periodStart: start,
       periodEnd: start + 3600n,
       region: "NO",
-      evidenceHash: `0x${"ab".repeat(32)}`,
+      // one evidence document per attestation (SPEC 4, v1.1)
+      evidenceHash: sha256(toHex(`questionable-evidence-${modelId}`)),
       evidenceURI: "ipfs://questionable",
     });
     attestation = result.id;

@@ -248,6 +248,7 @@ export interface AttestationInput {
   locationIntensity: number;
   renewableBps: number;
   acceleratorHours: bigint;
+  workUnits: bigint;
   embodiedG: bigint;
   periodStart: bigint;
   periodEnd: bigint;
@@ -318,6 +319,7 @@ export function protocol(chain: Chain, d: Deployed) {
         locationIntensity: 400,
         renewableBps: 2500,
         acceleratorHours: 1000n,
+        workUnits: 0n,
         embodiedG: 0n,
         periodStart: start,
         periodEnd: start + 3600n,

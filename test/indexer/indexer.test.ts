@@ -81,6 +81,7 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
       locationIntensity: 60,
       renewableBps: 5000,
       embodiedG: 1234n,
+      workUnits: 18_446_744_073_709_551_615n, // uint64 max: past 2^53, so only a decimal string carries it
     });
     att.a2 = await p.submit({
       modelId: ids.a,
@@ -361,6 +362,10 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
     assert.equal(body.certificates[0].serialHash, cert[certs.pending].serialHash);
     assert.equal(a.rewards.length, 1);
     assert.equal(a.rewards[0].attestationId, att.a1.id);
+    // SPEC 4 (v1.1) workUnits, as a decimal string; 0 when not stated
+    const byIdA = Object.fromEntries(a.attestations.map((x: Json) => [x.id, x]));
+    assert.equal(byIdA[att.a1.id].workUnits, "18446744073709551615");
+    assert.equal(byIdA[att.a2.id].workUnits, "0");
     const d = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.d}`)).body;
     assert.equal(d.attestations[0].status, "VERIFIED");
     assert.equal(d.model.aggregates.final.attestations, 0);

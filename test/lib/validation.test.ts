@@ -51,6 +51,19 @@ describe("validateAttestation (SPEC 4)", () => {
     expect(errorsOf({ energyWh: -5n }).energyWh).toBe("energyWh must not be negative, got -5");
   });
 
+  it("workUnits (SPEC 4, v1.1) is optional, 0 when not stated, and fits uint64", () => {
+    const r = validateAttestation(good, { now: NOW });
+    expect(r.ok && r.value.workUnits).toBe(0n);
+    expect(errorsOf({ workUnits: "" }).workUnits).toBeUndefined();
+    const stated = validateAttestation({ ...good, workUnits: "2000000000000" }, { now: NOW });
+    expect(stated.ok && stated.value.workUnits).toBe(2_000_000_000_000n);
+    expect(errorsOf({ workUnits: (2n ** 64n).toString() }).workUnits).toBe(
+      "workUnits does not fit uint64 (max 18446744073709551615), got 18446744073709551616",
+    );
+    expect(errorsOf({ workUnits: "2e12" }).workUnits).toBe('workUnits must be a whole number, got "2e12"');
+    expect(errorsOf({ workUnits: -1n }).workUnits).toBe("workUnits must not be negative, got -1");
+  });
+
   it("pueMilli in 1000..5000", () => {
     expect(errorsOf({ pueMilli: 999 }).pueMilli).toBe(
       "pueMilli must be between 1000 (PUE 1.000) and 5000 (PUE 5.000), got 999",

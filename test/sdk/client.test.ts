@@ -47,6 +47,8 @@ async function rejects(p: Promise<unknown>, sentence: RegExp): Promise<unknown> 
 describe("SDK client on anvil", { timeout: 90_000 }, () => {
   let modelId: bigint;
   let now: bigint;
+  // one evidence document per attestation (SPEC 4, v1.1): each call names a document of its own
+  let documents = 0;
   const attestation = (over: Partial<AttestationFormInput> = {}): AttestationFormInput => ({
     modelId,
     kind: Kind.PRETRAINING,
@@ -56,11 +58,12 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     locationIntensity: 300n,
     renewableBps: 2500n,
     acceleratorHours: 512n,
+    workUnits: 2_000_000_000_000n,
     embodiedG: 1234n,
     periodStart: now - 100_000n,
     periodEnd: now - 90_000n,
     region: "FR",
-    evidenceHash: sha256(toHex("evidence")),
+    evidenceHash: sha256(toHex(`evidence-${++documents}`)),
     evidenceURI: "https://example.org/evidence.json",
     ...over,
   });
@@ -136,6 +139,10 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     firstId = sub.result.id;
     assert.equal(firstId, attestationId(sub.result.attestation));
     assert.equal(firstId, await owner.attestationIdOnChain(sub.result.attestation));
+    // SPEC 4 (v1.1): workUnits is part of the id and comes back in the AttestationSubmitted event
+    assert.equal(sub.result.attestation.workUnits, 2_000_000_000_000n);
+    const [listed] = await owner.listSubmittedAttestations({ id: firstId });
+    assert.equal(listed?.attestation.workUnits, 2_000_000_000_000n);
     assert.equal(sub.result.locationEmissionsG, locationEmissionsG(1_000_000n, 300n));
     assert.equal(sub.result.marketEmissionsG, marketEmissionsG(1_000_000n, 300n, 2500n));
     assert.equal(sub.result.totalG, locationEmissionsG(1_000_000n, 300n) + 1234n);

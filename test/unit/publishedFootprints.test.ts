@@ -61,6 +61,27 @@ describe("demo data from published training footprints", () => {
     expect(a?.method).toBe(Method.SOFTWARE);
   });
 
+  it("attests published training tokens as workUnits of the PRETRAINING attestation (SPEC 4, v1.1)", () => {
+    const withTokens = entries.filter((e) => e.trainingTokens != null);
+    expect(withTokens).toHaveLength(24);
+    for (const entry of withTokens) {
+      const demo = toDemoModel(entry);
+      expect(demo.metadata.trainingTokens, entry.model).toBe(entry.trainingTokens);
+      const a = demo.attestation;
+      if (!a) continue; // no published energy: no attestation at all, nothing invented
+      expect(a.kind, entry.model).toBe(Kind.PRETRAINING);
+      expect(a.workUnits, entry.model).toBe(BigInt(entry.trainingTokens ?? 0));
+      expect(a.workUnitsSource, entry.model).toContain(entry.trainingTokensSource ?? "?");
+      expect(a.derivation.join(" "), entry.model).toContain(
+        `workUnits = ${entry.trainingTokens} training tokens`,
+      );
+    }
+    expect(byName("GPT-3 (175B)").attestation?.workUnits).toBe(300_000_000_000n);
+    const none = byName("Evolved Transformer NAS").attestation;
+    expect(none?.workUnits).toBe(0n);
+    expect(none?.workUnitsSource).toBeNull();
+  });
+
   it("records fine-tunes as FINETUNING", () => {
     expect(byName("Aira-2-1B1 (fine-tune of TinyLlama-1.1B)").attestation?.kind).toBe(Kind.FINETUNING);
     expect(byName("LLaMA-65B").attestation?.kind).toBe(Kind.PRETRAINING);

@@ -53,6 +53,7 @@ export function attestationJson(a: AttestationRow, now: number) {
     locationIntensity: a.locationIntensity,
     renewableBps: a.renewableBps,
     acceleratorHours: a.acceleratorHours.toString(),
+    workUnits: a.workUnits.toString(),
     embodiedG: a.embodiedG.toString(),
     locationEmissionsG: a.locationEmissionsG.toString(),
     marketEmissionsG: a.marketEmissionsG.toString(),

@@ -54,11 +54,30 @@ describe("evidence document (SPEC 7)", () => {
     expect(text.startsWith('{"acceleratorHours":"0","attachments":[{"name":"pdu.csv","sha256":"0x')).toBe(
       true,
     );
-    expect(text).toContain(',"schema":"greenprint.evidence/v1","tool":"PDU export","toolVersion":"1"}');
+    expect(text).toContain(
+      ',"schema":"greenprint.evidence/v1","tool":"PDU export","toolVersion":"1","workUnits":{"source":"not stated","unit":"tokens","value":"0"}}',
+    );
     // hashed independently with node:crypto over the canonical text
     expect(evidenceHash(doc)).toBe(nodeSha256(text));
     expect(evidenceHash(doc)).toMatch(/^0x[0-9a-f]{64}$/);
     expect(attachmentHash(new TextEncoder().encode("a,b\n"))).toBe(nodeSha256("a,b\n"));
+  });
+
+  it("states workUnits (SPEC 4, v1.1) with how it was derived: tokens for training, requests for inference", () => {
+    expect(doc.workUnits).toEqual({ value: "0", source: "not stated", unit: "tokens" });
+    const stated = buildEvidenceDocument({
+      ...input,
+      kind: Kind.INFERENCE,
+      workUnits: { value: 18_446_744_073_709_551_615n, source: "gateway request log" },
+    });
+    expect(stated.workUnits).toEqual({
+      value: "18446744073709551615",
+      source: "gateway request log",
+      unit: "requests",
+    });
+    expect(evidenceHash(stated)).not.toBe(
+      evidenceHash({ ...stated, workUnits: { ...stated.workUnits, value: "1" } }),
+    );
   });
 
   it("the hash changes with any field", () => {

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {Status} from "./Common.sol";
+import {IAttestationRegistry} from "./IAttestationRegistry.sol";
+import {IModelRegistry} from "./IModelRegistry.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+/// @title Storage of the attestation registry, shared by its parts
+/// @notice Every state variable of the AttestationRegistry, the bit layout of its words and the helpers
+/// that decode them. AttestationRegistry (with its AttestationSignatures and AttestationGovernance bases)
+/// and AttestationDisputes (run by delegatecall) both start their inheritance here, so they share one
+/// storage layout: AccessControl's roles first, then the variables below (EIP712 and NoncesKeyed, which
+/// only the registry has, come after them). New state goes here, never into a part: AttestationDisputes
+/// declares no state variable of its own (only immutables, which live in its code).
+/// @dev Bit layouts: see the AttestationRegistry's NatSpec and contracts/README.md.
+// every variable of the registry lives here, by design
+// solhint-disable-next-line max-states-count
+abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTransient {
+    /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
+    bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
+    /// @notice Dispute arbiters.
+    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
+    /// @notice Emergency pausers.
+    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
+
+    uint256 internal constant _STATUS_MASK = 7;
+    uint256 internal constant _KIND_SHIFT = 3;
+    uint256 internal constant _CLAIMED = 1 << 5;
+    uint256 internal constant _CORRECTION = 1 << 6;
+    uint256 internal constant _VERDICT = 1 << 7;
+    uint256 internal constant _EPOCH_SHIFT = 208;
+    uint256 internal constant _MODEL_SHIFT = 8;
+    uint256 internal constant _START_SHIFT = 56;
+    uint256 internal constant _END_SHIFT = 96;
+    uint256 internal constant _FINAL_SHIFT = 136;
+    uint256 internal constant _ACTOR_SHIFT = 176;
+    uint256 internal constant _M40 = (1 << 40) - 1;
+    uint256 internal constant _M48 = (1 << 48) - 1;
+    uint256 internal constant _LOW136 = (1 << 136) - 1;
+    uint256 internal constant _LIVE_SHIFT = 120;
+    uint256 internal constant _LIVE_ONE = 1 << 120;
+    uint256 internal constant _LIVE_MAX = 0xffff;
+
+    // bit offsets of the Config fields in its storage word (Solidity packs struct members from the low end)
+    uint256 internal constant _BASELINE_BIT = 24;
+    uint256 internal constant _METHOD_BPS_BIT = 40;
+    uint256 internal constant _VERIFIER_BPS_BIT = 88;
+    uint256 internal constant _MAX_REWARD_BIT = 104;
+    uint256 internal constant _PAUSED = 1 << 200;
+    uint256 internal constant _PAUSED_TOTAL_BIT = 208;
+    uint256 internal constant _EPOCH_BIT = 240;
+
+    uint256 internal constant _BPS = 10_000;
+
+    /// @notice The model registry.
+    IModelRegistry public immutable modelRegistry;
+
+    /// @dev One word. `pausedTotal`: seconds spent paused so far (closed pauses); `epoch`: the reward-parameter
+    /// epoch, bumped by every change of a reward parameter (the old values are kept in `_epochs`).
+    struct Config {
+        uint24 challengeWindow;
+        uint16 baselineIntensity;
+        uint16 meterBps;
+        uint16 softwareBps;
+        uint16 estimateBps;
+        uint16 verifierBps;
+        uint96 maxRewardPerAttestation;
+        bool paused;
+        uint32 pausedTotal;
+        uint16 epoch;
+    }
+
+    struct VerifierInfo {
+        uint32 index;
+        bool active;
+        uint64 invalidatedVerdicts;
+    }
+
+    Config internal _config;
+    address internal _treasury;
+    uint96 internal _disputeBond;
+    uint32 internal _verifierCount;
+    uint40 internal _pausedAt;
+    uint16 internal _efficiencyBps;
+
+    mapping(bytes32 id => uint256 state) internal _states;
+    mapping(bytes32 id => bytes32 predecessor) internal _supersedes;
+    mapping(bytes32 id => uint256 amount) internal _carriedPaid; // LEAF already paid along the supersede chain
+    mapping(bytes32 id => uint256 packed) internal _disputes; // challenger | bond << 160
+    mapping(address account => uint256 amount) internal _refunds;
+    mapping(address account => VerifierInfo info) internal _verifiers;
+    mapping(uint32 index => uint256 accountAndActive) internal _verifierByIndex; // account | active << 160
+    mapping(uint256 epoch => uint256 config) internal _epochs; // the _config word of past reward epochs
+    mapping(uint256 modelId => bool locked) internal _trainingLocked; // an approved efficiency bonus counted it
+    // the latest attestation backed by an evidence document (SPEC 4, v1.1: one document, one attestation)
+    mapping(bytes32 evidenceHash => bytes32 id) internal _evidenceUse;
+
+    /// @param models the ModelRegistry
+    constructor(IModelRegistry models) {
+        modelRegistry = models;
+    }
+
+    modifier whenNotPaused() {
+        if (_config.paused) revert IAttestationRegistry.AttestationRegistryPaused();
+        _;
+    }
+
+    /// @dev Keeps the compact verifier index and active flag in sync with VERIFIER_ROLE.
+    function _grantRole(bytes32 role, address account) internal override returns (bool granted) {
+        granted = super._grantRole(role, account);
+        if (granted && role == VERIFIER_ROLE) {
+            VerifierInfo storage v = _verifiers[account];
+            if (v.index == 0) {
+                uint32 index = ++_verifierCount;
+                v.index = index;
+            }
+            v.active = true;
+            _verifierByIndex[v.index] = uint256(uint160(account)) | (1 << 160);
+        }
+    }
+
+    /// @dev Keeps the active flag in sync with VERIFIER_ROLE.
+    function _revokeRole(bytes32 role, address account) internal override returns (bool revoked) {
+        revoked = super._revokeRole(role, account);
+        if (revoked && role == VERIFIER_ROLE) {
+            VerifierInfo storage v = _verifiers[account];
+            v.active = false;
+            _verifierByIndex[v.index] = uint160(account);
+        }
+    }
+
+    function _effective(uint256 s) internal view returns (Status) {
+        uint256 stored = s & _STATUS_MASK;
+        if (stored != uint256(Status.Verified)) return Status(stored);
+        if (s & _CLAIMED != 0 || _clock() >= (s >> _FINAL_SHIFT) & _M40) return Status.Final;
+        return Status.Verified;
+    }
+
+    /// @dev Seconds elapsed outside pauses: frozen while paused, so no window ends during a pause.
+    function _clock() internal view returns (uint256) {
+        return (_config.paused ? _pausedAt : block.timestamp) - _config.pausedTotal;
+    }
+
+    /// @dev The `_config` slot as one word (bit offsets: the `_*_BIT` constants), decoded field by field.
+    function _configWord() internal view returns (uint256 w) {
+        assembly ("memory-safe") {
+            w := sload(_config.slot)
+        }
+    }
+}
