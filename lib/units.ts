@@ -200,3 +200,17 @@ export function formatBps(bps: bigint, decimals = 1): string {
 export function formatPue(milli: bigint): string {
   return formatScaled(milli, 1000n, 3);
 }
+
+/**
+ * Training efficiency, integer mWh per PFLOP (lib/formulas `mWhPerPflop`) → "4.09 Wh/PFLOP".
+ * The one display of this figure. It is a ratio shown to compare models, not an amount paid or
+ * attested, so it is rounded half up to two decimals as SPEC 9 writes it (4,085 mWh = 4.09).
+ */
+export function formatWhPerPflop(mWh: bigint): string {
+  return `${formatScaled(roundDiv(mWh, 10n), 100n, 2)} Wh/PFLOP`;
+}
+
+/** Inference efficiency, integer mWh per request (lib/formulas `mWhPerRequest`) → "1,234 mWh/request". */
+export function formatMWhPerRequest(mWh: bigint): string {
+  return `${groupDigits(mWh)} mWh/request`;
+}
