@@ -15,6 +15,8 @@ import {
   str,
 } from "./attestations";
 import { badgeSvg } from "./badge";
+import { compareApp } from "./compare";
+import { figuresJson } from "./figures";
 import {
   BadParam,
   emissionsOf,
@@ -26,6 +28,7 @@ import {
   toCsv,
 } from "./leaderboard";
 import { protocolParams } from "./params";
+import { loadSelfReported } from "./selfReported";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
 import { chainCheck, isReady, type SyncStatus, syncStatus } from "./sync";
 
@@ -135,6 +138,7 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/stats",
       "GET /api/v1/status",
       "GET /api/v1/badge/{id}.svg",
+      "GET /api/v1/compare?ids={id},{id}[,{id},{id}]",
     ],
     sortColumns: SORT_COLUMNS,
   }),
@@ -183,6 +187,7 @@ async function handleLeaderboard(c: Context, csv: boolean) {
     }
     const q = parseLeaderboardQuery(params);
     const s = await snapshot();
+    if (q.include === "self-reported") await loadSelfReported(s);
     if (csv || format === "csv") {
       const allRows = !params.has("pageSize") && !params.has("page");
       const result = leaderboard(s, allRows ? { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER } : q);
@@ -294,6 +299,7 @@ app.get("/api/v1/models", async (c) => {
     return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
   const q = params.get("q")?.toLowerCase() ?? null;
   const s = await snapshot();
+  await loadSelfReported(s);
   const all = [...s.models.values()]
     .filter(
       (m) =>
@@ -314,6 +320,8 @@ app.get("/api/v1/models", async (c) => {
         grade: d.grade,
         totalG: d.totalG.toString(),
         finalAttestations: agg.count,
+        /** Energy and emissions on the strongest basis the model has, named in `figures.counting`. */
+        figures: figuresJson(s, m),
       };
     }),
   });
@@ -640,6 +648,8 @@ app.get("/api/v1/badge/:file", async (c) => {
     headers,
   );
 });
+
+app.route("/", compareApp);
 
 app.notFound((c) =>
   c.json(
