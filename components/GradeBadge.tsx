@@ -10,14 +10,23 @@ const COLOURS: Record<Grade, string> = {
 };
 
 /** SPEC section 9 grade by location-based intensity. */
-export function GradeBadge({ grade, label }: { grade: Grade | null; label?: string }) {
+export function GradeBadge({
+  grade,
+  label,
+  srPrefix = "Grade ",
+}: {
+  grade: Grade | null;
+  label?: string;
+  /** What a screen reader hears before the letter ("Grid grade " where it is the grid's). */
+  srPrefix?: string;
+}) {
   if (!grade) return <span className="text-neutral-500">—</span>;
   return (
     <span
       className={`inline-flex h-6 w-6 items-center justify-center rounded font-bold ${COLOURS[grade]}`}
       title={label ?? `Grade ${grade}`}
     >
-      <span className="sr-only">Grade </span>
+      <span className="sr-only">{srPrefix}</span>
       {grade}
     </span>
   );

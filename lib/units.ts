@@ -181,9 +181,16 @@ export function formatEmissionsG(g: bigint, decimals = 1): string {
   return `${formatScaled(g, unit, decimals)} ${name}`;
 }
 
-/** LEAF wei → "12.5 LEAF". */
-export function formatLeaf(wei: bigint, decimals = 2): string {
-  return `${formatScaled(wei, 10n ** 18n, decimals)} LEAF`;
+/**
+ * Decimals of every LEAF figure on screen, in the app and the CLI alike: 3 is gram precision
+ * (1 LEAF = 1 kg CO2e avoided), so the same amount always shows the same digits (never 0.579 in
+ * one place and 0.57 in another).
+ */
+export const LEAF_DISPLAY_DECIMALS = 3;
+
+/** LEAF wei → "12.5 LEAF" (at most {@link LEAF_DISPLAY_DECIMALS} decimals, truncated). */
+export function formatLeaf(wei: bigint): string {
+  return `${formatScaled(wei, 10n ** 18n, LEAF_DISPLAY_DECIMALS)} LEAF`;
 }
 
 /** gCO2e/kWh → "429 gCO2e/kWh". */
