@@ -23,7 +23,8 @@ export function GradeBadge({
   if (!grade) return <span className="text-neutral-500">—</span>;
   return (
     <span
-      className={`inline-flex h-6 w-6 items-center justify-center rounded font-bold ${COLOURS[grade]}`}
+      // relative: the sr-only text is placed inside the badge, never past a scrolling table.
+      className={`relative inline-flex h-6 w-6 items-center justify-center rounded font-bold ${COLOURS[grade]}`}
       title={label ?? `Grade ${grade}`}
     >
       <span className="sr-only">{srPrefix}</span>

@@ -15,14 +15,17 @@ export interface BarRow {
   values: bigint[];
 }
 
-const WIDTH = 600;
-const LABEL = 150;
-const PLOT = WIDTH - LABEL - 24;
+// A narrow canvas, so a phone scales it down little and the text stays legible.
+const WIDTH = 420;
+const LABEL = 120;
+/** Room right of the axis for the last tick's label. */
+const RIGHT = 12;
+const PLOT = WIDTH - LABEL - RIGHT;
 const BAR = 12;
 const GAP = 10;
-const AXIS = 42;
+const AXIS = 44;
 
-const clip = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
+const clip = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
 
 /**
  * Horizontal bars on one shared scale, server-rendered SVG (no chart library, no JavaScript): an
@@ -60,12 +63,12 @@ export function BarChart({
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
         aria-labelledby={`${id}-title`}
-        className="w-full max-w-2xl text-neutral-800 dark:text-neutral-200"
+        className="w-full max-w-xl text-neutral-800 dark:text-neutral-200"
       >
         <title
           id={`${id}-title`}
         >{`${title} (${axisLabel}, shared scale from 0 to ${format(axis.end)})`}</title>
-        {axis.ticks.map((t) => (
+        {axis.ticks.map((t, n) => (
           <g key={t.toString()}>
             <line
               x1={x(t)}
@@ -75,7 +78,13 @@ export function BarChart({
               className="stroke-neutral-300 dark:stroke-neutral-700"
               strokeWidth={1}
             />
-            <text x={x(t)} y={plotHeight + 14} textAnchor="middle" className="fill-current text-[10px]">
+            {/* The first and last labels sit inside the canvas instead of being cut at its edges. */}
+            <text
+              x={x(t)}
+              y={plotHeight + 14}
+              textAnchor={n === 0 ? "start" : n === axis.ticks.length - 1 ? "end" : "middle"}
+              className="fill-current text-[10px]"
+            >
               {format(t)}
             </text>
           </g>
@@ -83,7 +92,7 @@ export function BarChart({
         <line x1={LABEL} x2={LABEL} y1={0} y2={plotHeight} className="stroke-current" strokeWidth={1} />
         <text
           x={LABEL + PLOT / 2}
-          y={plotHeight + 34}
+          y={plotHeight + 36}
           textAnchor="middle"
           className="fill-current text-[11px]"
         >
@@ -124,30 +133,33 @@ export function BarChart({
         ))}
         <span>one scale for every bar, from 0</span>
       </figcaption>
-      <table className="sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            {series.map((s) => (
-              <th key={s.name} scope="col">
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              {r.values.map((v, n) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the series order is fixed
-                <td key={n}>{format(v)}</td>
+      {/* sr-only on a wrapper: a table ignores overflow:hidden and would widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Item</th>
+              {series.map((s) => (
+                <th key={s.name} scope="col">
+                  {s.name}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                {r.values.map((v, n) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the series order is fixed
+                  <td key={n}>{format(v)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
