@@ -17,7 +17,7 @@ export interface BarRow {
 
 // A narrow canvas, so a phone scales it down little and the text stays legible.
 const WIDTH = 420;
-const LABEL = 120;
+const LABEL = 140;
 /** Room right of the axis for the last tick's label. */
 const RIGHT = 12;
 const PLOT = WIDTH - LABEL - RIGHT;

@@ -4,6 +4,8 @@ import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
 
 type Attestation = ModelDetail["attestations"][number];
 
+const KIND_SHORT = { PRETRAINING: "training", FINETUNING: "fine-tune", INFERENCE: "inference" } as const;
+
 const date = (seconds: string) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 
 /**
@@ -13,8 +15,8 @@ const date = (seconds: string) => new Date(Number(seconds) * 1000).toISOString()
 export function ModelCharts({ attestations }: { attestations: Attestation[] }) {
   if (attestations.length === 0) return null;
   const ordered = [...attestations].sort((a, b) => Number(BigInt(a.periodEnd) - BigInt(b.periodEnd)));
-  const label = (a: Attestation) =>
-    `${date(a.periodEnd)} ${a.kind.toLowerCase()} (${a.status.toLowerCase()})`;
+  // Short enough for the chart's label column; the attestations table below has the details.
+  const label = (a: Attestation) => `${date(a.periodEnd)} ${KIND_SHORT[a.kind]}`;
   return (
     <div className="min-w-0 space-y-4">
       <BarChart
