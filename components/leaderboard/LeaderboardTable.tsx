@@ -38,6 +38,13 @@ const COLUMNS: {
     show: "hidden md:table-cell",
     sortable: false,
   },
+  {
+    key: "rating",
+    label: "Efficiency rating",
+    order: "asc",
+    show: "hidden md:table-cell",
+    sortable: false,
+  },
   { key: "renewableBps", label: "Renewable", order: "desc", numeric: true, show: "hidden lg:table-cell" },
   {
     key: "locationEmissionsG",
@@ -72,6 +79,8 @@ function value(r: LeaderboardRow, key: string) {
       return formatIntensity(BigInt(r.intensity));
     case "whPerPflop":
       return r.efficiency?.mWhPerPflop ? formatWhPerPflop(BigInt(r.efficiency.mWhPerPflop)) : "—";
+    case "rating":
+      return r.efficiency?.rating ?? "—";
     case "renewableBps":
       return formatBps(BigInt(r.renewableBps));
     case "locationEmissionsG":

@@ -59,6 +59,10 @@ const ROWS: { label: string; value: (m: Model, names: ReadonlyMap<string, string
       m.efficiency?.mWhPerPflop ? formatWhPerPflop(BigInt(m.efficiency.mWhPerPflop)) : "not attested yet",
   },
   {
+    label: "Efficiency rating (among peers of the same task and kind)",
+    value: (m) => m.efficiency?.rating ?? "not attested yet",
+  },
+  {
     label: "Grid intensity",
     value: (m) => (m.intensity === null ? "—" : formatIntensity(BigInt(m.intensity))),
   },
