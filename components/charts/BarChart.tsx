@@ -40,6 +40,7 @@ export function BarChart({
   series,
   rows,
   format,
+  formatTick = format,
 }: {
   id: string;
   title: string;
@@ -48,6 +49,8 @@ export function BarChart({
   series: BarSeries[];
   rows: BarRow[];
   format: (value: bigint) => string;
+  /** Tick labels, when the unit is long and already in `axisLabel` (default `format`). */
+  formatTick?: (value: bigint) => string;
 }) {
   if (rows.length === 0) return null;
   // biome-ignore lint/complexity/useMathMinMax: bigint values; Math.max takes numbers only
@@ -85,7 +88,7 @@ export function BarChart({
               textAnchor={n === 0 ? "start" : n === axis.ticks.length - 1 ? "end" : "middle"}
               className="fill-current text-[10px]"
             >
-              {format(t)}
+              {formatTick(t)}
             </text>
           </g>
         ))}

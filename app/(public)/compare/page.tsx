@@ -6,7 +6,14 @@ import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
 import { TrustMark } from "@/components/TrustMark";
 import { type Comparison, describeIndexerError, getComparison } from "@/lib/indexer/client";
-import { formatBps, formatEmissionsG, formatEnergyWh, formatIntensity, formatWhPerPflop } from "@/lib/units";
+import {
+  formatBps,
+  formatEmissionsG,
+  formatEnergyWh,
+  formatIntensity,
+  formatWhPerPflop,
+  groupDigits,
+} from "@/lib/units";
 import { compareHref, compareIds } from "@/lib/web/compareQuery";
 import type { SearchParams } from "@/lib/web/leaderboardQuery";
 
@@ -213,6 +220,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               series={[{ name: "grid intensity", fill: "fill-neutral-500", swatch: "bg-neutral-500" }]}
               rows={models.map((m) => ({ key: m.id, label: label(m), values: [BigInt(m.intensity ?? "0")] }))}
               format={(v) => formatIntensity(v)}
+              formatTick={(v) => groupDigits(v)}
             />
           </div>
           <IndexedAt sync={comparison.sync} />
