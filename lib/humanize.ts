@@ -1,7 +1,7 @@
 // Human-readable figures and dates shared by the CLI and the app: UTC dates instead of unix
 // seconds, kWh / kg CO2e / g/kWh instead of the SPEC's integer units. Formatting only: every
 // figure is computed by lib/formulas.
-import { formatScaled, groupDigits } from "./units";
+import { formatIntensity, formatScaled } from "./units";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -55,10 +55,8 @@ export function formatKgCO2e(g: bigint): string {
   return `${formatScaled(g, 1000n, 3)} kg CO2e`;
 }
 
-/** Grid intensity: 56 → "56 gCO2e/kWh". */
-export function formatGPerKWh(gPerKWh: bigint): string {
-  return `${groupDigits(gPerKWh)} gCO2e/kWh`;
-}
+/** Grid intensity: 56 → "56 gCO2e/kWh" (the one formatter, lib/units `formatIntensity`). */
+export const formatGPerKWh: (gPerKWh: bigint) => string = formatIntensity;
 
 /** An attestation id (bytes32) shortened for sentences: 0x1234abcd…9f8e. */
 export function shortId(id: string): string {

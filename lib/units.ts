@@ -181,9 +181,16 @@ export function formatEmissionsG(g: bigint, decimals = 1): string {
   return `${formatScaled(g, unit, decimals)} ${name}`;
 }
 
-/** LEAF wei → "12.5 LEAF". */
-export function formatLeaf(wei: bigint, decimals = 2): string {
-  return `${formatScaled(wei, 10n ** 18n, decimals)} LEAF`;
+/**
+ * Decimals of every LEAF figure on screen, in the app and the CLI alike: 3 is gram precision
+ * (1 LEAF = 1 kg CO2e avoided), so the same amount always shows the same digits (never 0.579 in
+ * one place and 0.57 in another).
+ */
+export const LEAF_DISPLAY_DECIMALS = 3;
+
+/** LEAF wei → "12.5 LEAF" (at most {@link LEAF_DISPLAY_DECIMALS} decimals, truncated). */
+export function formatLeaf(wei: bigint): string {
+  return `${formatScaled(wei, 10n ** 18n, LEAF_DISPLAY_DECIMALS)} LEAF`;
 }
 
 /** gCO2e/kWh → "429 gCO2e/kWh". */
@@ -199,4 +206,18 @@ export function formatBps(bps: bigint, decimals = 1): string {
 /** PUE thousandths → "1.12". */
 export function formatPue(milli: bigint): string {
   return formatScaled(milli, 1000n, 3);
+}
+
+/**
+ * Training efficiency, integer mWh per PFLOP (lib/formulas `mWhPerPflop`) → "4.09 Wh/PFLOP".
+ * The one display of this figure. It is a ratio shown to compare models, not an amount paid or
+ * attested, so it is rounded half up to two decimals as SPEC 9 writes it (4,085 mWh = 4.09).
+ */
+export function formatWhPerPflop(mWh: bigint): string {
+  return `${formatScaled(roundDiv(mWh, 10n), 100n, 2)} Wh/PFLOP`;
+}
+
+/** Inference efficiency, integer mWh per request (lib/formulas `mWhPerRequest`) → "1,234 mWh/request". */
+export function formatMWhPerRequest(mWh: bigint): string {
+  return `${groupDigits(mWh)} mWh/request`;
 }

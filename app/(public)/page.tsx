@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ActivityFeed } from "@/components/ActivityFeed";
-import { GradeBadge } from "@/components/GradeBadge";
+import { GreenestList } from "@/components/home/GreenestList";
 import { IndexerProblem } from "@/components/IndexerProblem";
 import {
   type Activity,
@@ -12,24 +12,37 @@ import {
   type Stats,
 } from "@/lib/indexer/client";
 import { formatEmissionsG, formatLeaf } from "@/lib/units";
+import { verifierNames } from "@/lib/web/verifierNames";
 
 export const dynamic = "force-dynamic";
+
+/** Rows of the greenest list. */
+const GREENEST = 5;
 
 async function load(): Promise<{
   stats: Stats | null;
   greenest: Leaderboard | null;
+  selfReported: Leaderboard | null;
+  names: Map<string, string>;
   recent: Activity | null;
   /** Why the indexer could not answer, when it could not: each section says so instead of "nothing yet". */
   problem: string | null;
 }> {
-  const [stats, greenest, recent] = await Promise.allSettled([
+  // Verified figures first (Final and Verified, ranked together and marked); self-reported ones
+  // only fill the list, listed apart. Ranked by the SPEC 9 ranked intensity until attestations
+  // carry work units for an efficiency rating; the grade shown is the grid's.
+  const [stats, greenest, selfReported, recent, names] = await Promise.allSettled([
     getStats(),
-    getLeaderboard({ sort: "intensity", order: "asc", pageSize: 5 }),
+    getLeaderboard({ include: "verified", sort: "intensity", order: "asc", pageSize: GREENEST }),
+    getLeaderboard({ include: "self-reported", sort: "intensity", order: "asc", pageSize: GREENEST }),
     getActivity({ limit: 8 }),
+    verifierNames(),
   ]);
   return {
     stats: stats.status === "fulfilled" ? stats.value : null,
     greenest: greenest.status === "fulfilled" ? greenest.value : null,
+    selfReported: selfReported.status === "fulfilled" ? selfReported.value : null,
+    names: names.status === "fulfilled" ? names.value : new Map(),
     recent: recent.status === "fulfilled" ? recent.value : null,
     problem: [stats, greenest, recent].some((r) => r.status === "rejected")
       ? describeIndexerError(
@@ -41,7 +54,7 @@ async function load(): Promise<{
 }
 
 export default async function HomePage() {
-  const { stats, greenest, recent, problem } = await load();
+  const { stats, greenest, selfReported, names, recent, problem } = await load();
   const s = stats?.stats;
   const figures: [string, string][] = s
     ? [
@@ -102,32 +115,23 @@ export default async function HomePage() {
 
       <section aria-labelledby="greenest" className="space-y-3">
         <h2 id="greenest" className="text-xl font-semibold">
-          The five greenest verified models
+          Cleanest electricity, verified first
         </h2>
+        <p className="max-w-3xl text-sm text-neutral-600 dark:text-neutral-400">
+          Ranked by the carbon intensity of the electricity each model used, until attestations carry the work
+          done (tokens, requests) for an efficiency rating. The grade is the grid's: it says where the energy
+          came from, not how efficiently the model used it.
+        </p>
         {!greenest ? (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
             Not available until the indexer answers.
           </p>
-        ) : greenest.rows.length > 0 ? (
-          <ol className="divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800">
-            {greenest.rows.map((r) => (
-              <li key={r.id} className="flex items-center gap-3 p-3">
-                <GradeBadge grade={r.grade} />
-                <Link href={`/models/${r.id}`} className="font-medium hover:underline">
-                  {r.name ?? `Model #${r.id}`}
-                </Link>
-                <span className="ml-auto text-sm tabular-nums">{r.intensity} gCO2e/kWh</span>
-              </li>
-            ))}
-          </ol>
         ) : (
-          <p className="text-sm text-neutral-600 dark:text-neutral-400">
-            No verified footprint has passed its challenge window yet. Self-reported figures are on the{" "}
-            <Link href="/models" className="underline">
-              models page
-            </Link>
-            .
-          </p>
+          <GreenestList
+            verified={greenest.rows}
+            selfReported={(selfReported?.rows ?? []).slice(0, Math.max(0, GREENEST - greenest.rows.length))}
+            names={names}
+          />
         )}
       </section>
 

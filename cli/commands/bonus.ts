@@ -38,7 +38,7 @@ export const bonusApprove: Command = {
       `Efficiency bonus of model ${modelId} paid`,
       gp.approveEfficiencyBonus,
       { modelId },
-      (r) => [`bonus ${formatLeaf(r.bonus, 6)}, verifier ${formatLeaf(r.verifierReward, 6)}`],
+      (r) => [`bonus ${formatLeaf(r.bonus)}, verifier ${formatLeaf(r.verifierReward)}`],
     );
   },
 };

@@ -1,4 +1,4 @@
-import { formatEmissionsG, formatEnergyWh, formatLeaf } from "../../lib/units";
+import { formatBps, formatEmissionsG, formatEnergyWh, formatLeaf } from "../../lib/units";
 import { str } from "../context";
 import { CliError, EXIT, table, usageError } from "../output";
 import type { Command } from "./types";
@@ -25,8 +25,8 @@ export const leaderboard: Command = {
   usage: "[--api URL] [--sort COLUMN] [--order asc|desc] [--page N] [--page-size N] [filters]",
   help: [
     "--sort COLUMN --order asc|desc --page N --page-size N   passed to GET /leaderboard",
-    "--include final|verified  --basis location|market  --kind K  --task T  --size S  --region R",
-    "--trust METHOD  --verifier ADDRESS  --q TEXT          filters, passed as query parameters",
+    "--include final|verified|self-reported   --basis location|market   --kind K  --task T",
+    "--size S  --region R  --trust METHOD  --verifier ADDRESS  --q TEXT   filters, passed as query parameters",
   ],
   options: {
     sort: { type: "string" },
@@ -104,8 +104,8 @@ export const leaderboard: Command = {
       num(field(r, "totalG"), (n) => formatEmissionsG(n)),
       field(r, "intensity"),
       field(r, "grade"),
-      num(field(r, "renewableBps"), (n) => `${(Number(n) / 100).toFixed(1)}%`),
-      num(field(r, "leafEarnedWei"), (n) => formatLeaf(n, 2).replace(" LEAF", "")),
+      num(field(r, "renewableBps"), (n) => formatBps(n)),
+      num(field(r, "leafEarnedWei"), (n) => formatLeaf(n).replace(" LEAF", "")),
       field(r, "trust"),
     ]);
     const total = Array.isArray(body) ? undefined : body.total;

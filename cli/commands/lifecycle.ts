@@ -42,7 +42,7 @@ export const claim: Command = {
     const id = idArg(ctx, "claim");
     const gp = await ctx.client({ signer: true });
     await ctx.send(`Reward of ${id} claimed`, gp.claimReward, { id }, (r) => [
-      `reward ${formatLeaf(r.reward, 6)} to the owner, ${formatLeaf(r.verifierReward, 6)} to the verifier`,
+      `reward ${formatLeaf(r.reward)} to the owner, ${formatLeaf(r.verifierReward)} to the verifier`,
     ]);
   },
 };

@@ -70,8 +70,8 @@ export const status: Command = {
       ...(zero.test(state.verifier) ? [] : [`  verifier    ${state.verifier}`]),
       `  evidence    ${a.evidenceURI} (sha256 ${a.evidenceHash})`,
       state.claimed
-        ? `  reward      ${formatLeaf(state.paid, 6)} paid`
-        : `  reward      ${formatLeaf(reward, 6)} when Final (+ ${formatLeaf(figures.verifierRewardWei, 6)} to the verifier; current parameters)`,
+        ? `  reward      ${formatLeaf(state.paid)} paid`
+        : `  reward      ${formatLeaf(reward)} when Final (+ ${formatLeaf(figures.verifierRewardWei)} to the verifier; current parameters)`,
       `  model page  ${ctx.settings.appUrl.value}/models/${state.modelId}`,
       `  explorer    ${data.explorerUrl}`,
     ];
@@ -102,7 +102,7 @@ export const balance: Command = {
     ]);
     ctx.out.result({ address, leaf, nonce, verifier: record, refund }, [
       `${address}`,
-      `  LEAF        ${formatLeaf(leaf, 6)}`,
+      `  LEAF        ${formatLeaf(leaf)}`,
       `  nonce       ${nonce}`,
       `  verifier    ${record.active ? `accredited${record.invalidatedVerdicts > 0 ? `, ${record.invalidatedVerdicts} verdicts invalidated by upheld disputes` : ""}` : record.index > 0 ? "no longer accredited" : "no"}`,
       ...(refund > 0n ? [`  refundable  ${refund} wei (greenprint withdraw-refund)`] : []),

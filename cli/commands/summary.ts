@@ -82,7 +82,7 @@ export function attestationSummary(
     `energy       ${formatKWh(a.energyWh)} (PUE ${formatPue(BigInt(a.pueMilli))}), ${METHOD_NAMES[a.method].toLowerCase()} measurement${options.tool ? ` (${options.tool})` : ""}`,
     `grid         ${formatGPerKWh(BigInt(a.locationIntensity))} location-based, ${formatBps(BigInt(a.renewableBps))} renewable → ${formatGPerKWh(f.marketIntensity)} market-based`,
     `emissions    ${formatKgCO2e(f.totalG)} total (${formatKgCO2e(f.locationEmissionsG)} location-based, ${formatKgCO2e(f.marketEmissionsG)} market-based${a.embodiedG > 0n ? `, ${formatKgCO2e(a.embodiedG)} embodied` : ""})`,
-    `reward       ${formatLeaf(f.rewardWei, 6)} to the model owner once Final (+ ${formatLeaf(f.verifierRewardWei, 6)} to the verifier), at today's parameters`,
+    `reward       ${formatLeaf(f.rewardWei)} to the model owner once Final (+ ${formatLeaf(f.verifierRewardWei)} to the verifier), at today's parameters`,
     `next         an accredited verifier checks the evidence (greenprint status ${id});`,
     `             once verified, anyone may dispute it for ${formatDuration(f.challengeWindowSeconds)} (verified now, the window would end ${formatUtc(windowEnd)});`,
     `             then it is Final and the owner claims: greenprint claim ${id}`,

@@ -1,6 +1,6 @@
-import { GradeBadge } from "@/components/GradeBadge";
+import { GridGrade } from "@/components/GridGrade";
 import type { ModelAggregate } from "@/lib/indexer/client";
-import { formatBps, formatEmissionsG, formatEnergyWh } from "@/lib/units";
+import { formatBps, formatEmissionsG, formatEnergyWh, formatIntensity } from "@/lib/units";
 
 /** A shareable energy label: grade, energy, emissions, intensity, trust and date. */
 export function EnergyLabel({
@@ -24,15 +24,15 @@ export function EnergyLabel({
     >
       <figcaption className="mb-2 flex items-center justify-between border-b border-neutral-300 pb-2 dark:border-neutral-700">
         <span className="font-semibold">Greenprint energy label</span>
-        <GradeBadge grade={aggregate.grade} />
+        <GridGrade grade={aggregate.grade} intensity={aggregate.intensity} />
       </figcaption>
       <dl className="grid grid-cols-2 gap-y-1 text-sm">
         <dt>Energy</dt>
         <dd className="text-right tabular-nums">{formatEnergyWh(BigInt(aggregate.energyWh))}</dd>
         <dt>Emissions (SCI)</dt>
         <dd className="text-right tabular-nums">{formatEmissionsG(BigInt(aggregate.totalG))}</dd>
-        <dt>Intensity</dt>
-        <dd className="text-right tabular-nums">{aggregate.intensity} g/kWh</dd>
+        <dt>Grid intensity</dt>
+        <dd className="text-right tabular-nums">{formatIntensity(BigInt(aggregate.intensity))}</dd>
         <dt>Renewable</dt>
         <dd className="text-right tabular-nums">{formatBps(BigInt(aggregate.renewableBps))}</dd>
         <dt>Trust</dt>

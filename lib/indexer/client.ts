@@ -51,11 +51,30 @@ export interface SyncStatus {
   warning?: string;
 }
 
+/**
+ * What a leaderboard counts (SPEC 9): Final attestations, Final and Verified ones, or the
+ * self-reported ones (Submitted, never verified), ranked apart and never mixed in.
+ */
+export type Counting = "final" | "verified" | "self-reported";
+
+/** Efficiency rating (SPEC 9, v1.1): quintile among peers of the same task and kind. */
+export type EfficiencyRatingName = Grade | "not enough peers";
+
+/**
+ * Efficiency figures (SPEC 9, v1.1), present once attestations carry work units: integer mWh per
+ * PFLOP of training compute and per inference request, and the rating among peers.
+ */
+export interface EfficiencyFigures {
+  mWhPerPflop: string | null;
+  mWhPerRequest: string | null;
+  rating: EfficiencyRatingName | null;
+}
+
 export interface LeaderboardParams {
   sort?: SortColumn;
   order?: "asc" | "desc";
   basis?: "location" | "market";
-  include?: "final" | "verified";
+  include?: Counting;
   kind?: KindName | KindName[];
   task?: string | string[];
   size?: SizeClassName | SizeClassName[];
@@ -70,6 +89,10 @@ export interface LeaderboardParams {
 
 export interface LeaderboardRow {
   rank: number;
+  /** Which attestations the row counts; "self-reported" rows are never verified. */
+  counting: Counting;
+  /** Absent until the index has work units (SPEC 9, v1.1). */
+  efficiency?: EfficiencyFigures;
   id: string;
   name: string | null;
   organization: string | null;
@@ -316,7 +339,54 @@ export interface ModelList {
   page: number;
   pageSize: number;
   total: number;
-  models: Array<ModelSummary & { grade: Grade | null; totalG: string; finalAttestations: number }>;
+  models: Array<
+    ModelSummary & { grade: Grade | null; totalG: string; finalAttestations: number; figures: ModelFigures }
+  >;
+}
+
+/** A model's figures on the strongest basis it has (Final, else Verified, else self-reported). */
+export interface ModelFigures {
+  /** null: nothing attested yet. */
+  counting: Counting | null;
+  attestations: number;
+  energyWh: string;
+  locationEmissionsG: string;
+  marketEmissionsG: string;
+  embodiedG: string;
+  totalG: string;
+  /** Ranked intensity, gCO2e/kWh; null when nothing is attested. */
+  intensity: string | null;
+  /** The grid's grade by that intensity: where the energy came from, not the model's efficiency. */
+  gridGrade: Grade | null;
+  renewableBps: string;
+  gPerBillionParams: string | null;
+  leafEarnedWei: string;
+  trust: { level: MethodName | null; methods: Record<MethodName, number>; verifiers: string[] };
+  includesUnfinal: boolean;
+  /** Absent until the index has work units (SPEC 9, v1.1). */
+  efficiency?: EfficiencyFigures;
+}
+
+/** GET /api/v1/compare: two to four models side by side. */
+export interface Comparison {
+  apiVersion: "v1";
+  sync: SyncStatus;
+  models: Array<
+    Omit<ModelFigures, "trust"> & {
+      id: string;
+      name: string | null;
+      organization: string | null;
+      task: string | null;
+      label: string | null;
+      parameterCount: string;
+      sizeClass: SizeClassName;
+      trust: {
+        level: MethodName | null;
+        methods: Record<MethodName, number>;
+        verifiers: Array<{ address: string; name: string | null }>;
+      };
+    }
+  >;
 }
 
 export interface Verifiers {
@@ -528,6 +598,14 @@ export function getActivity(
   options?: Options,
 ): Promise<Activity> {
   return request(`/api/v1/activity${query(params)}`, options);
+}
+
+/** Two to four models side by side; the API answers 400 with a sentence when the ids are not usable. */
+export function getComparison(
+  ids: ReadonlyArray<bigint | number | string>,
+  options?: Options,
+): Promise<Comparison> {
+  return request(`/api/v1/compare?ids=${ids.map(String).map(encodeURIComponent).join(",")}`, options);
 }
 
 export function getVerifiers(options?: Options): Promise<Verifiers> {

@@ -485,7 +485,8 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     const table = await run(["leaderboard", "--api", apiUrl, "--sort", "totalG", "--order", "asc"]);
     assert.equal(table.code, 0, table.stderr);
     assert.match(table.stdout, /Tiny +1\.4 MWh/);
-    assert.match(table.stdout, /D +0\.0% +0\.11 +SOFTWARE/);
+    // The same digits as the app and the other commands: formatBps, and LEAF at gram precision (3 decimals).
+    assert.match(table.stdout, /D +0% +0\.118 +SOFTWARE/);
     const json = await run([
       "leaderboard",
       "--api",

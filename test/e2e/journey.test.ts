@@ -14,7 +14,7 @@ import { createGreenprintClient } from "../../lib/client";
 import { attestationReward, grade, intensity } from "../../lib/formulas";
 import { aggregateRuns, parseCodeCarbonCsv } from "../../lib/importers/codecarbon";
 import { Method } from "../../lib/spec";
-import { formatLeaf } from "../../lib/units";
+import { formatIntensity, formatLeaf } from "../../lib/units";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
 import { deployment, publicClient, untilIndexed } from "./helpers";
@@ -148,9 +148,17 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
       if (!row.includes(NAME)) await new Promise((r) => setTimeout(r, 500));
     }
     assert.ok(row.includes(NAME), "the indexer ranked the model");
-    const cells = await page.getByRole("row").filter({ hasText: NAME }).getByRole("cell").allTextContents();
-    assert.equal(cells[2], `Grade ${grade(expectedIntensity)}`);
-    assert.equal(cells[3], expectedIntensity.toString());
+    const ranked = page.getByTestId("leaderboard-table").getByRole("row").filter({ hasText: NAME });
+    assert.equal(
+      await ranked.locator('[data-col="grade"]').textContent(),
+      `Grid grade ${grade(expectedIntensity)}`,
+    );
+    assert.equal(
+      await ranked.locator('[data-col="intensity"]').textContent(),
+      formatIntensity(expectedIntensity),
+    );
+    // Marked with who checked it, by the verifier's accredited name.
+    assert.match((await ranked.getByTestId("trust-mark").textContent()) ?? "", /^final, verified by /);
     await screenshot(page, "leaderboard-desktop");
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, "leaderboard-phone");

@@ -6,6 +6,8 @@ import {
   avoidedG,
   efficiencyBonusG,
   efficiencyBonusLeaf,
+  efficiencyRating,
+  efficiencyRatings,
   gPerBillionParams,
   grade,
   gramsToLeafWei,
@@ -14,6 +16,8 @@ import {
   locationEmissionsG,
   marketEmissionsG,
   marketIntensity,
+  mWhPerPflop,
+  mWhPerRequest,
   renewableShareBps,
   reward,
   supersedingReward,
@@ -21,7 +25,7 @@ import {
   verifierShare,
 } from "../../lib/formulas";
 import { DEFAULT_PARAMS, Kind, Method, ONE_LEAF, Status, sizeClassOf } from "../../lib/spec";
-import { mWhToWh } from "../../lib/units";
+import { formatMWhPerRequest, formatWhPerPflop, mWhToWh } from "../../lib/units";
 
 describe("emissions (SPEC 4)", () => {
   it("GPT-3: 1,287 MWh at 429 g/kWh is 552,123,000 g (552.1 tCO2e)", () => {
@@ -282,5 +286,73 @@ describe("leaderboard figures (SPEC 9)", () => {
     expect(ft.energyWh).toBe(1000n);
     expect(ft.renewableBps).toBe(2500n);
     expect(aggregateModel([]).grade).toBeNull();
+  });
+});
+
+describe("efficiency (SPEC 9, v1.1)", () => {
+  it("GPT-3: 1,287 MWh over 6 × 175e9 × 300e9 FLOP = 4,085 mWh per PFLOP = 4.09 Wh/PFLOP", () => {
+    const m = mWhPerPflop(mWhToWh("1287"), 175_000_000_000n, 300_000_000_000n);
+    expect(m).toBe(4085n);
+    expect(formatWhPerPflop(m as bigint)).toBe("4.09 Wh/PFLOP");
+  });
+
+  it("BLOOM: 433 MWh over 6 × 176e9 × 366e9 FLOP = 1,120 mWh per PFLOP = 1.12 Wh/PFLOP", () => {
+    const m = mWhPerPflop(mWhToWh("433"), 176_000_000_000n, 366_000_000_000n);
+    expect(m).toBe(1120n);
+    expect(formatWhPerPflop(m as bigint)).toBe("1.12 Wh/PFLOP");
+  });
+
+  it("rounds the integer once, down, and has no value without parameters or work", () => {
+    // 1,000 Wh * 1e18 / (6 * 1e9 * 1e9) = 166.67 → 166
+    expect(mWhPerPflop(1_000n, 1_000_000_000n, 1_000_000_000n)).toBe(166n);
+    expect(mWhPerPflop(1n, 0n, 5n)).toBeNull();
+    expect(mWhPerPflop(1n, 5n, 0n)).toBeNull();
+    expect(() => mWhPerPflop(-1n, 1n, 1n)).toThrow(RangeError);
+  });
+
+  it("formats Wh/PFLOP with two decimals, rounded half up, digits grouped", () => {
+    expect(formatWhPerPflop(4084n)).toBe("4.08 Wh/PFLOP");
+    expect(formatWhPerPflop(4085n)).toBe("4.09 Wh/PFLOP");
+    expect(formatWhPerPflop(5n)).toBe("0.01 Wh/PFLOP");
+    expect(formatWhPerPflop(4n)).toBe("0 Wh/PFLOP");
+    expect(formatWhPerPflop(1_234_567n)).toBe("1,234.57 Wh/PFLOP");
+  });
+
+  it("inference: sum(energyWh) * 1000 / sum(workUnits) mWh per request", () => {
+    expect(mWhPerRequest(3_000n, 1_000_000n)).toBe(3n);
+    expect(mWhPerRequest(2_999n, 1_000_000n)).toBe(2n);
+    expect(mWhPerRequest(5n, 0n)).toBeNull();
+    expect(formatMWhPerRequest(12_345n)).toBe("12,345 mWh/request");
+  });
+
+  it("rates by quintile among peers, lowest energy = A, with ties sharing a rating", () => {
+    const peers = [10n, 20n, 30n, 40n, 50n];
+    expect(peers.map((v) => efficiencyRating(v, peers))).toEqual(["A", "B", "C", "D", "E"]);
+    const ten = [1n, 2n, 3n, 4n, 5n, 6n, 7n, 8n, 9n, 10n];
+    expect(ten.map((v) => efficiencyRating(v, ten))).toEqual([
+      "A",
+      "A",
+      "B",
+      "B",
+      "C",
+      "C",
+      "D",
+      "D",
+      "E",
+      "E",
+    ]);
+    const ties = [5n, 5n, 5n, 9n, 9n, 9n];
+    expect(ties.map((v) => efficiencyRating(v, ties))).toEqual(["A", "A", "A", "C", "C", "C"]);
+    const batch = efficiencyRatings(ties.map((value, key) => ({ key, value })));
+    expect([...batch.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r)).toEqual(
+      ties.map((v) => efficiencyRating(v, ties)),
+    );
+    const tenBatch = efficiencyRatings([...ten].reverse().map((value) => ({ key: value, value })));
+    expect(ten.map((v) => tenBatch.get(v))).toEqual(ten.map((v) => efficiencyRating(v, ten)));
+  });
+
+  it('says "not enough peers" below 5 ranked peers', () => {
+    expect(efficiencyRating(1n, [1n, 2n, 3n, 4n])).toBe("not enough peers");
+    expect(efficiencyRatings([{ key: "a", value: 1n }]).get("a")).toBe("not enough peers");
   });
 });

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/Pagination";
 import { VerifierStatus } from "@/components/verify/VerifierStatus";
 import { VerifyPanel } from "@/components/verify/VerifyPanel";
 import { type AttestationList, describeIndexerError, listAttestations } from "@/lib/indexer/client";
-import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
+import { formatEmissionsG, formatEnergyWh, formatIntensity } from "@/lib/units";
 import { shortAddress } from "@/lib/web/format";
 import { firstParam, type SearchParams } from "@/lib/web/leaderboardQuery";
 
@@ -106,7 +106,7 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
                 </span>
               </div>
               <p className="text-sm">
-                {formatEnergyWh(BigInt(a.energyWh))} at {a.locationIntensity} g/kWh ={" "}
+                {formatEnergyWh(BigInt(a.energyWh))} at {formatIntensity(BigInt(a.locationIntensity))} ={" "}
                 {formatEmissionsG(BigInt(a.locationEmissionsG))} · {a.method} · {a.region || "region unknown"}{" "}
                 · submitted by <span className="font-mono">{shortAddress(a.submitter)}</span>
               </p>

@@ -16,7 +16,9 @@ import {
 } from "./attestations";
 import { badgeSvg } from "./badge";
 import { CERTIFICATE_FILTER_STATUSES, certificateJson, certificateStatusNumber } from "./certificates";
+import { compareApp } from "./compare";
 import explorer from "./explorer";
+import { figuresJson } from "./figures";
 import {
   BadParam,
   emissionsOf,
@@ -28,6 +30,7 @@ import {
   toCsv,
 } from "./leaderboard";
 import { protocolParams } from "./params";
+import { loadSelfReported } from "./selfReported";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
 import { chainCheck, isReady, type SyncStatus, syncStatus } from "./sync";
 
@@ -140,6 +143,7 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/stats",
       "GET /api/v1/status",
       "GET /api/v1/badge/{id}.svg",
+      "GET /api/v1/compare?ids={id},{id}[,{id},{id}]",
     ],
     sortColumns: SORT_COLUMNS,
   }),
@@ -188,6 +192,7 @@ async function handleLeaderboard(c: Context, csv: boolean) {
     }
     const q = parseLeaderboardQuery(params);
     const s = await snapshot();
+    if (q.include === "self-reported") await loadSelfReported(s);
     if (csv || format === "csv") {
       const allRows = !params.has("pageSize") && !params.has("page");
       const result = leaderboard(s, allRows ? { ...q, page: 1, pageSize: Number.MAX_SAFE_INTEGER } : q);
@@ -299,6 +304,7 @@ app.get("/api/v1/models", async (c) => {
     return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
   const q = params.get("q")?.toLowerCase() ?? null;
   const s = await snapshot();
+  await loadSelfReported(s);
   const all = [...s.models.values()]
     .filter(
       (m) =>
@@ -319,6 +325,8 @@ app.get("/api/v1/models", async (c) => {
         grade: d.grade,
         totalG: d.totalG.toString(),
         finalAttestations: agg.count,
+        /** Energy and emissions on the strongest basis the model has, named in `figures.counting`. */
+        figures: figuresJson(s, m),
       };
     }),
   });
@@ -675,6 +683,7 @@ app.get("/api/v1/badge/:file", async (c) => {
 
 // One attestation and one address (the explorer pages), in a file of their own.
 app.route("/", explorer);
+app.route("/", compareApp);
 
 app.notFound((c) =>
   c.json(

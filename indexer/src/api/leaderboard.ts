@@ -1,6 +1,15 @@
 // GET /api/v1/leaderboard: parameters, sorting, filtering, paging, JSON rows and CSV.
 import { KIND_NAMES, METHOD_NAMES, SIZE_CLASSES } from "../../../lib/spec";
+import { selfReportedRows } from "./selfReported";
+import { allowedValues } from "./sentences";
 import { type Compare, type Include, type LeaderRow, rows, type Snapshot, sorted } from "./snapshot";
+
+/**
+ * What a leaderboard counts (SPEC 9): Final attestations, Final and Verified ones (marked), or the
+ * self-reported ones (Submitted, never verified), which are ranked apart and never mixed in.
+ */
+export type Counting = Include | "self-reported";
+export const COUNTINGS: readonly Counting[] = ["final", "verified", "self-reported"];
 
 export class BadParam extends Error {
   constructor(
@@ -52,7 +61,7 @@ export interface LeaderboardQuery {
   sort: SortColumn;
   order: "asc" | "desc";
   basis: Basis;
-  include: Include;
+  include: Counting;
   kinds: number[];
   tasks: string[] | null;
   sizes: string[] | null;
@@ -91,7 +100,7 @@ function oneOf<T extends string>(
   const raw = params.get(name);
   if (raw === null) return fallback;
   if (!allowed.includes(raw as T))
-    throw new BadParam(name, `${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
+    throw new BadParam(name, `${name} must be ${allowedValues(allowed)}, not "${raw}".`);
   return raw as T;
 }
 
@@ -115,7 +124,10 @@ const KNOWN = new Set([
 export function parseLeaderboardQuery(params: URLSearchParams): LeaderboardQuery {
   for (const key of params.keys()) {
     if (!KNOWN.has(key))
-      throw new BadParam(key, `unknown parameter "${key}"; allowed: ${[...KNOWN].join(", ")}`);
+      throw new BadParam(
+        key,
+        `"${key}" is not a leaderboard parameter: use ${allowedValues([...KNOWN], "and")}.`,
+      );
   }
   const sort = oneOf(params, "sort", SORT_COLUMNS, "intensity");
   const kindNames = list(params.get("kind") ?? undefined);
@@ -173,7 +185,7 @@ export function parseLeaderboardQuery(params: URLSearchParams): LeaderboardQuery
         : "desc",
     ),
     basis: oneOf(params, "basis", ["location", "market"] as const, "location"),
-    include: oneOf(params, "include", ["final", "verified"] as const, "final"),
+    include: oneOf(params, "include", COUNTINGS, "final"),
     kinds: [...new Set(kinds)].sort(),
     tasks: list(params.get("task") ?? undefined)?.map((t) => t.toLowerCase()) ?? null,
     sizes,
@@ -223,7 +235,8 @@ function matches(r: LeaderRow, q: LeaderboardQuery): boolean {
 }
 
 export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
-  const base = rows(s, q.include, q.kinds);
+  // Self-reported rows come from their own sums (loadSelfReported first): a ranking of their own.
+  const base = q.include === "self-reported" ? selfReportedRows(s, q.kinds) : rows(s, q.include, q.kinds);
   const order = sorted(
     s,
     `${q.include}:${q.kinds.join(",")}:${q.sort}:${q.order}:${q.basis}`,
@@ -246,15 +259,17 @@ export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
       total++;
     }
   }
-  return { total, rows: page.map((r, i) => rowJson(r, q.basis, start + i + 1)) };
+  return { total, rows: page.map((r, i) => rowJson(r, q.basis, start + i + 1, q.include)) };
 }
 
 const s = (v: bigint | null) => (v === null ? null : v.toString());
 
-export function rowJson(r: LeaderRow, basis: Basis, rank: number) {
+export function rowJson(r: LeaderRow, basis: Basis, rank: number, counting: Counting = "final") {
   const m = r.model;
   return {
     rank,
+    /** Which figures the row counts; "self-reported" rows are never verified (SPEC 9, v1.1). */
+    counting,
     id: m.id.toString(),
     name: m.name,
     organization: m.organization,
@@ -323,6 +338,8 @@ const CSV_COLUMNS: Array<[string, (r: RowJson) => string | number | boolean | nu
   ["verifiers", (r) => r.trust.verifiers.join(" ")],
   ["regions", (r) => r.regions.join(" ")],
   ["includesUnfinal", (r) => r.includesUnfinal],
+  // Last, so existing readers of the columns above keep working.
+  ["counting", (r) => r.counting],
 ];
 
 function csvCell(v: string | number | boolean | null): string {

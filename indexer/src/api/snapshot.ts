@@ -226,7 +226,8 @@ export function sumsOf(
   return { sums, unfinal: include === "verified" && unfinal };
 }
 
-function trustOf(s: Sums): number {
+/** Weakest method among counted attestations: 0 METER, 1 SOFTWARE, 2 ESTIMATE. */
+export function trustOf(s: Sums): number {
   return s.estimate > 0 ? 2 : s.software > 0 ? 1 : 0;
 }
 

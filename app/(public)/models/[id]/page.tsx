@@ -8,8 +8,9 @@ import { TxRef } from "@/components/explorer/TxRef";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
-import { AttestationChart } from "@/components/model/AttestationChart";
 import { EnergyLabel } from "@/components/model/EnergyLabel";
+import { ModelCharts } from "@/components/model/ModelCharts";
+import { ModelCompareForm } from "@/components/model/ModelCompareForm";
 import { StatusPill } from "@/components/StatusPill";
 import { grade } from "@/lib/formulas";
 import { shortId } from "@/lib/humanize";
@@ -92,14 +93,6 @@ export default async function ModelPage({ params }: Props) {
   } catch (error) {
     card = { problem: `The snippet needs the app's public address: ${(error as Error).message}.` };
   }
-  const chart = [...attestations]
-    .sort((a, b) => Number(BigInt(a.periodEnd) - BigInt(b.periodEnd)))
-    .map((a) => ({
-      id: a.id,
-      label: date(a.periodEnd),
-      energyWh: BigInt(a.energyWh),
-      emissionsG: BigInt(a.locationEmissionsG),
-    }));
   const parentId = model.parentId;
   return (
     <article className="space-y-8">
@@ -208,8 +201,15 @@ export default async function ModelPage({ params }: Props) {
             No verified footprint yet: the label and grade appear once a verifier verifies an attestation.
           </p>
         )}
-        <AttestationChart points={chart} />
+        <ModelCharts attestations={attestations} />
       </section>
+      <ModelCompareForm
+        id={id}
+        related={[
+          ...lineage.ancestors.slice(0, 1).map((m) => ({ id: m.id, name: m.name, relation: "base model" })),
+          ...lineage.children.slice(0, 3).map((m) => ({ id: m.id, name: m.name, relation: "derived" })),
+        ]}
+      />
 
       <section aria-labelledby="model-card-title" className="space-y-3" data-testid="model-card">
         <h2 id="model-card-title" className="text-xl font-semibold">

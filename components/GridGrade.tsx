@@ -1,0 +1,20 @@
+import { GradeBadge } from "@/components/GradeBadge";
+import type { Grade } from "@/lib/spec";
+
+/**
+ * The SPEC 9 grade by location-based intensity, labelled as the grid's: it says where the
+ * electricity came from, not how efficiently the model used it.
+ */
+export function GridGrade({ grade, intensity }: { grade: Grade | null; intensity?: string | null }) {
+  return (
+    <GradeBadge
+      grade={grade}
+      srPrefix="Grid grade "
+      label={
+        grade
+          ? `Grid grade ${grade}${intensity ? ` (${intensity} gCO2e/kWh)` : ""}: where the electricity came from, not the model's efficiency`
+          : undefined
+      }
+    />
+  );
+}

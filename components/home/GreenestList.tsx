@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { GridGrade } from "@/components/GridGrade";
+import { TrustMark } from "@/components/TrustMark";
+import type { LeaderboardRow } from "@/lib/indexer/client";
+import { formatIntensity } from "@/lib/units";
+
+/** Grid grades whose electricity is high-carbon: said in words wherever a list calls models green. */
+const HIGH_CARBON = new Set(["D", "E"]);
+
+function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, string> }) {
+  return (
+    <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3" data-testid="greenest-item">
+      <GridGrade grade={r.grade} intensity={r.intensity} />
+      <Link href={`/models/${r.id}`} className="font-medium hover:underline">
+        {r.name ?? `Model #${r.id}`}
+      </Link>
+      <TrustMark
+        counting={r.counting}
+        verifiers={r.trust.verifiers}
+        names={names}
+        includesUnfinal={r.includesUnfinal}
+      />
+      <span className="ml-auto text-sm tabular-nums">{formatIntensity(BigInt(r.intensity))}</span>
+      {r.grade && HIGH_CARBON.has(r.grade) ? (
+        <span className="w-full text-sm text-orange-800 dark:text-orange-300" data-testid="high-carbon-note">
+          Grid grade {r.grade}: high-carbon electricity. Listed because few models are ranked yet, not because
+          it is green.
+        </span>
+      ) : null}
+    </li>
+  );
+}
+
+/**
+ * The home page's "cleanest electricity" list: verified models first, then (only to fill it)
+ * self-reported ones under their own heading, never mixed; a D or E grid grade is said in words.
+ */
+export function GreenestList(props: {
+  verified: LeaderboardRow[];
+  selfReported: LeaderboardRow[];
+  names: ReadonlyMap<string, string>;
+}) {
+  const list =
+    "divide-y divide-neutral-200 rounded-lg border border-neutral-200 dark:divide-neutral-800 dark:border-neutral-800";
+  return (
+    <div className="space-y-3">
+      {props.verified.length > 0 ? (
+        <ol className={list} aria-label="Verified models">
+          {props.verified.map((r) => (
+            <Row key={r.id} r={r} names={props.names} />
+          ))}
+        </ol>
+      ) : (
+        <p className="text-sm text-neutral-600 dark:text-neutral-400">No footprint has been verified yet.</p>
+      )}
+      {props.selfReported.length > 0 ? (
+        <>
+          <h3 className="text-sm font-medium">Self-reported, not verified yet</h3>
+          <ol className={list} aria-label="Self-reported models">
+            {props.selfReported.map((r) => (
+              <Row key={r.id} r={r} names={props.names} />
+            ))}
+          </ol>
+        </>
+      ) : null}
+      <p className="text-sm">
+        <Link href="/leaderboard" className="underline">
+          The whole leaderboard
+        </Link>
+      </p>
+    </div>
+  );
+}

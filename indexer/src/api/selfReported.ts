@@ -1,0 +1,112 @@
+// Self-reported figures (SPEC 9, v1.1): attestations still Submitted, never verified, such as the
+// published footprints of a fresh registry. They are listed and compared beside the verified
+// ranking, always marked, never mixed into it. The handlers keep sums only for the verified set,
+// so these are summed in SQL per (model, kind, method, region) when first asked for after a
+// refresh, and kept with the snapshot until the next block.
+import { db } from "ponder:api";
+import { attestation } from "ponder:schema";
+import { eq, sql } from "ponder";
+import { Status } from "../../../lib/spec";
+import { addSums, derive, emptySums, type Sums } from "../lib/aggregate";
+import { type LeaderRow, type Snapshot, trustOf } from "./snapshot";
+
+type KindSums = Map<bigint, Array<Sums | null>>;
+
+const LOADED = "selfReported";
+const LOADING = "selfReported:loading";
+
+async function load(): Promise<KindSums> {
+  const a = attestation;
+  const groups = await db
+    .select({
+      modelId: a.modelId,
+      kind: a.kind,
+      method: a.method,
+      region: a.region,
+      count: sql<string>`count(*)`,
+      energyWh: sql<string>`coalesce(sum(${a.energyWh}), 0)`,
+      locationG: sql<string>`coalesce(sum(${a.locationEmissionsG}), 0)`,
+      marketG: sql<string>`coalesce(sum(${a.marketEmissionsG}), 0)`,
+      embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
+      renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
+      intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
+    })
+    .from(a)
+    .where(eq(a.status, Status.SUBMITTED))
+    .groupBy(a.modelId, a.kind, a.method, a.region);
+  const out: KindSums = new Map();
+  for (const g of groups) {
+    const list = out.get(g.modelId) ?? [null, null, null];
+    const n = Number(g.count);
+    const add: Sums = {
+      ...emptySums(),
+      count: n,
+      energyWh: BigInt(g.energyWh),
+      locationG: BigInt(g.locationG),
+      marketG: BigInt(g.marketG),
+      embodiedG: BigInt(g.embodiedG),
+      renewableWeighted: BigInt(g.renewableWeighted),
+      intensityWeighted: BigInt(g.intensityWeighted),
+      // Never verified: no verifier, and no LEAF is ever paid for a Submitted attestation.
+      meter: g.method === 0 ? n : 0,
+      software: g.method === 1 ? n : 0,
+      estimate: g.method === 2 ? n : 0,
+      regions: { [g.region]: n },
+    };
+    list[g.kind] = addSums(list[g.kind] ?? emptySums(), add);
+    out.set(g.modelId, list);
+  }
+  return out;
+}
+
+/** Reads the self-reported sums into the snapshot once (concurrent callers share the read). */
+export async function loadSelfReported(s: Snapshot): Promise<void> {
+  if (s.cache.has(LOADED)) return;
+  let loading = s.cache.get(LOADING) as Promise<KindSums> | undefined;
+  if (!loading) {
+    loading = load();
+    s.cache.set(LOADING, loading);
+  }
+  s.cache.set(LOADED, await loading);
+}
+
+function loaded(s: Snapshot): KindSums {
+  const sums = s.cache.get(LOADED) as KindSums | undefined;
+  if (!sums) throw new Error("self-reported sums read before loadSelfReported(snapshot)");
+  return sums;
+}
+
+/** A model's self-reported sums over `kinds` (after {@link loadSelfReported}). */
+export function selfReportedSums(s: Snapshot, id: bigint, kinds: readonly number[]): Sums {
+  const list = loaded(s).get(id);
+  let sums = emptySums();
+  for (const k of kinds) {
+    const one = list?.[k];
+    if (one) sums = addSums(sums, one);
+  }
+  return sums;
+}
+
+/** Every model with self-reported figures of `kinds`, as leaderboard rows (cached per snapshot). */
+export function selfReportedRows(s: Snapshot, kinds: readonly number[]): LeaderRow[] {
+  const key = `rows:self-reported:${kinds.join(",")}`;
+  const cached = s.cache.get(key) as LeaderRow[] | undefined;
+  if (cached) return cached;
+  const out: LeaderRow[] = [];
+  for (const id of loaded(s).keys()) {
+    const m = s.models.get(id);
+    if (!m) continue;
+    const sums = selfReportedSums(s, id, kinds);
+    if (sums.count <= 0) continue;
+    out.push({
+      model: m,
+      sums,
+      derived: derive(sums, m.parameterCount, m.creditsG),
+      trust: trustOf(sums),
+      includesUnfinal: false,
+      regions: Object.keys(sums.regions).sort(),
+    });
+  }
+  s.cache.set(key, out);
+  return out;
+}

@@ -1,0 +1,303 @@
+// The public leaderboard as a visitor of a young registry uses it (issue 13): self-reported
+// footprints listed and marked beside the verified ranking, a verified one reaching the ranking once
+// its window has passed, the compare view picked from the leaderboard (and working without
+// JavaScript), the home list naming grid grades, and no page scrolling sideways at 390 px.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { createWalletClient, type Hex, http, sha256 } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { anvil } from "viem/chains";
+import { createGreenprintClient } from "../../lib/client";
+import { buildEvidenceDocument, evidenceHash, serializeEvidence } from "../../lib/evidence/document";
+import { Kind, Method } from "../../lib/spec";
+import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
+import { formatEmissionsG, formatEnergyWh, mWhToWh } from "../../lib/units";
+import { ANVIL_KEYS } from "../../script/lib/anvil";
+import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
+import { deployment, publicClient, untilIndexed } from "./helpers";
+
+const EVIDENCE_DIR = process.env.E2E_EVIDENCE_DIR ?? "";
+const OWNER = ANVIL_KEYS[5];
+const VERIFIER = ANVIL_KEYS[2];
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+// A tag in every name: other test files register models on the same chain.
+const TAG = `Board${Date.now() % 100_000}`;
+
+function sdk(key: Hex) {
+  const walletClient = createWalletClient({
+    account: privateKeyToAccount(key),
+    chain: anvil,
+    transport: http(RPC_URL),
+  });
+  return createGreenprintClient({ publicClient, walletClient, deployment: deployment() });
+}
+
+const store = () => new LocalDiskEvidenceStore(EVIDENCE_DIR);
+
+/** Registers a named model (its metadata in the app's store, so the index knows its name). */
+async function register(name: string, parameterCount: bigint): Promise<bigint> {
+  const bytes = new TextEncoder().encode(
+    JSON.stringify({ name, organization: "Board Org", task: "text-generation", version: "1" }),
+  );
+  const sha = await store().put(bytes);
+  const { result } = await sdk(OWNER).registerModel({
+    metadataURI: `${APP_URL}/api/evidence/${sha}`,
+    metadataHash: sha256(bytes),
+    parameterCount,
+  });
+  return result.modelId;
+}
+
+let periodCursor = BigInt(Math.floor(Date.now() / 1000)) - 400n * 86_400n;
+
+/** Submits a PRETRAINING ESTIMATE attestation with its evidence in the app's store. */
+async function submit(modelId: bigint, energyWh: bigint, locationIntensity: bigint): Promise<Hex> {
+  const periodStart = periodCursor;
+  const periodEnd = periodStart + 86_400n;
+  periodCursor = periodEnd + 1n;
+  const document = buildEvidenceDocument({
+    model: { modelId },
+    run: { ids: [`board-${modelId}-${periodStart}`] },
+    kind: Kind.PRETRAINING,
+    period: { start: periodStart, end: periodEnd },
+    region: "US",
+    hardware: [{ type: "GPU", model: "NVIDIA V100", count: 1000, tdpW: 300 }],
+    method: Method.ESTIMATE,
+    tool: "publication",
+    toolVersion: "1",
+    energyWh: { value: energyWh, source: "paper" },
+    pueMilli: { value: 1100n, source: "paper" },
+    locationIntensity: { value: locationIntensity, source: "paper" },
+    renewableBps: { value: 0n, source: "none declared" },
+  });
+  const sha = await store().put(serializeEvidence(document));
+  const { result } = await sdk(OWNER).submitAttestation({
+    modelId,
+    kind: Kind.PRETRAINING,
+    method: Method.ESTIMATE,
+    energyWh,
+    pueMilli: 1100n,
+    locationIntensity,
+    renewableBps: 0n,
+    acceleratorHours: 1000n,
+    embodiedG: 0n,
+    periodStart,
+    periodEnd,
+    region: "US",
+    evidenceHash: evidenceHash(document),
+    evidenceURI: `${APP_URL}/api/evidence/${sha}`,
+  });
+  return result.id;
+}
+
+/** document.scrollingElement.scrollWidth: the page's own width, which must fit the phone. */
+async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
+}
+
+describe("leaderboard, compare and phones (issue 13)", () => {
+  let browser: Browser;
+  const ids = {} as Record<"gpt3" | "bloom" | "llama" | "opt", bigint>;
+  const names = {
+    gpt3: `${TAG} GPT-3`,
+    bloom: `${TAG} BLOOM`,
+    llama: `${TAG} LLaMA`,
+    opt: `${TAG} OPT`,
+  };
+  let verifierName = "";
+
+  before(async () => {
+    const admin = sdk(ANVIL_KEYS[0]);
+    const verifier = privateKeyToAccount(VERIFIER).address;
+    if (!(await admin.isVerifier(verifier)))
+      await admin.accreditVerifier({
+        account: verifier,
+        name: "E2E Verifier",
+        uri: "https://example.org/e2e",
+      });
+    ids.gpt3 = await register(names.gpt3, 175_000_000_000n);
+    ids.bloom = await register(names.bloom, 176_000_000_000n);
+    ids.llama = await register(names.llama, 65_000_000_000n);
+    ids.opt = await register(names.opt, 175_000_000_000n);
+    const gpt3 = await submit(ids.gpt3, mWhToWh("1287"), 429n);
+    const bloom = await submit(ids.bloom, mWhToWh("433"), 57n);
+    await submit(ids.llama, mWhToWh("449"), 385n);
+    await submit(ids.opt, mWhToWh("324"), 231n);
+    await sdk(VERIFIER).verify({ id: gpt3 });
+    await sdk(VERIFIER).verify({ id: bloom });
+    await untilIndexed();
+    const body = (await (await fetch(`${APP_URL}/api/v1/verifiers`)).json()) as {
+      verifiers: { address: string; name: string }[];
+    };
+    verifierName = body.verifiers.find((v) => v.address.toLowerCase() === verifier.toLowerCase())?.name ?? "";
+    assert.ok(verifierName, "the verifier is indexed with its name");
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  const rowOf = (page: Page, table: string, name: string) =>
+    page.getByTestId(table).getByRole("row").filter({ hasText: name });
+
+  it("lists self-reported footprints apart, marked, and ranks a verified one once its window has passed", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    const url = `${APP_URL}/leaderboard?q=${encodeURIComponent(TAG)}`;
+    await page.goto(url);
+    // Still in the challenge window: not Final, so not in the default (Final) ranking.
+    assert.equal(await rowOf(page, "leaderboard-table", names.bloom).count(), 0);
+    for (const key of ["llama", "opt"] as const) {
+      const row = rowOf(page, "self-reported-table", names[key]);
+      assert.equal(await row.getByTestId("trust-mark").textContent(), "self-reported, not verified", key);
+    }
+    const llama = rowOf(page, "self-reported-table", names.llama);
+    assert.equal(await llama.locator('[data-col="energyWh"]').textContent(), formatEnergyWh(mWhToWh("449")));
+    // 449 MWh at 385 g/kWh = 172.865 t (location-based; no embodied).
+    assert.equal(
+      await llama.locator('[data-col="emissionsG"]').textContent(),
+      formatEmissionsG((mWhToWh("449") * 385n) / 1000n),
+    );
+    // Verified ones are never in the self-reported table.
+    assert.equal(await rowOf(page, "self-reported-table", names.bloom).count(), 0);
+    await page.goto(`${url}&include=verified`);
+    assert.match(
+      (await rowOf(page, "leaderboard-table", names.bloom).getByTestId("trust-mark").textContent()) ?? "",
+      new RegExp(`^verified by ${verifierName}, in challenge window$`),
+    );
+    // The chain's 60-second challenge window passes.
+    await publicClient.request({ method: "evm_increaseTime" as never, params: [61] as never });
+    await publicClient.request({ method: "evm_mine" as never, params: [] as never });
+    await untilIndexed();
+    await page.goto(url);
+    for (const key of ["bloom", "gpt3"] as const) {
+      const row = rowOf(page, "leaderboard-table", names[key]);
+      assert.equal(
+        await row.getByTestId("trust-mark").textContent(),
+        `final, verified by ${verifierName}`,
+        key,
+      );
+    }
+    // Ranked by intensity, lowest first: BLOOM (57 g/kWh, grid grade B) above GPT-3 (429, D).
+    const order = await page
+      .getByTestId("leaderboard-table")
+      .locator('[data-col="name"] a')
+      .allTextContents();
+    assert.ok(order.indexOf(names.bloom) < order.indexOf(names.gpt3), order.join(" | "));
+    assert.equal(
+      await rowOf(page, "leaderboard-table", names.gpt3).locator('[data-col="grade"]').textContent(),
+      "Grid grade D",
+    );
+    await screenshot(page, "board-leaderboard-desktop");
+    await page.close();
+  });
+
+  it("compares three models picked on the leaderboard, and the shared link works without JavaScript", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${APP_URL}/leaderboard?q=${encodeURIComponent(TAG)}`);
+    for (const key of ["gpt3", "bloom", "llama"] as const)
+      await page.getByRole("checkbox", { name: `Compare ${names[key]}` }).check();
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    await page.waitForURL(/\/compare\?/);
+    const table = page.getByTestId("compare-table");
+    const headers = await table.locator("thead th").allTextContents();
+    for (const key of ["gpt3", "bloom", "llama"] as const)
+      assert.ok(
+        headers.some((h) => h.includes(names[key])),
+        `${key} in ${headers.join(" | ")}`,
+      );
+    const marks = await table.getByTestId("trust-mark").allTextContents();
+    assert.deepEqual(marks.sort(), [
+      `final, verified by ${verifierName}`,
+      `final, verified by ${verifierName}`,
+      "self-reported, not verified",
+    ]);
+    for (const chart of ["compare-energy", "compare-emissions", "compare-intensity"])
+      assert.equal((await page.getByTestId(`chart-${chart}`).locator("svg rect").count()) > 0, true, chart);
+    // The emissions chart: one shared scale (its title says so), numbers in a table for screen readers.
+    assert.match(
+      (await page.getByTestId("chart-compare-emissions").locator("svg title").first().textContent()) ?? "",
+      /shared scale from 0 to /,
+    );
+    const shared = await page.getByRole("link", { name: /^\/compare\?ids=/ }).getAttribute("href");
+    assert.ok(shared);
+    await screenshot(page, "board-compare-desktop");
+    const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const plain = await noJs.newPage();
+    const response = await plain.goto(`${APP_URL}${shared}`);
+    assert.equal(response?.status(), 200);
+    assert.equal(await plain.getByTestId("compare-table").locator("thead th").count(), 4);
+    await screenshot(plain, "board-compare-phone");
+    // Unusable ids: the API's sentence, on the page.
+    await plain.goto(`${APP_URL}/compare?ids=${ids.gpt3}`);
+    assert.match(
+      (await plain.locator("main").textContent()) ?? "",
+      /ids must name 2 to 4 models to compare, not 1\./,
+    );
+    await noJs.close();
+    await page.close();
+  });
+
+  it("lists models with energy and CO2e, and a model page offers a comparison", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${APP_URL}/models?q=${encodeURIComponent(TAG)}`);
+    const row = page.getByTestId("models-table").getByRole("row").filter({ hasText: names.opt });
+    assert.match(
+      (await row.textContent()) ?? "",
+      new RegExp(formatEnergyWh(mWhToWh("324")).replace(".", "\\.")),
+    );
+    assert.equal(await row.getByTestId("trust-mark").textContent(), "self-reported, not verified");
+    await page.goto(`${APP_URL}/models/${ids.gpt3}`);
+    for (const chart of ["model-energy", "model-emissions"])
+      assert.equal((await page.getByTestId(`chart-${chart}`).locator("svg text").count()) > 2, true, chart);
+    await page.getByLabel("With models (ids, comma-separated)").fill(`${ids.bloom}`);
+    await page.getByRole("button", { name: "Compare", exact: true }).click();
+    await page.waitForURL(/\/compare\?/);
+    assert.equal(await page.getByTestId("compare-table").locator("thead th").count(), 3);
+    await page.close();
+  });
+
+  it("says a D grid grade in words on the home page's list", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(APP_URL);
+    const items = page.getByTestId("greenest-item");
+    const texts = await items.allTextContents();
+    for (const text of texts) {
+      if (/Grid grade [DE]/.test(text)) assert.match(text, /high-carbon electricity/, text);
+    }
+    const gpt3 = items.filter({ hasText: names.gpt3 });
+    if ((await gpt3.count()) > 0) assert.equal(await gpt3.getByTestId("high-carbon-note").count(), 1);
+    await page.close();
+  });
+
+  it("never scrolls sideways at 390 px; filters fold away", async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const pages: [string, string][] = [
+      ["leaderboard", "/leaderboard"],
+      ["leaderboard-self-reported", "/leaderboard?include=self-reported"],
+      ["models", "/models"],
+      ["compare", `/compare?ids=${ids.gpt3},${ids.bloom},${ids.llama},${ids.opt}`],
+      ["model", `/models/${ids.gpt3}`],
+      ["home", "/"],
+    ];
+    for (const [name, path] of pages) {
+      const response = await page.goto(`${APP_URL}${path}`, { waitUntil: "networkidle" });
+      assert.equal(response?.status(), 200, path);
+      const width = await pageWidth(page);
+      assert.ok(width <= PHONE.width, `${path} is ${width}px wide at ${PHONE.width}px`);
+      await screenshot(page, `board-${name}-phone`);
+    }
+    await page.goto(`${APP_URL}/leaderboard`);
+    assert.equal(await page.locator("details").first().getAttribute("open"), null, "filters folded");
+    const desktop = await browser.newPage({ viewport: DESKTOP });
+    for (const [name, path] of pages) {
+      await desktop.goto(`${APP_URL}${path}`, { waitUntil: "networkidle" });
+      await screenshot(desktop, `board-${name}-desktop`);
+    }
+    await desktop.close();
+    await context.close();
+  });
+});
