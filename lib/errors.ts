@@ -20,6 +20,7 @@ import {
   TimeoutError,
   toHex,
   UserRejectedRequestError,
+  zeroHash,
 } from "viem";
 import {
   attestationRegistryAbi,
@@ -72,7 +73,7 @@ const CERTIFICATE_STATUS_WORDS = [
 ] as const;
 
 const ROLE_NAMES: Record<string, string> = {
-  [`0x${"00".repeat(32)}`]: "admin (DEFAULT_ADMIN_ROLE)",
+  [zeroHash]: "admin (DEFAULT_ADMIN_ROLE)",
   [keccak256(toHex("VERIFIER_ROLE"))]: "verifier (VERIFIER_ROLE)",
   [keccak256(toHex("ARBITER_ROLE"))]: "arbiter (ARBITER_ROLE)",
   [keccak256(toHex("PAUSER_ROLE"))]: "pauser (PAUSER_ROLE)",

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useState } from "react";
+import { zeroHash } from "viem";
 import { useChainId, useConnection, usePublicClient } from "wagmi";
 import { Field } from "@/components/forms/Field";
 import { TxStatus } from "@/components/TxStatus";
@@ -30,7 +31,6 @@ import { CodeCarbonImport } from "./CodeCarbonImport";
 import { Estimator } from "./Estimator";
 import { ModelCardImport } from "./ModelCardImport";
 
-const ZERO32 = `0x${"0".repeat(64)}` as const;
 type Tab = "codecarbon" | "modelcard" | "estimate" | "manual";
 const TABS: [Tab, string][] = [
   ["codecarbon", "Import CodeCarbon CSV"],
@@ -136,8 +136,8 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
             region: encodeRegion(i.region),
             evidenceHash: hash,
             evidenceURI: uri,
-            rowsRoot: document.rows?.root ?? ZERO32,
-            supersedes: (i.supersedes || ZERO32) as `0x${string}`,
+            rowsRoot: document.rows?.root ?? zeroHash,
+            supersedes: (i.supersedes || zeroHash) as `0x${string}`,
           },
           progress,
         );

@@ -1,12 +1,12 @@
 /** Governance of the AttestationRegistry: verifiers, roles, pause, parameters (admin, pauser). */
-import { type Address, type Hex, keccak256, toHex } from "viem";
+import { type Address, type Hex, keccak256, toHex, zeroHash } from "viem";
 import type { Method } from "../spec";
 import type { CallArgs, WriteName } from "./contracts";
 import type { Core } from "./core";
 
 /** Role ids (contracts/Common.sol). */
 export const ROLES = {
-  DEFAULT_ADMIN_ROLE: `0x${"00".repeat(32)}` as Hex,
+  DEFAULT_ADMIN_ROLE: zeroHash,
   VERIFIER_ROLE: keccak256(toHex("VERIFIER_ROLE")),
   ARBITER_ROLE: keccak256(toHex("ARBITER_ROLE")),
   PAUSER_ROLE: keccak256(toHex("PAUSER_ROLE")),

@@ -1,5 +1,5 @@
 /** AttestationRegistry: submissions, verdicts, signatures, disputes, rewards, nonces and reads. */
-import { type Address, type Hex, type TypedDataDomain, zeroAddress } from "viem";
+import { type Address, type Hex, type TypedDataDomain, zeroAddress, zeroHash } from "viem";
 import {
   type AttestationStruct,
   attestationId,
@@ -16,7 +16,7 @@ import { attestationRegistryAbi } from "../generated/contracts";
 import { type Kind, type Method, STATUS_NAMES, type Status } from "../spec";
 import { type AttestationFormInput, decodeRegion, validateAttestation } from "../validation";
 import type { ReadResult } from "./contracts";
-import { type Core, eventArgs, ZERO_HASH } from "./core";
+import { type Core, eventArgs } from "./core";
 import { GreenprintValidationError } from "./types";
 
 /** An attestation to submit: form fields (validated with lib/validation) or the contract struct. */
@@ -214,7 +214,7 @@ export function attestationsModule(core: Core) {
   const reject = core.write((input: { id: Hex; reasonHash?: Hex }) => ({
     contract: "AttestationRegistry" as const,
     functionName: "reject",
-    args: [input.id, input.reasonHash ?? ZERO_HASH],
+    args: [input.id, input.reasonHash ?? zeroHash],
     fromEvents: () => undefined,
   }));
 
@@ -257,14 +257,14 @@ export function attestationsModule(core: Core) {
   const upholdDispute = core.write((input: { id: Hex; rulingHash?: Hex }) => ({
     contract: "AttestationRegistry" as const,
     functionName: "upholdDispute",
-    args: [input.id, input.rulingHash ?? ZERO_HASH],
+    args: [input.id, input.rulingHash ?? zeroHash],
     fromEvents: () => undefined,
   }));
 
   const dismissDispute = core.write((input: { id: Hex; rulingHash?: Hex }) => ({
     contract: "AttestationRegistry" as const,
     functionName: "dismissDispute",
-    args: [input.id, input.rulingHash ?? ZERO_HASH],
+    args: [input.id, input.rulingHash ?? zeroHash],
     fromEvents: (events: Parameters<typeof eventArgs>[0]) => ({
       finalAt: eventArgs(events, "DisputeDismissed").finalAt as bigint,
     }),
@@ -381,7 +381,7 @@ export function attestationsModule(core: Core) {
     const { address } = await signer();
     const d = await eip712Domain();
     const { nonce, deadline } = await nonceAndDeadline(address, options);
-    const reasonHash = input.reasonHash ?? ZERO_HASH;
+    const reasonHash = input.reasonHash ?? zeroHash;
     const signature = await (wallet as NonNullable<typeof wallet>).signTypedData({
       account: wallet?.account ?? address,
       ...verdictTypedData({

@@ -1,9 +1,9 @@
 /** CertificateRegistry (SPEC 8) and EfficiencyBonus (SPEC 6). */
-import { type Address, encodeAbiParameters, type Hex, keccak256, stringToHex } from "viem";
+import { type Address, encodeAbiParameters, type Hex, keccak256, stringToHex, zeroHash } from "viem";
 import type { AttestationStruct } from "../eip712";
 import { CERTIFICATE_ISSUERS, CertificateKind, type CertificateStatus, Kind, Status } from "../spec";
 import type { attestationsModule } from "./attestations";
-import { type Core, eventArgs, ZERO_HASH } from "./core";
+import { type Core, eventArgs } from "./core";
 import { GreenprintValidationError } from "./types";
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s.\-_]+/g, "");
@@ -115,7 +115,7 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
   const rejectCertificate = core.write((input: { id: Hex; reasonHash?: Hex }) => ({
     contract: "CertificateRegistry" as const,
     functionName: "rejectCertificate",
-    args: [input.id, input.reasonHash ?? ZERO_HASH],
+    args: [input.id, input.reasonHash ?? zeroHash],
     fromEvents: () => undefined,
   }));
 
@@ -123,7 +123,7 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
   const revokeCertificate = core.write((input: { id: Hex; reasonHash?: Hex }) => ({
     contract: "CertificateRegistry" as const,
     functionName: "revokeCertificate",
-    args: [input.id, input.reasonHash ?? ZERO_HASH],
+    args: [input.id, input.reasonHash ?? zeroHash],
     fromEvents: () => undefined,
   }));
 
@@ -184,7 +184,7 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
   const rejectEfficiencyBonus = core.write((input: { modelId: bigint; reasonHash?: Hex }) => ({
     contract: "EfficiencyBonus" as const,
     functionName: "rejectEfficiencyBonus",
-    args: [input.modelId, input.reasonHash ?? ZERO_HASH],
+    args: [input.modelId, input.reasonHash ?? zeroHash],
     fromEvents: () => undefined,
   }));
 

@@ -3,7 +3,6 @@ import {
   type Abi,
   type Address,
   type Chain,
-  type Hex,
   type Log,
   type PublicClient,
   parseEventLogs,
@@ -247,6 +246,3 @@ export function createCore(config: GreenprintClientConfig): Core {
 
   return { config, publicClient, addresses, fromBlock, read, decodeLogs, account, write, chainNow };
 }
-
-/** Zero bytes32. */
-export const ZERO_HASH: Hex = `0x${"00".repeat(32)}`;
