@@ -392,18 +392,20 @@ export interface Comparison {
 export interface Verifiers {
   apiVersion: "v1";
   sync: SyncStatus;
-  verifiers: Array<{
-    address: string;
-    index: number;
-    name: string;
-    uri: string;
-    active: boolean;
-    accreditedAt: string;
-    verdicts: { verified: number; rejected: number; invalidated: number };
-    certificates: { confirmed: number; rejected: number };
-    efficiencyBonusesApproved: number;
-    rewardWei: string;
-  }>;
+  verifiers: Array<VerifierProfile & { index: number }>;
+}
+
+/** A verifier's public record (SPEC 5): its registry profile and how its verdicts fared. */
+export interface VerifierProfile {
+  address: string;
+  name: string;
+  uri: string;
+  active: boolean;
+  accreditedAt: string;
+  verdicts: { verified: number; rejected: number; invalidated: number };
+  certificates: { confirmed: number; rejected: number };
+  efficiencyBonusesApproved: number;
+  rewardWei: string;
 }
 
 interface Totals {

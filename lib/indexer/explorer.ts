@@ -8,20 +8,10 @@ import {
   request,
   type StatusName,
   type SyncStatus,
+  type VerifierProfile,
 } from "./client";
 
-/** A verifier's public record (SPEC 5): its registry profile and how its verdicts fared. */
-export interface VerifierProfile {
-  address: string;
-  name: string;
-  uri: string;
-  active: boolean;
-  accreditedAt: string;
-  verdicts: { verified: number; rejected: number; invalidated: number };
-  certificates: { confirmed: number; rejected: number };
-  efficiencyBonusesApproved: number;
-  rewardWei: string;
-}
+export type { VerifierProfile };
 
 /** One LEAF payment: an attestation's reward or an efficiency bonus, with the verifier's share. */
 export interface RewardPayment {
