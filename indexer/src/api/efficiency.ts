@@ -1,0 +1,111 @@
+// Efficiency figures and ratings (SPEC 9, v1.1) per counting: mWh per PFLOP over a model's
+// PRETRAINING attestations with work units, mWh per request over its INFERENCE ones, and each
+// metric's A–E rating among the models of the same task that have it. The figures come from the
+// per-kind sums the handlers keep (or the self-reported sums) through lib/formulas only; the
+// whole counting is rated in one pass, O(n log n), once per snapshot (one block), so a page of the
+// leaderboard only looks its rows up.
+import { type EfficiencyRating, efficiencyRatings, mWhPerPflop, mWhPerRequest } from "../../../lib/formulas";
+import { Kind } from "../../../lib/spec";
+import type { Sums } from "../lib/aggregate";
+import type { Counting } from "./leaderboard";
+import { selfReportedSums } from "./selfReported";
+import { type Snapshot, sumsOf } from "./snapshot";
+
+export interface Efficiency {
+  mWhPerPflop: bigint | null;
+  mWhPerRequest: bigint | null;
+  /** Rating of mWhPerPflop among the same task's models with one (null: no training figure). */
+  rating: EfficiencyRating | null;
+  /** Rating of mWhPerRequest among the same task's models with one (null: no inference figure). */
+  requestRating: EfficiencyRating | null;
+}
+
+const NONE: Efficiency = { mWhPerPflop: null, mWhPerRequest: null, rating: null, requestRating: null };
+
+function kindSums(s: Snapshot, id: bigint, counting: Counting, kind: number): Sums {
+  return counting === "self-reported"
+    ? selfReportedSums(s, id, [kind])
+    : sumsOf(s, id, counting, [kind]).sums;
+}
+
+function rate(groups: Map<string, Array<{ key: bigint; value: bigint }>>): Map<bigint, EfficiencyRating> {
+  const out = new Map<bigint, EfficiencyRating>();
+  for (const group of groups.values()) for (const [k, v] of efficiencyRatings(group)) out.set(k, v);
+  return out;
+}
+
+function push(
+  groups: Map<string, Array<{ key: bigint; value: bigint }>>,
+  task: string,
+  key: bigint,
+  value: bigint,
+) {
+  const list = groups.get(task);
+  if (list) list.push({ key, value });
+  else groups.set(task, [{ key, value }]);
+}
+
+/**
+ * Every model's efficiency in one counting, cached per snapshot. Self-reported needs
+ * loadSelfReported(s) first. Models without any figure are absent (read them as {@link NONE}).
+ */
+export function efficiencyIndex(s: Snapshot, counting: Counting): Map<bigint, Efficiency> {
+  const key = `efficiency:${counting}`;
+  const cached = s.cache.get(key) as Map<bigint, Efficiency> | undefined;
+  if (cached) return cached;
+  const training = new Map<string, Array<{ key: bigint; value: bigint }>>();
+  const inference = new Map<string, Array<{ key: bigint; value: bigint }>>();
+  const figures = new Map<bigint, { pflop: bigint | null; request: bigint | null }>();
+  for (const [id, m] of s.models) {
+    const pre = kindSums(s, id, counting, Kind.PRETRAINING);
+    const inf = kindSums(s, id, counting, Kind.INFERENCE);
+    const pflop = pre.workUnits > 0n ? mWhPerPflop(pre.workEnergyWh, m.parameterCount, pre.workUnits) : null;
+    const request = inf.workUnits > 0n ? mWhPerRequest(inf.workEnergyWh, inf.workUnits) : null;
+    if (pflop === null && request === null) continue;
+    // Peers share a task (SPEC 9): compared case-insensitively; models without one are peers of each other.
+    const task = (m.task ?? "").toLowerCase();
+    if (pflop !== null) push(training, task, id, pflop);
+    if (request !== null) push(inference, task, id, request);
+    figures.set(id, { pflop, request });
+  }
+  const trainingRatings = rate(training);
+  const inferenceRatings = rate(inference);
+  const out = new Map<bigint, Efficiency>();
+  for (const [id, f] of figures) {
+    out.set(id, {
+      mWhPerPflop: f.pflop,
+      mWhPerRequest: f.request,
+      rating: trainingRatings.get(id) ?? null,
+      requestRating: inferenceRatings.get(id) ?? null,
+    });
+  }
+  s.cache.set(key, out);
+  return out;
+}
+
+/** A model's efficiency in a counting (all null when it has no figure). */
+export function efficiencyOf(s: Snapshot, counting: Counting, id: bigint): Efficiency {
+  return efficiencyIndex(s, counting).get(id) ?? NONE;
+}
+
+/** The JSON of {@link Efficiency}: integers as decimal strings, with the block the ratings were computed at. */
+export function efficiencyJson(e: Efficiency, block: number) {
+  return {
+    /** Integer mWh per PFLOP of training compute (6·N·D), shown as Wh/PFLOP. */
+    mWhPerPflop: e.mWhPerPflop === null ? null : e.mWhPerPflop.toString(),
+    /** Integer mWh per inference request. */
+    mWhPerRequest: e.mWhPerRequest === null ? null : e.mWhPerRequest.toString(),
+    rating: e.rating,
+    requestRating: e.requestRating,
+    /** The block the figures and ratings were computed at (they change as models arrive). */
+    block,
+  };
+}
+
+export type EfficiencyJson = ReturnType<typeof efficiencyJson>;
+
+/** Sort key of the efficiency column: training rating, then inference rating; unrated last. */
+const RATING_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 };
+export function ratingRank(r: EfficiencyRating | null): number | null {
+  return r === null ? null : (RATING_ORDER[r] ?? null);
+}
