@@ -6,10 +6,9 @@
 // leaderboard only looks its rows up.
 import { type EfficiencyRating, efficiencyRatings, mWhPerPflop, mWhPerRequest } from "../../../lib/formulas";
 import { Kind } from "../../../lib/spec";
-import type { Sums } from "../lib/aggregate";
 import type { Counting } from "./leaderboard";
 import { selfReportedSums } from "./selfReported";
-import { type Snapshot, sumsOf } from "./snapshot";
+import type { Snapshot } from "./snapshot";
 
 export interface Efficiency {
   mWhPerPflop: bigint | null;
@@ -22,10 +21,26 @@ export interface Efficiency {
 
 const NONE: Efficiency = { mWhPerPflop: null, mWhPerRequest: null, rating: null, requestRating: null };
 
-function kindSums(s: Snapshot, id: bigint, counting: Counting, kind: number): Sums {
-  return counting === "self-reported"
-    ? selfReportedSums(s, id, [kind])
-    : sumsOf(s, id, counting, [kind]).sums;
+/**
+ * A model's efficiency sums of one kind in a counting. Only the two work fields are read, so the
+ * kept sums are used as they are (Final: minus the attestations still in their window) instead of
+ * building whole Sums per model: this runs for every model once per block.
+ */
+function workOf(
+  s: Snapshot,
+  id: bigint,
+  counting: Counting,
+  kind: number,
+): { energyWh: bigint; units: bigint } {
+  if (counting === "self-reported") {
+    const one = selfReportedSums(s, id, [kind]);
+    return { energyWh: one.workEnergyWh, units: one.workUnits };
+  }
+  const base = s.kindSums.get(id)?.[kind];
+  if (!base) return { energyWh: 0n, units: 0n };
+  const pending = counting === "final" ? s.pending.get(id)?.[kind] : null;
+  if (!pending) return { energyWh: base.workEnergyWh, units: base.workUnits };
+  return { energyWh: base.workEnergyWh - pending.workEnergyWh, units: base.workUnits - pending.workUnits };
 }
 
 function rate(groups: Map<string, Array<{ key: bigint; value: bigint }>>): Map<bigint, EfficiencyRating> {
@@ -57,10 +72,10 @@ export function efficiencyIndex(s: Snapshot, counting: Counting): Map<bigint, Ef
   const inference = new Map<string, Array<{ key: bigint; value: bigint }>>();
   const figures = new Map<bigint, { pflop: bigint | null; request: bigint | null }>();
   for (const [id, m] of s.models) {
-    const pre = kindSums(s, id, counting, Kind.PRETRAINING);
-    const inf = kindSums(s, id, counting, Kind.INFERENCE);
-    const pflop = pre.workUnits > 0n ? mWhPerPflop(pre.workEnergyWh, m.parameterCount, pre.workUnits) : null;
-    const request = inf.workUnits > 0n ? mWhPerRequest(inf.workEnergyWh, inf.workUnits) : null;
+    const pre = workOf(s, id, counting, Kind.PRETRAINING);
+    const inf = workOf(s, id, counting, Kind.INFERENCE);
+    const pflop = pre.units > 0n ? mWhPerPflop(pre.energyWh, m.parameterCount, pre.units) : null;
+    const request = inf.units > 0n ? mWhPerRequest(inf.energyWh, inf.units) : null;
     if (pflop === null && request === null) continue;
     // Peers share a task (SPEC 9): compared case-insensitively; models without one are peers of each other.
     const task = (m.task ?? "").toLowerCase();

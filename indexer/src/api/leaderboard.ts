@@ -53,7 +53,7 @@ const COLUMNS = {
   leafEarnedWei: (r) => r.sums.leafWei,
   trust: (r) => r.trust,
   attestations: (r) => r.sums.count,
-  /** SPEC 9 (v1.1): training rating A–E (then inference rating, then Wh/PFLOP); unrated last. */
+  /** SPEC 9 (v1.1): training rating A–E (then Wh/PFLOP, then the inference rating); unrated last. */
   efficiency: (r, c) => efficiencyKey(c.efficiency(r)),
   mWhPerPflop: (r, c) => c.efficiency(r)?.mWhPerPflop ?? null,
   mWhPerRequest: (r, c) => c.efficiency(r)?.mWhPerRequest ?? null,
@@ -65,9 +65,10 @@ function efficiencyKey(e: Efficiency | undefined): string | null {
   const training = ratingRank(e.rating);
   const inference = ratingRank(e.requestRating);
   if (training === null && inference === null) return null;
-  // Fixed-width text keys compare like the tuple (training, inference, mWh/PFLOP, mWh/request).
+  // Fixed-width text keys compare like the tuple (training rating, mWh/PFLOP, inference rating,
+  // mWh/request); "~" (no figure) sorts after every digit.
   const pad = (v: bigint | null) => (v === null ? "~" : v.toString().padStart(40, "0"));
-  return `${training ?? 9}${inference ?? 9}${pad(e.mWhPerPflop)}${pad(e.mWhPerRequest)}`;
+  return `${training ?? 9}${pad(e.mWhPerPflop)}${inference ?? 9}${pad(e.mWhPerRequest)}`;
 }
 export type SortColumn = keyof typeof COLUMNS;
 export const SORT_COLUMNS = Object.keys(COLUMNS) as SortColumn[];
