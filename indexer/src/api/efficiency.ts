@@ -19,7 +19,13 @@ export interface Efficiency {
   requestRating: EfficiencyRating | null;
 }
 
-const NONE: Efficiency = { mWhPerPflop: null, mWhPerRequest: null, rating: null, requestRating: null };
+/** No figure in this counting. */
+export const NO_EFFICIENCY: Efficiency = {
+  mWhPerPflop: null,
+  mWhPerRequest: null,
+  rating: null,
+  requestRating: null,
+};
 
 /**
  * A model's efficiency sums of one kind in a counting. Only the two work fields are read, so the
@@ -62,7 +68,7 @@ function push(
 
 /**
  * Every model's efficiency in one counting, cached per snapshot. Self-reported needs
- * loadSelfReported(s) first. Models without any figure are absent (read them as {@link NONE}).
+ * loadSelfReported(s) first. Models without any figure are absent (read them as {@link NO_EFFICIENCY}).
  */
 export function efficiencyIndex(s: Snapshot, counting: Counting): Map<bigint, Efficiency> {
   const key = `efficiency:${counting}`;
@@ -100,7 +106,7 @@ export function efficiencyIndex(s: Snapshot, counting: Counting): Map<bigint, Ef
 
 /** A model's efficiency in a counting (all null when it has no figure). */
 export function efficiencyOf(s: Snapshot, counting: Counting, id: bigint): Efficiency {
-  return efficiencyIndex(s, counting).get(id) ?? NONE;
+  return efficiencyIndex(s, counting).get(id) ?? NO_EFFICIENCY;
 }
 
 /** The JSON of {@link Efficiency}: integers as decimal strings, with the block the ratings were computed at. */
@@ -119,8 +125,8 @@ export function efficiencyJson(e: Efficiency, block: number) {
 
 export type EfficiencyJson = ReturnType<typeof efficiencyJson>;
 
-/** Sort key of the efficiency column: training rating, then inference rating; unrated last. */
 const RATING_ORDER: Record<string, number> = { A: 0, B: 1, C: 2, D: 3, E: 4 };
+/** A rating's position for sorting (A = 0 … E = 4); null for no rating or "not enough peers". */
 export function ratingRank(r: EfficiencyRating | null): number | null {
   return r === null ? null : (RATING_ORDER[r] ?? null);
 }

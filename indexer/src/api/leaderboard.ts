@@ -1,6 +1,6 @@
 // GET /api/v1/leaderboard: parameters, sorting, filtering, paging, JSON rows and CSV.
 import { KIND_NAMES, METHOD_NAMES, SIZE_CLASSES } from "../../../lib/spec";
-import { type Efficiency, efficiencyIndex, efficiencyJson, ratingRank } from "./efficiency";
+import { type Efficiency, efficiencyIndex, efficiencyJson, NO_EFFICIENCY, ratingRank } from "./efficiency";
 import { selfReportedRows } from "./selfReported";
 import { allowedValues } from "./sentences";
 import { type Compare, type Include, type LeaderRow, rows, type Snapshot, sorted } from "./snapshot";
@@ -295,13 +295,6 @@ export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
     })),
   };
 }
-
-const NO_EFFICIENCY: Efficiency = {
-  mWhPerPflop: null,
-  mWhPerRequest: null,
-  rating: null,
-  requestRating: null,
-};
 
 const s = (v: bigint | null) => (v === null ? null : v.toString());
 
