@@ -9,6 +9,7 @@ import { efficiencyRatingText } from "@/lib/web/efficiency";
 const HIGH_CARBON = new Set(["D", "E"]);
 
 function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, string> }) {
+  const rating = efficiencyRatingText(r.efficiency);
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3" data-testid="greenest-item">
       <GridGrade grade={r.grade} intensity={r.intensity} />
@@ -22,7 +23,7 @@ function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, strin
         includesUnfinal={r.includesUnfinal}
       />
       <span className="ml-auto text-sm tabular-nums" data-testid="greenest-efficiency">
-        Efficiency {efficiencyRatingText(r.efficiency)}
+        {rating === "—" ? "No efficiency figure yet" : `Efficiency ${rating}`}
         {r.efficiency?.mWhPerPflop ? ` · ${formatWhPerPflop(BigInt(r.efficiency.mWhPerPflop))}` : ""}
         {r.efficiency?.mWhPerRequest ? ` · ${formatMWhPerRequest(BigInt(r.efficiency.mWhPerRequest))}` : ""}
         {" · grid "}

@@ -374,7 +374,7 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     await page.close();
   });
 
-  it("says a D grid grade in words on the home page's list", async () => {
+  it("orders the home page's list by efficiency rating and says a D grid grade in words", async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(APP_URL);
     const items = page.getByTestId("greenest-item");
@@ -384,6 +384,22 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     }
     const gpt3 = items.filter({ hasText: names.gpt3 });
     if ((await gpt3.count()) > 0) assert.equal(await gpt3.getByTestId("high-carbon-note").count(), 1);
+    // SPEC 9 (v1.1): ordered by efficiency rating, verified first, never by grid grade alone; each
+    // item names its efficiency and, apart, the grid's intensity.
+    const api = (await (
+      await fetch(`${APP_URL}/api/v1/leaderboard?include=verified&sort=efficiency&pageSize=5`)
+    ).json()) as { rows: { id: string; name: string | null }[] };
+    const verified = page.getByRole("list", { name: "Verified models" }).getByTestId("greenest-item");
+    assert.deepEqual(
+      await verified.locator('a[href^="/models/"]').allTextContents(),
+      api.rows.map((r) => r.name ?? `Model #${r.id}`),
+    );
+    for (const text of await items.getByTestId("greenest-efficiency").allTextContents())
+      assert.match(
+        text,
+        /^(Efficiency [A-E]|Efficiency not enough peers|No efficiency figure yet).* · grid \d/,
+        text,
+      );
     await page.close();
   });
 
