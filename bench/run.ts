@@ -5,7 +5,7 @@
 //    nothing, indexer/bench/bare), each cold (empty database) and with the sync cached (a new
 //    schema in the same database: Ponder re-reads the logs from its ponder_sync tables), one after
 //    the other on the same chain; Greenprint's share of the bare figure;
-//  - API latency p50/p95/p99 of six leaderboard queries (sequential, after one warm-up each);
+//  - API latency p50/p95/p99 of eight leaderboard queries (sequential, after one warm-up each);
 //  - live: bursts of new attestations while it follows the head, events/s and block lag;
 //  - re-index without downtime: router + version A, then version B backfills while a request is
 //    sent every 100 ms through the router: failed answers, answers from a half-built index;
@@ -64,6 +64,10 @@ const QUERIES: Array<[string, string]> = [
   // Every seeded attestation is verified, so this measures the self-reported path's own cost (its
   // SQL sum per snapshot, then the cached walk), not a large ranking.
   ["self-reported, top 100", "include=self-reported&pageSize=100"],
+  // SPEC 9 (v1.1) efficiency: every seeded attestation carries work units, and the seeded models
+  // have no task, so all 10,000 are one peer group (the largest rating pass there can be).
+  ["top 100 by efficiency rating", "sort=efficiency&pageSize=100"],
+  ["filter size + kind, by Wh/PFLOP", "size=large&kind=PRETRAINING&sort=mWhPerPflop&pageSize=100"],
 ];
 
 function percentile(sorted: number[], p: number): number {

@@ -78,6 +78,12 @@ export const modelKindAggregate = onchainTable(
     /** sum(energyWh * locationIntensity): the ranked intensity's numerator (SPEC 9, v1.1). */
     intensityWeighted: t.bigint().notNull(),
     leafWei: t.bigint().notNull(),
+    /**
+     * SPEC 9 (v1.1) efficiency: sum(energyWh) and sum(workUnits) over this kind's counted
+     * attestations with workUnits > 0 (tokens for PRETRAINING, requests for INFERENCE).
+     */
+    workEnergyWh: t.bigint().notNull(),
+    workUnits: t.bigint().notNull(),
     meter: t.integer().notNull(),
     software: t.integer().notNull(),
     estimate: t.integer().notNull(),

@@ -29,12 +29,12 @@ async function load(): Promise<{
   problem: string | null;
 }> {
   // Verified figures first (Final and Verified, ranked together and marked); self-reported ones
-  // only fill the list, listed apart. Ranked by the SPEC 9 ranked intensity until attestations
-  // carry work units for an efficiency rating; the grade shown is the grid's.
+  // only fill the list, listed apart. Ranked by the efficiency rating among peers (SPEC 9, v1.1:
+  // never by grid grade alone); models without a rating follow. The grade shown is the grid's.
   const [stats, greenest, selfReported, recent, names] = await Promise.allSettled([
     getStats(),
-    getLeaderboard({ include: "verified", sort: "intensity", order: "asc", pageSize: GREENEST }),
-    getLeaderboard({ include: "self-reported", sort: "intensity", order: "asc", pageSize: GREENEST }),
+    getLeaderboard({ include: "verified", sort: "efficiency", order: "asc", pageSize: GREENEST }),
+    getLeaderboard({ include: "self-reported", sort: "efficiency", order: "asc", pageSize: GREENEST }),
     getActivity({ limit: 8 }),
     verifierNames(),
   ]);
@@ -115,12 +115,13 @@ export default async function HomePage() {
 
       <section aria-labelledby="greenest" className="space-y-3">
         <h2 id="greenest" className="text-xl font-semibold">
-          Cleanest electricity, verified first
+          Most efficient, verified first
         </h2>
         <p className="max-w-3xl text-sm text-neutral-600 dark:text-neutral-400">
-          Ranked by the carbon intensity of the electricity each model used, until attestations carry the work
-          done (tokens, requests) for an efficiency rating. The grade is the grid's: it says where the energy
-          came from, not how efficiently the model used it.
+          Ranked by efficiency rating: energy per unit of work (Wh per PFLOP of training compute, mWh per
+          request) compared with models of the same task, A the most efficient fifth. Models without work
+          figures follow. The grid grade is shown apart: it says where the energy came from, not how
+          efficiently the model used it.
         </p>
         {!greenest ? (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">

@@ -2,12 +2,14 @@ import Link from "next/link";
 import { GridGrade } from "@/components/GridGrade";
 import { TrustMark } from "@/components/TrustMark";
 import type { LeaderboardRow } from "@/lib/indexer/client";
-import { formatIntensity } from "@/lib/units";
+import { formatIntensity, formatMWhPerRequest, formatWhPerPflop } from "@/lib/units";
+import { efficiencyRatingText } from "@/lib/web/efficiency";
 
 /** Grid grades whose electricity is high-carbon: said in words wherever a list calls models green. */
 const HIGH_CARBON = new Set(["D", "E"]);
 
 function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, string> }) {
+  const rating = efficiencyRatingText(r.efficiency);
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3" data-testid="greenest-item">
       <GridGrade grade={r.grade} intensity={r.intensity} />
@@ -20,7 +22,13 @@ function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, strin
         names={names}
         includesUnfinal={r.includesUnfinal}
       />
-      <span className="ml-auto text-sm tabular-nums">{formatIntensity(BigInt(r.intensity))}</span>
+      <span className="ml-auto text-sm tabular-nums" data-testid="greenest-efficiency">
+        {rating === "—" ? "No efficiency figure yet" : `Efficiency ${rating}`}
+        {r.efficiency?.mWhPerPflop ? ` · ${formatWhPerPflop(BigInt(r.efficiency.mWhPerPflop))}` : ""}
+        {r.efficiency?.mWhPerRequest ? ` · ${formatMWhPerRequest(BigInt(r.efficiency.mWhPerRequest))}` : ""}
+        {" · grid "}
+        {formatIntensity(BigInt(r.intensity))}
+      </span>
       {r.grade && HIGH_CARBON.has(r.grade) ? (
         <span className="w-full text-sm text-orange-800 dark:text-orange-300" data-testid="high-carbon-note">
           Grid grade {r.grade}: high-carbon electricity. Listed because few models are ranked yet, not because
@@ -32,7 +40,7 @@ function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, strin
 }
 
 /**
- * The home page's "cleanest electricity" list: verified models first, then (only to fill it)
+ * The home page's "most efficient" list (ordered by efficiency rating by the API): verified models first, then (only to fill it)
  * self-reported ones under their own heading, never mixed; a D or E grid grade is said in words.
  */
 export function GreenestList(props: {

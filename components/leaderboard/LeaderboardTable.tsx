@@ -8,8 +8,10 @@ import {
   formatEnergyWh,
   formatIntensity,
   formatLeaf,
+  formatMWhPerRequest,
   formatWhPerPflop,
 } from "@/lib/units";
+import { efficiencyRatingText } from "@/lib/web/efficiency";
 import { sortLink } from "@/lib/web/leaderboardQuery";
 
 /**
@@ -30,21 +32,9 @@ const COLUMNS: {
   { key: "grade", label: "Grid grade", order: "asc", show: "" },
   { key: "energyWh", label: "Energy", order: "desc", numeric: true, show: "hidden sm:table-cell" },
   { key: "intensity", label: "Grid intensity", order: "asc", numeric: true, show: "hidden md:table-cell" },
-  {
-    key: "whPerPflop",
-    label: "Wh/PFLOP",
-    order: "asc",
-    numeric: true,
-    show: "hidden md:table-cell",
-    sortable: false,
-  },
-  {
-    key: "rating",
-    label: "Efficiency rating",
-    order: "asc",
-    show: "hidden md:table-cell",
-    sortable: false,
-  },
+  { key: "mWhPerPflop", label: "Wh/PFLOP", order: "asc", numeric: true, show: "hidden md:table-cell" },
+  { key: "efficiency", label: "Efficiency rating", order: "asc", show: "hidden md:table-cell" },
+  { key: "mWhPerRequest", label: "mWh/request", order: "asc", numeric: true, show: "hidden xl:table-cell" },
   { key: "renewableBps", label: "Renewable", order: "desc", numeric: true, show: "hidden lg:table-cell" },
   {
     key: "locationEmissionsG",
@@ -77,10 +67,12 @@ function value(r: LeaderboardRow, key: string) {
       return formatEnergyWh(BigInt(r.energyWh));
     case "intensity":
       return formatIntensity(BigInt(r.intensity));
-    case "whPerPflop":
+    case "mWhPerPflop":
       return r.efficiency?.mWhPerPflop ? formatWhPerPflop(BigInt(r.efficiency.mWhPerPflop)) : "—";
-    case "rating":
-      return r.efficiency?.rating ?? "—";
+    case "efficiency":
+      return efficiencyRatingText(r.efficiency);
+    case "mWhPerRequest":
+      return r.efficiency?.mWhPerRequest ? formatMWhPerRequest(BigInt(r.efficiency.mWhPerRequest)) : "—";
     case "renewableBps":
       return formatBps(BigInt(r.renewableBps));
     case "locationEmissionsG":
@@ -182,6 +174,10 @@ export function LeaderboardTable(props: {
                 c.key === "grade" ? (
                   <td key={c.key} className={cell} data-col={c.key}>
                     <GridGrade grade={r.grade} intensity={r.intensity} />
+                  </td>
+                ) : c.key === "efficiency" ? (
+                  <td key={c.key} className={`${cell} ${c.show} whitespace-nowrap`} data-col={c.key}>
+                    {value(r, c.key)}
                   </td>
                 ) : c.key === "trust" ? (
                   <td key={c.key} className={`${cell} ${c.show}`} data-col={c.key}>

@@ -139,6 +139,7 @@ function contributionOf(a: AttestationRow): Contribution {
     verifier: a.verifier,
     region: a.region,
     leafWei: a.claimed ? a.rewardWei : 0n,
+    workUnits: a.workUnits,
   };
 }
 

@@ -40,6 +40,9 @@ export const SORT_COLUMNS = [
   "leafEarnedWei",
   "trust",
   "attestations",
+  "efficiency",
+  "mWhPerPflop",
+  "mWhPerRequest",
 ] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
@@ -67,7 +70,12 @@ export type EfficiencyRatingName = Grade | "not enough peers";
 export interface EfficiencyFigures {
   mWhPerPflop: string | null;
   mWhPerRequest: string | null;
+  /** Rating of mWhPerPflop among the same task's models with a training figure. */
   rating: EfficiencyRatingName | null;
+  /** Rating of mWhPerRequest among the same task's models with an inference figure. */
+  requestRating: EfficiencyRatingName | null;
+  /** The block the figures and ratings were computed at. */
+  block: number;
 }
 
 export interface LeaderboardParams {
@@ -229,6 +237,8 @@ export interface ModelDetail {
   sync: SyncStatus;
   model: ModelSummary & {
     aggregates: { final: ModelAggregate; verified: ModelAggregate };
+    /** Headline figures and efficiency on the strongest counting the model has (as in the models list). */
+    figures?: ModelFigures;
     certificatesTotal: { recWh: string; creditsG: string };
     efficiencyBonus: { state: "NONE" | "REQUESTED" | "PAID"; bonusWei: string; verifierRewardWei: string };
     rewardsWei: string;
@@ -363,8 +373,8 @@ export interface ModelFigures {
   leafEarnedWei: string;
   trust: { level: MethodName | null; methods: Record<MethodName, number>; verifiers: string[] };
   includesUnfinal: boolean;
-  /** Absent until the index has work units (SPEC 9, v1.1). */
-  efficiency?: EfficiencyFigures;
+  /** SPEC 9 (v1.1), in the same counting; null when nothing is attested. */
+  efficiency?: EfficiencyFigures | null;
 }
 
 /** GET /api/v1/compare: two to four models side by side. */

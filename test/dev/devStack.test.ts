@@ -121,6 +121,29 @@ test("the app's public API answers through its proxy to the indexer on custom po
   const gpt3 = attestations.find((a) => a.modelName === "GPT-3 (175B)");
   assert.deepEqual([gpt3?.kind, gpt3?.workUnits], ["PRETRAINING", "300000000000"]);
   assert.equal(attestations.find((a) => a.modelName === "Evolved Transformer NAS")?.workUnits, "0");
+  // SPEC 9 (v1.1): the seeded footprints' training efficiency, self-reported: GPT-3 4.09 Wh/PFLOP, BLOOM 1.12.
+  const board = await get(
+    `http://127.0.0.1:${ports.app}/api/v1/leaderboard?include=self-reported&sort=efficiency&pageSize=100`,
+  );
+  const { rows } = (await board.json()) as {
+    rows: {
+      name: string;
+      counting: string;
+      efficiency: { mWhPerPflop: string | null; rating: string | null };
+    }[];
+  };
+  const efficiency = (name: string) => rows.find((r) => r.name === name)?.efficiency;
+  assert.equal(efficiency("GPT-3 (175B)")?.mWhPerPflop, "4085");
+  assert.equal(efficiency("BLOOM (176B)")?.mWhPerPflop, "1120");
+  assert.equal(
+    efficiency("Evolved Transformer NAS")?.mWhPerPflop ?? null,
+    null,
+    "no tokens published: no figure",
+  );
+  assert.match(efficiency("GPT-3 (175B)")?.rating ?? "", /^([A-E]|not enough peers)$/);
+  const page = await (await get(`http://127.0.0.1:${ports.app}/leaderboard`)).text();
+  assert.match(page, /4\.09 Wh\/PFLOP/);
+  assert.match(page, /1\.12 Wh\/PFLOP/);
 });
 
 test("an idle dev chain keeps mining, so time moves without transactions", async () => {

@@ -3,6 +3,7 @@
 // its window has passed, the compare view picked from the leaderboard (and working without
 // JavaScript), the home list naming grid grades, and no page scrolling sideways at 390 px.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { createWalletClient, type Hex, http, sha256 } from "viem";
@@ -13,7 +14,9 @@ import { buildEvidenceDocument, evidenceHash, serializeEvidence } from "../../li
 import { Kind, Method } from "../../lib/spec";
 import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
 import { formatEmissionsG, formatEnergyWh, mWhToWh } from "../../lib/units";
+import { hardwareOf, type PublishedFootprint, toDemoModel } from "../../script/demo/publishedFootprints";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
+import { FOOTPRINTS_FILE } from "../../script/seed";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
 import { deployment, publicClient, untilIndexed } from "./helpers";
 
@@ -92,6 +95,63 @@ async function submit(modelId: bigint, energyWh: bigint, locationIntensity: bigi
   return result.id;
 }
 
+/**
+ * One published footprint of the demo data, registered and attested as the seed does (the seed's
+ * own conversion, script/demo toDemoModel: parameter count, energy, training tokens as workUnits),
+ * under a tagged name; left Submitted, so it is self-reported. The whole seed is not run here: it
+ * would add 32 models and rename the verifier on the chain the other browser tests share.
+ */
+async function attestDemo(model: string, name: string): Promise<bigint> {
+  const entries = JSON.parse(readFileSync(FOOTPRINTS_FILE, "utf8")) as PublishedFootprint[];
+  const entry = entries.find((e) => e.model === model);
+  assert.ok(entry, `${model} in the demo data`);
+  const demo = toDemoModel(entry);
+  const a = demo.attestation;
+  assert.ok(a && a.workUnits > 0n, `${model}: the demo attestation carries training tokens`);
+  const bytes = new TextEncoder().encode(JSON.stringify({ ...demo.metadata, name }));
+  const sha = await store().put(bytes);
+  const { result: registered } = await sdk(OWNER).registerModel({
+    metadataURI: `${APP_URL}/api/evidence/${sha}`,
+    metadataHash: sha256(bytes),
+    parameterCount: demo.parameterCount,
+  });
+  const source = `${entry.source} (self-reported from publications)`;
+  const document = buildEvidenceDocument({
+    model: { modelId: registered.modelId },
+    run: { ids: [`board-demo-${registered.modelId}`] },
+    kind: a.kind,
+    period: { start: a.periodStart, end: a.periodEnd },
+    region: a.region,
+    hardware: hardwareOf(entry),
+    method: a.method,
+    tool: "publication",
+    energyWh: { value: a.energyWh, source },
+    pueMilli: { value: BigInt(a.pueMilli), source },
+    locationIntensity: { value: BigInt(a.locationIntensity), source },
+    renewableBps: { value: 0n, source: "not published" },
+    workUnits: { value: a.workUnits, source: a.workUnitsSource ?? source },
+  });
+  const evidenceSha = await store().put(serializeEvidence(document));
+  await sdk(OWNER).submitAttestation({
+    modelId: registered.modelId,
+    kind: a.kind,
+    method: a.method,
+    energyWh: a.energyWh,
+    pueMilli: BigInt(a.pueMilli),
+    locationIntensity: BigInt(a.locationIntensity),
+    renewableBps: 0n,
+    acceleratorHours: a.acceleratorHours,
+    workUnits: a.workUnits,
+    embodiedG: a.embodiedG,
+    periodStart: a.periodStart,
+    periodEnd: a.periodEnd,
+    region: a.region,
+    evidenceHash: evidenceHash(document),
+    evidenceURI: `${APP_URL}/api/evidence/${evidenceSha}`,
+  });
+  return registered.modelId;
+}
+
 /** document.scrollingElement.scrollWidth: the page's own width, which must fit the phone. */
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
@@ -99,12 +159,14 @@ async function pageWidth(page: Page): Promise<number> {
 
 describe("leaderboard, compare and phones (issue 13)", () => {
   let browser: Browser;
-  const ids = {} as Record<"gpt3" | "bloom" | "llama" | "opt", bigint>;
+  const ids = {} as Record<"gpt3" | "bloom" | "llama" | "opt" | "demoGpt3" | "demoBloom", bigint>;
   const names = {
     gpt3: `${TAG} GPT-3`,
     bloom: `${TAG} BLOOM`,
     llama: `${TAG} LLaMA`,
     opt: `${TAG} OPT`,
+    demoGpt3: `${TAG} demo GPT-3`,
+    demoBloom: `${TAG} demo BLOOM`,
   };
   let verifierName = "";
 
@@ -125,6 +187,8 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     const bloom = await submit(ids.bloom, mWhToWh("433"), 57n);
     await submit(ids.llama, mWhToWh("449"), 385n);
     await submit(ids.opt, mWhToWh("324"), 231n);
+    ids.demoGpt3 = await attestDemo("GPT-3 (175B)", names.demoGpt3);
+    ids.demoBloom = await attestDemo("BLOOM (176B)", names.demoBloom);
     await sdk(VERIFIER).verify({ id: gpt3 });
     await sdk(VERIFIER).verify({ id: bloom });
     await untilIndexed();
@@ -194,6 +258,57 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     await page.close();
   });
 
+  it("shows the demo data's training efficiency, self-reported, and compares it", async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${APP_URL}/leaderboard?q=${encodeURIComponent(TAG)}`);
+    // SPEC 9 (v1.1): GPT-3 1,287 MWh over 6 x 175e9 x 300e9 FLOP = 4.09 Wh/PFLOP; BLOOM 1.12.
+    for (const [key, figure] of [
+      ["demoGpt3", "4.09 Wh/PFLOP"],
+      ["demoBloom", "1.12 Wh/PFLOP"],
+    ] as const) {
+      const row = rowOf(page, "self-reported-table", names[key]);
+      assert.equal(await row.locator('[data-col="mWhPerPflop"]').textContent(), figure, key);
+      assert.equal(await row.getByTestId("trust-mark").textContent(), "self-reported, not verified", key);
+      // Two self-reported models with work units here: too few peers for a rating.
+      assert.equal(await row.locator('[data-col="efficiency"]').textContent(), "not enough peers", key);
+      assert.equal(await rowOf(page, "leaderboard-table", names[key]).count(), 0, key);
+    }
+    // No work units attested: no figure, not a zero.
+    assert.equal(
+      await rowOf(page, "self-reported-table", names.llama).locator('[data-col="mWhPerPflop"]').textContent(),
+      "—",
+    );
+    for (const key of ["demoGpt3", "demoBloom", "llama"] as const)
+      await page.getByRole("checkbox", { name: `Compare ${names[key]}` }).check();
+    await page.getByRole("button", { name: "Compare selected" }).click();
+    await page.waitForURL(/\/compare\?/);
+    const table = page.getByTestId("compare-table");
+    assert.equal(await table.locator("thead th").count(), 4);
+    // Columns follow the order the models were picked in: read each column's model from its header.
+    const headers = (await table.locator("thead th").allTextContents()).slice(1);
+    const expected = { demoGpt3: "4.09 Wh/PFLOP", demoBloom: "1.12 Wh/PFLOP", llama: "not attested yet" };
+    const efficiency = table.getByRole("row").filter({ hasText: /^Training efficiency(?! rating)/ });
+    assert.deepEqual(
+      await efficiency.locator("td").allTextContents(),
+      headers.map((h) => {
+        const key = (Object.keys(expected) as (keyof typeof expected)[]).find((k) => h.includes(names[k]));
+        return key ? expected[key] : `no model in "${h}"`;
+      }),
+    );
+    // The chart has a bar for each model with a figure, none for the one without.
+    assert.equal((await page.getByTestId("chart-compare-efficiency").locator("svg rect").count()) >= 2, true);
+    const chartTable = await page.getByTestId("chart-compare-efficiency").locator("table").textContent();
+    assert.match(chartTable ?? "", /4\.09 Wh\/PFLOP/);
+    assert.doesNotMatch(chartTable ?? "", new RegExp(names.llama));
+    await screenshot(page, "board-compare-efficiency-desktop");
+    await page.goto(`${APP_URL}/models/${ids.demoGpt3}`);
+    assert.match(
+      (await page.getByTestId("model-efficiency").textContent()) ?? "",
+      /^4\.09 Wh\/PFLOP, rating not enough peers \(self-reported\)$/,
+    );
+    await page.close();
+  });
+
   it("compares three models picked on the leaderboard, and the shared link works without JavaScript", async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(`${APP_URL}/leaderboard?q=${encodeURIComponent(TAG)}`);
@@ -259,7 +374,7 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     await page.close();
   });
 
-  it("says a D grid grade in words on the home page's list", async () => {
+  it("orders the home page's list by efficiency rating and says a D grid grade in words", async () => {
     const page = await browser.newPage({ viewport: DESKTOP });
     await page.goto(APP_URL);
     const items = page.getByTestId("greenest-item");
@@ -269,6 +384,22 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     }
     const gpt3 = items.filter({ hasText: names.gpt3 });
     if ((await gpt3.count()) > 0) assert.equal(await gpt3.getByTestId("high-carbon-note").count(), 1);
+    // SPEC 9 (v1.1): ordered by efficiency rating, verified first, never by grid grade alone; each
+    // item names its efficiency and, apart, the grid's intensity.
+    const api = (await (
+      await fetch(`${APP_URL}/api/v1/leaderboard?include=verified&sort=efficiency&pageSize=5`)
+    ).json()) as { rows: { id: string; name: string | null }[] };
+    const verified = page.getByRole("list", { name: "Verified models" }).getByTestId("greenest-item");
+    assert.deepEqual(
+      await verified.locator('a[href^="/models/"]').allTextContents(),
+      api.rows.map((r) => r.name ?? `Model #${r.id}`),
+    );
+    for (const text of await items.getByTestId("greenest-efficiency").allTextContents())
+      assert.match(
+        text,
+        /^(Efficiency [A-E]|Efficiency not enough peers|No efficiency figure yet).* · grid \d/,
+        text,
+      );
     await page.close();
   });
 

@@ -135,8 +135,12 @@ describe("self-reported figures and the compare view (PGlite)", { timeout: scale
     );
     const csv = await fetch(`${indexer.url}/api/v1/leaderboard.csv?include=self-reported&sort=id&order=asc`);
     const lines = (await csv.text()).trim().split("\r\n");
-    assert.match(lines[0] as string, /^rank,id,.*,counting$/);
-    assert.match(lines[1] as string, new RegExp(`^1,${ids.selfOnly},.*,self-reported$`));
+    assert.match(
+      lines[0] as string,
+      /^rank,id,.*,counting,mWhPerPflop,efficiencyRating,mWhPerRequest,requestEfficiencyRating,efficiencyBlock$/,
+    );
+    // No work units attested: no efficiency figure, and the block the (absent) ratings were computed at.
+    assert.match(lines[1] as string, new RegExp(`^1,${ids.selfOnly},.*,self-reported,,,,,\\d+$`));
     assert.match(csv.headers.get("content-disposition") ?? "", /self-reported/);
   });
 

@@ -11,6 +11,7 @@ import {
   formatEmissionsG,
   formatEnergyWh,
   formatIntensity,
+  formatMWhPerRequest,
   formatWhPerPflop,
   groupDigits,
 } from "@/lib/units";
@@ -66,8 +67,19 @@ const ROWS: { label: string; value: (m: Model, names: ReadonlyMap<string, string
       m.efficiency?.mWhPerPflop ? formatWhPerPflop(BigInt(m.efficiency.mWhPerPflop)) : "not attested yet",
   },
   {
-    label: "Efficiency rating (among peers of the same task and kind)",
+    label: "Training efficiency rating (among peers of the same task)",
     value: (m) => m.efficiency?.rating ?? "not attested yet",
+  },
+  {
+    label: "Inference efficiency",
+    value: (m) =>
+      m.efficiency?.mWhPerRequest
+        ? formatMWhPerRequest(BigInt(m.efficiency.mWhPerRequest))
+        : "not attested yet",
+  },
+  {
+    label: "Inference efficiency rating (among peers of the same task)",
+    value: (m) => m.efficiency?.requestRating ?? "not attested yet",
   },
   {
     label: "Grid intensity",
@@ -120,6 +132,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     }
   }
   const models = comparison?.models ?? [];
+  // Only models with a training figure get a bar: a missing figure is not a zero.
+  const trained = models.filter((m) => m.efficiency?.mWhPerPflop);
   const names = new Map(
     models.flatMap((m) => m.trust.verifiers.flatMap((v) => (v.name ? [[v.address, v.name] as const] : []))),
   );
@@ -213,6 +227,21 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               }))}
               format={(g) => formatEmissionsG(g)}
             />
+            {trained.length > 0 ? (
+              <BarChart
+                id="compare-efficiency"
+                title="Training energy per PFLOP of compute (lower is more efficient)"
+                axisLabel="training efficiency, Wh/PFLOP"
+                series={[{ name: "Wh/PFLOP", fill: "fill-leaf-700", swatch: "bg-leaf-700" }]}
+                rows={trained.map((m) => ({
+                  key: m.id,
+                  label: label(m),
+                  values: [BigInt(m.efficiency?.mWhPerPflop ?? "0")],
+                }))}
+                format={(mWh) => formatWhPerPflop(mWh)}
+                formatTick={(mWh) => formatWhPerPflop(mWh).replace(" Wh/PFLOP", "")}
+              />
+            ) : null}
             <BarChart
               id="compare-intensity"
               title="Grid intensity of each model's electricity"

@@ -4,6 +4,7 @@
 // has checked. Used by the models list and the compare view.
 import { METHOD_NAMES } from "../../../lib/spec";
 import { derive, type Sums } from "../lib/aggregate";
+import { efficiencyJson, efficiencyOf } from "./efficiency";
 import type { Counting } from "./leaderboard";
 import { selfReportedSums } from "./selfReported";
 import { type ModelRow, type Snapshot, sumsOf, trustOf } from "./snapshot";
@@ -48,6 +49,9 @@ export function figuresJson(s: Snapshot, m: ModelRow) {
       verifiers: Object.keys(sums.verifiers).sort(),
     },
     includesUnfinal: unfinal,
+    /** SPEC 9 (v1.1): efficiency and its rating among peers, in the same counting as the figures above. */
+    efficiency:
+      counting === null ? null : efficiencyJson(efficiencyOf(s, counting, m.id), s.sync.block.number),
   };
 }
 

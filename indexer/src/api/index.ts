@@ -380,6 +380,7 @@ app.get("/api/v1/models/:id", async (c) => {
   }
   const now = s.sync.now;
   const certJson = certs.map(certificateJson);
+  await loadSelfReported(s);
   return v1Json(c, s.sync, {
     model: {
       ...modelSummary(m),
@@ -387,6 +388,7 @@ app.get("/api/v1/models/:id", async (c) => {
         final: aggregateJson(s, id, "final", m.parameterCount, m.creditsG),
         verified: aggregateJson(s, id, "verified", m.parameterCount, m.creditsG),
       },
+      figures: figuresJson(s, m),
       certificatesTotal: { recWh: m.recWh.toString(), creditsG: m.creditsG.toString() },
       efficiencyBonus: {
         state: ["NONE", "REQUESTED", "PAID"][m.bonusState],

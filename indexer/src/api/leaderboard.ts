@@ -1,5 +1,6 @@
 // GET /api/v1/leaderboard: parameters, sorting, filtering, paging, JSON rows and CSV.
 import { KIND_NAMES, METHOD_NAMES, SIZE_CLASSES } from "../../../lib/spec";
+import { type Efficiency, efficiencyIndex, efficiencyJson, NO_EFFICIENCY, ratingRank } from "./efficiency";
 import { selfReportedRows } from "./selfReported";
 import { allowedValues } from "./sentences";
 import { type Compare, type Include, type LeaderRow, rows, type Snapshot, sorted } from "./snapshot";
@@ -24,6 +25,12 @@ const KINDS = { PRETRAINING: 0, FINETUNING: 1, INFERENCE: 2 } as Record<string, 
 const TRUST = { METER: 0, SOFTWARE: 1, ESTIMATE: 2 } as Record<string, number>;
 const SIZES = SIZE_CLASSES.map((c) => c.id as string);
 
+/** What a sort key reads besides the row: the emissions basis and the counting's efficiency. */
+interface SortContext {
+  basis: Basis;
+  efficiency: (r: LeaderRow) => Efficiency | undefined;
+}
+
 /** Sortable columns (SPEC 9) and what they compare. */
 const COLUMNS = {
   id: (r) => r.model.id,
@@ -34,7 +41,7 @@ const COLUMNS = {
   marketEmissionsG: (r) => r.sums.marketG,
   embodiedG: (r) => r.sums.embodiedG,
   totalG: (r) => r.derived.totalG,
-  emissionsG: (r, basis) => emissionsOf(r, basis),
+  emissionsG: (r, c) => emissionsOf(r, c.basis),
   intensity: (r) => r.derived.intensity,
   renewableBps: (r) => r.derived.renewableBps,
   gPerBillionParams: (r) => r.derived.gPerBillionParams,
@@ -46,7 +53,23 @@ const COLUMNS = {
   leafEarnedWei: (r) => r.sums.leafWei,
   trust: (r) => r.trust,
   attestations: (r) => r.sums.count,
-} satisfies Record<string, (r: LeaderRow, basis: Basis) => bigint | number | string | null>;
+  /** SPEC 9 (v1.1): training rating A–E (then Wh/PFLOP, then the inference rating); unrated last. */
+  efficiency: (r, c) => efficiencyKey(c.efficiency(r)),
+  mWhPerPflop: (r, c) => c.efficiency(r)?.mWhPerPflop ?? null,
+  mWhPerRequest: (r, c) => c.efficiency(r)?.mWhPerRequest ?? null,
+} satisfies Record<string, (r: LeaderRow, c: SortContext) => bigint | number | string | null>;
+
+/** Rating first (A before E), the figure breaking ties within a rating; null when unrated. */
+function efficiencyKey(e: Efficiency | undefined): string | null {
+  if (!e) return null;
+  const training = ratingRank(e.rating);
+  const inference = ratingRank(e.requestRating);
+  if (training === null && inference === null) return null;
+  // Fixed-width text keys compare like the tuple (training rating, mWh/PFLOP, inference rating,
+  // mWh/request); "~" (no figure) sorts after every digit.
+  const pad = (v: bigint | null) => (v === null ? "~" : v.toString().padStart(40, "0"));
+  return `${training ?? 9}${pad(e.mWhPerPflop)}${inference ?? 9}${pad(e.mWhPerRequest)}`;
+}
 export type SortColumn = keyof typeof COLUMNS;
 export const SORT_COLUMNS = Object.keys(COLUMNS) as SortColumn[];
 
@@ -180,7 +203,10 @@ export function parseLeaderboardQuery(params: URLSearchParams): LeaderboardQuery
         sort === "grade" ||
         sort === "gPerBillionParams" ||
         sort === "emissionsG" ||
-        sort === "totalG"
+        sort === "totalG" ||
+        sort === "efficiency" ||
+        sort === "mWhPerPflop" ||
+        sort === "mWhPerRequest"
         ? "asc"
         : "desc",
     ),
@@ -205,12 +231,21 @@ function cmp(a: bigint | number | string | null, b: bigint | number | string | n
   return a < b ? -1 : 1;
 }
 
-function comparator(q: LeaderboardQuery): Compare {
-  const get: (r: LeaderRow, basis: Basis) => bigint | number | string | null = COLUMNS[q.sort];
+function comparator(q: LeaderboardQuery, c: SortContext): Compare {
+  const column: (r: LeaderRow, c: SortContext) => bigint | number | string | null = COLUMNS[q.sort];
+  // Each row's key is read once per sort, not once per comparison: some keys are built (the
+  // efficiency column's), and a sort of 10,000 rows compares ~130,000 times.
+  const keys = new Map<LeaderRow, bigint | number | string | null>();
+  const get = (r: LeaderRow) => {
+    if (keys.has(r)) return keys.get(r) as bigint | number | string | null;
+    const v = column(r, c);
+    keys.set(r, v);
+    return v;
+  };
   const dir = q.order === "asc" ? 1 : -1;
   return (a, b) => {
-    const va = get(a, q.basis);
-    const vb = get(b, q.basis);
+    const va = get(a);
+    const vb = get(b);
     // Nulls (e.g. unknown parameter count) always last, whatever the order.
     if (va === null || vb === null) return cmp(va, vb) || cmp(a.model.id, b.model.id);
     return dir * cmp(va, vb) || cmp(a.model.id, b.model.id);
@@ -237,11 +272,12 @@ function matches(r: LeaderRow, q: LeaderboardQuery): boolean {
 export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
   // Self-reported rows come from their own sums (loadSelfReported first): a ranking of their own.
   const base = q.include === "self-reported" ? selfReportedRows(s, q.kinds) : rows(s, q.include, q.kinds);
+  const efficiency = efficiencyIndex(s, q.include);
   const order = sorted(
     s,
     `${q.include}:${q.kinds.join(",")}:${q.sort}:${q.order}:${q.basis}`,
     base,
-    comparator(q),
+    comparator(q, { basis: q.basis, efficiency: (r) => efficiency.get(r.model.id) }),
   );
   const filtered = q.tasks || q.sizes || q.trust || q.regions || q.verifier || q.q;
   const start = (q.page - 1) * q.pageSize;
@@ -259,7 +295,14 @@ export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
       total++;
     }
   }
-  return { total, rows: page.map((r, i) => rowJson(r, q.basis, start + i + 1, q.include)) };
+  const block = s.sync.block.number;
+  return {
+    total,
+    rows: page.map((r, i) => ({
+      ...rowJson(r, q.basis, start + i + 1, q.include),
+      efficiency: efficiencyJson(efficiency.get(r.model.id) ?? NO_EFFICIENCY, block),
+    })),
+  };
 }
 
 const s = (v: bigint | null) => (v === null ? null : v.toString());
@@ -308,7 +351,7 @@ export function rowJson(r: LeaderRow, basis: Basis, rank: number, counting: Coun
   };
 }
 
-export type RowJson = ReturnType<typeof rowJson>;
+export type RowJson = ReturnType<typeof rowJson> & { efficiency: ReturnType<typeof efficiencyJson> };
 
 const CSV_COLUMNS: Array<[string, (r: RowJson) => string | number | boolean | null]> = [
   ["rank", (r) => r.rank],
@@ -340,6 +383,12 @@ const CSV_COLUMNS: Array<[string, (r: RowJson) => string | number | boolean | nu
   ["includesUnfinal", (r) => r.includesUnfinal],
   // Last, so existing readers of the columns above keep working.
   ["counting", (r) => r.counting],
+  // SPEC 9 (v1.1) efficiency, with the block the ratings were computed at.
+  ["mWhPerPflop", (r) => r.efficiency.mWhPerPflop],
+  ["efficiencyRating", (r) => r.efficiency.rating],
+  ["mWhPerRequest", (r) => r.efficiency.mWhPerRequest],
+  ["requestEfficiencyRating", (r) => r.efficiency.requestRating],
+  ["efficiencyBlock", (r) => r.efficiency.block],
 ];
 
 function csvCell(v: string | number | boolean | null): string {

@@ -8,7 +8,7 @@ import { attestation } from "ponder:schema";
 import { eq, sql } from "ponder";
 import { Status } from "../../../lib/spec";
 import { addSums, derive, emptySums, type Sums } from "../lib/aggregate";
-import { type LeaderRow, type Snapshot, trustOf } from "./snapshot";
+import { type LeaderRow, type Snapshot, trustOf, workSums } from "./snapshot";
 
 type KindSums = Map<bigint, Array<Sums | null>>;
 
@@ -30,6 +30,7 @@ async function load(): Promise<KindSums> {
       embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
       renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
       intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
+      ...workSums(a),
     })
     .from(a)
     .where(eq(a.status, Status.SUBMITTED))
@@ -47,6 +48,8 @@ async function load(): Promise<KindSums> {
       embodiedG: BigInt(g.embodiedG),
       renewableWeighted: BigInt(g.renewableWeighted),
       intensityWeighted: BigInt(g.intensityWeighted),
+      workEnergyWh: BigInt(g.workEnergyWh),
+      workUnits: BigInt(g.workUnits),
       // Never verified: no verifier, and no LEAF is ever paid for a Submitted attestation.
       meter: g.method === 0 ? n : 0,
       software: g.method === 1 ? n : 0,

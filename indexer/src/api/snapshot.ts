@@ -56,6 +56,8 @@ function toSums(r: typeof modelKindAggregate.$inferSelect): Sums {
     renewableWeighted: r.renewableWeighted,
     intensityWeighted: r.intensityWeighted,
     leafWei: r.leafWei,
+    workEnergyWh: r.workEnergyWh,
+    workUnits: r.workUnits,
     meter: r.meter,
     software: r.software,
     estimate: r.estimate,
@@ -91,6 +93,7 @@ async function loadPending(now: bigint) {
       renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
       intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
       leafWei: sql<string>`coalesce(sum(case when ${a.claimed} then ${a.rewardWei} else 0 end), 0)`,
+      ...workSums(a),
     })
     .from(a)
     .where(and(eq(a.status, Status.VERIFIED), gt(a.finalAt, now)))
@@ -108,6 +111,8 @@ async function loadPending(now: bigint) {
       renewableWeighted: BigInt(r.renewableWeighted),
       intensityWeighted: BigInt(r.intensityWeighted),
       leafWei: BigInt(r.leafWei),
+      workEnergyWh: BigInt(r.workEnergyWh),
+      workUnits: BigInt(r.workUnits),
       meter: r.method === 0 ? n : 0,
       software: r.method === 1 ? n : 0,
       estimate: r.method === 2 ? n : 0,
@@ -174,6 +179,14 @@ export async function snapshot(): Promise<Snapshot> {
 
 export type Include = "final" | "verified";
 
+/** The efficiency sums' SQL (SPEC 9, v1.1): energy and work of the attestations with workUnits > 0. */
+export function workSums(a: typeof attestation) {
+  return {
+    workEnergyWh: sql<string>`coalesce(sum(case when ${a.workUnits} > 0 then ${a.energyWh} else 0 end), 0)`,
+    workUnits: sql<string>`coalesce(sum(${a.workUnits}), 0)`,
+  };
+}
+
 function subtract(a: Sums, b: Sums): Sums {
   // a - b for the summable fields; maps are rebuilt by removing b's counts.
   const verifiers = { ...a.verifiers };
@@ -197,6 +210,8 @@ function subtract(a: Sums, b: Sums): Sums {
     renewableWeighted: a.renewableWeighted - b.renewableWeighted,
     intensityWeighted: a.intensityWeighted - b.intensityWeighted,
     leafWei: a.leafWei - b.leafWei,
+    workEnergyWh: a.workEnergyWh - b.workEnergyWh,
+    workUnits: a.workUnits - b.workUnits,
     meter: a.meter - b.meter,
     software: a.software - b.software,
     estimate: a.estimate - b.estimate,

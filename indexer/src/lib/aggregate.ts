@@ -23,6 +23,13 @@ export interface Sums {
   /** sum(energyWh * locationIntensity): the ranked intensity's numerator (SPEC 9, v1.1). */
   intensityWeighted: bigint;
   leafWei: bigint;
+  /**
+   * sum(energyWh) and sum(workUnits) over the attestations with workUnits > 0 (SPEC 9, v1.1
+   * efficiency). Meaningful per kind only (tokens for PRETRAINING, requests for INFERENCE): read
+   * them from one kind's sums, never from sums merged across kinds.
+   */
+  workEnergyWh: bigint;
+  workUnits: bigint;
   meter: number;
   software: number;
   estimate: number;
@@ -40,6 +47,8 @@ export function emptySums(): Sums {
     renewableWeighted: 0n,
     intensityWeighted: 0n,
     leafWei: 0n,
+    workEnergyWh: 0n,
+    workUnits: 0n,
     meter: 0,
     software: 0,
     estimate: 0,
@@ -58,6 +67,8 @@ export interface Contribution {
   verifier: string | null;
   region: string;
   leafWei: bigint;
+  /** Tokens or requests attested (0 = not stated: the energy then stays out of the efficiency sums). */
+  workUnits: bigint;
 }
 
 /** Per-attestation emissions, exactly as SPEC 4 (and the contracts' events) compute them. */
@@ -92,6 +103,8 @@ export function applyContribution(sums: Sums, c: Contribution, sign: 1 | -1): Su
     renewableWeighted: sums.renewableWeighted + s * energy * rb,
     intensityWeighted: sums.intensityWeighted + s * energy * li,
     leafWei: sums.leafWei + s * c.leafWei,
+    workEnergyWh: sums.workEnergyWh + (c.workUnits > 0n ? s * energy : 0n),
+    workUnits: sums.workUnits + s * c.workUnits,
     meter: sums.meter + (c.method === 0 ? sign : 0),
     software: sums.software + (c.method === 1 ? sign : 0),
     estimate: sums.estimate + (c.method === 2 ? sign : 0),
@@ -115,6 +128,8 @@ export function addSums(a: Sums, b: Sums): Sums {
     renewableWeighted: a.renewableWeighted + b.renewableWeighted,
     intensityWeighted: a.intensityWeighted + b.intensityWeighted,
     leafWei: a.leafWei + b.leafWei,
+    workEnergyWh: a.workEnergyWh + b.workEnergyWh,
+    workUnits: a.workUnits + b.workUnits,
     meter: a.meter + b.meter,
     software: a.software + b.software,
     estimate: a.estimate + b.estimate,

@@ -8,6 +8,7 @@ import { TxRef } from "@/components/explorer/TxRef";
 import { GradeBadge } from "@/components/GradeBadge";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
+import { EfficiencyFigure } from "@/components/model/EfficiencyFigure";
 import { EnergyLabel } from "@/components/model/EnergyLabel";
 import { ModelCharts } from "@/components/model/ModelCharts";
 import { ModelCompareForm } from "@/components/model/ModelCompareForm";
@@ -141,6 +142,7 @@ export default async function ModelPage({ params }: Props) {
           </dd>
           <dt className="text-neutral-600 dark:text-neutral-400">LEAF earned</dt>
           <dd className="tabular-nums">{formatLeaf(BigInt(model.rewardsWei))}</dd>
+          <EfficiencyFigure figures={model.figures} />
           <dt className="text-neutral-600 dark:text-neutral-400">Licence</dt>
           <dd>{document?.license || "—"}</dd>
           <dt className="text-neutral-600 dark:text-neutral-400">Training tokens</dt>
