@@ -147,6 +147,14 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
       energyWh: 1n,
       workUnits: 1_000_000_000_000n,
     });
+    // Without work units (SPEC 9: only attestations with workUnits > 0 count): its energy must never
+    // reach a figure, in the SQL-summed sets (self-reported here, in-window below) as in the handlers.
+    await p.submit({
+      modelId: ids.get("Small-E") as bigint,
+      kind: Kind.PRETRAINING,
+      energyWh: 5_000_000n,
+      workUnits: 0n,
+    });
     await p.advance(WEEK + 60);
     // Verified after the windows above ended: still in its window, so Final figures leave it out.
     pendingExtra = [40_000_000n, 1_000_000_000_000n];
@@ -157,6 +165,13 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
       workUnits: pendingExtra[1],
     });
     await p.verify(pending.id);
+    const noWork = await p.submit({
+      modelId: ids.get("Mid-E") as bigint,
+      kind: Kind.PRETRAINING,
+      energyWh: 9_000_000n,
+      workUnits: 0n,
+    });
+    await p.verify(noWork.id);
     indexer = startIndexer({
       port: await freePort(),
       chain,

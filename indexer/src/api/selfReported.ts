@@ -5,10 +5,10 @@
 // refresh, and kept with the snapshot until the next block.
 import { db } from "ponder:api";
 import { attestation } from "ponder:schema";
-import { eq, sql } from "ponder";
+import { eq } from "ponder";
 import { Status } from "../../../lib/spec";
 import { addSums, derive, emptySums, type Sums } from "../lib/aggregate";
-import { type LeaderRow, type Snapshot, trustOf, workSums } from "./snapshot";
+import { attestationSums, type LeaderRow, type Snapshot, sumsOfGroup, trustOf } from "./snapshot";
 
 type KindSums = Map<bigint, Array<Sums | null>>;
 
@@ -23,14 +23,7 @@ async function load(): Promise<KindSums> {
       kind: a.kind,
       method: a.method,
       region: a.region,
-      count: sql<string>`count(*)`,
-      energyWh: sql<string>`coalesce(sum(${a.energyWh}), 0)`,
-      locationG: sql<string>`coalesce(sum(${a.locationEmissionsG}), 0)`,
-      marketG: sql<string>`coalesce(sum(${a.marketEmissionsG}), 0)`,
-      embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
-      renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
-      intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
-      ...workSums(a),
+      ...attestationSums(a),
     })
     .from(a)
     .where(eq(a.status, Status.SUBMITTED))
@@ -38,24 +31,8 @@ async function load(): Promise<KindSums> {
   const out: KindSums = new Map();
   for (const g of groups) {
     const list = out.get(g.modelId) ?? [null, null, null];
-    const n = Number(g.count);
-    const add: Sums = {
-      ...emptySums(),
-      count: n,
-      energyWh: BigInt(g.energyWh),
-      locationG: BigInt(g.locationG),
-      marketG: BigInt(g.marketG),
-      embodiedG: BigInt(g.embodiedG),
-      renewableWeighted: BigInt(g.renewableWeighted),
-      intensityWeighted: BigInt(g.intensityWeighted),
-      workEnergyWh: BigInt(g.workEnergyWh),
-      workUnits: BigInt(g.workUnits),
-      // Never verified: no verifier, and no LEAF is ever paid for a Submitted attestation.
-      meter: g.method === 0 ? n : 0,
-      software: g.method === 1 ? n : 0,
-      estimate: g.method === 2 ? n : 0,
-      regions: { [g.region]: n },
-    };
+    // Never verified: no verifier, and no LEAF is ever paid for a Submitted attestation.
+    const add = sumsOfGroup(g);
     list[g.kind] = addSums(list[g.kind] ?? emptySums(), add);
     out.set(g.modelId, list);
   }

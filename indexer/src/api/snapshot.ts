@@ -85,15 +85,8 @@ async function loadPending(now: bigint) {
       method: a.method,
       verifier: a.verifier,
       region: a.region,
-      count: sql<string>`count(*)`,
-      energyWh: sql<string>`coalesce(sum(${a.energyWh}), 0)`,
-      locationG: sql<string>`coalesce(sum(${a.locationEmissionsG}), 0)`,
-      marketG: sql<string>`coalesce(sum(${a.marketEmissionsG}), 0)`,
-      embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
-      renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
-      intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
+      ...attestationSums(a),
       leafWei: sql<string>`coalesce(sum(case when ${a.claimed} then ${a.rewardWei} else 0 end), 0)`,
-      ...workSums(a),
     })
     .from(a)
     .where(and(eq(a.status, Status.VERIFIED), gt(a.finalAt, now)))
@@ -101,23 +94,10 @@ async function loadPending(now: bigint) {
   const pending = new Map<bigint, Array<Sums | null>>();
   for (const r of rows) {
     const list = pending.get(r.modelId) ?? [null, null, null];
-    const n = Number(r.count);
     const add: Sums = {
-      count: n,
-      energyWh: BigInt(r.energyWh),
-      locationG: BigInt(r.locationG),
-      marketG: BigInt(r.marketG),
-      embodiedG: BigInt(r.embodiedG),
-      renewableWeighted: BigInt(r.renewableWeighted),
-      intensityWeighted: BigInt(r.intensityWeighted),
+      ...sumsOfGroup(r),
       leafWei: BigInt(r.leafWei),
-      workEnergyWh: BigInt(r.workEnergyWh),
-      workUnits: BigInt(r.workUnits),
-      meter: r.method === 0 ? n : 0,
-      software: r.method === 1 ? n : 0,
-      estimate: r.method === 2 ? n : 0,
-      verifiers: r.verifier ? { [r.verifier.toLowerCase()]: n } : {},
-      regions: { [r.region]: n },
+      verifiers: r.verifier ? { [r.verifier.toLowerCase()]: Number(r.count) } : {},
     };
     list[r.kind] = addSums(list[r.kind] ?? emptySums(), add);
     pending.set(r.modelId, list);
@@ -180,10 +160,48 @@ export async function snapshot(): Promise<Snapshot> {
 export type Include = "final" | "verified";
 
 /** The efficiency sums' SQL (SPEC 9, v1.1): energy and work of the attestations with workUnits > 0. */
-export function workSums(a: typeof attestation) {
+/**
+ * The SQL sums of a group of attestations that make up `Sums` (SPEC 9 figures and the work that
+ * SPEC 9's efficiency needs): one definition for every group read in SQL (the pending and the
+ * self-reported sets). Integers come back as decimal strings; `sumsOfGroup` reads them.
+ */
+export function attestationSums(a: typeof attestation) {
   return {
+    count: sql<string>`count(*)`,
+    energyWh: sql<string>`coalesce(sum(${a.energyWh}), 0)`,
+    locationG: sql<string>`coalesce(sum(${a.locationEmissionsG}), 0)`,
+    marketG: sql<string>`coalesce(sum(${a.marketEmissionsG}), 0)`,
+    embodiedG: sql<string>`coalesce(sum(${a.embodiedG}), 0)`,
+    renewableWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.renewableBps}), 0)`,
+    intensityWeighted: sql<string>`coalesce(sum(${a.energyWh} * ${a.locationIntensity}), 0)`,
     workEnergyWh: sql<string>`coalesce(sum(case when ${a.workUnits} > 0 then ${a.energyWh} else 0 end), 0)`,
     workUnits: sql<string>`coalesce(sum(${a.workUnits}), 0)`,
+  };
+}
+
+type GroupRow = { [K in keyof ReturnType<typeof attestationSums>]: string } & {
+  method: number;
+  region: string;
+};
+
+/** `Sums` of one SQL group of a single method and region (no LEAF, no verifiers: callers add them). */
+export function sumsOfGroup(g: GroupRow): Sums {
+  const n = Number(g.count);
+  return {
+    ...emptySums(),
+    count: n,
+    energyWh: BigInt(g.energyWh),
+    locationG: BigInt(g.locationG),
+    marketG: BigInt(g.marketG),
+    embodiedG: BigInt(g.embodiedG),
+    renewableWeighted: BigInt(g.renewableWeighted),
+    intensityWeighted: BigInt(g.intensityWeighted),
+    workEnergyWh: BigInt(g.workEnergyWh),
+    workUnits: BigInt(g.workUnits),
+    meter: g.method === 0 ? n : 0,
+    software: g.method === 1 ? n : 0,
+    estimate: g.method === 2 ? n : 0,
+    regions: { [g.region]: n },
   };
 }
 
