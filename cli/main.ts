@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { GreenprintConfigError, GreenprintTxRevertedError, GreenprintValidationError } from "../lib/client";
 import { errorCategory, explainError } from "../lib/errors";
-import { adminAccredit, adminPause, adminSet, adminUnpause } from "./commands/admin";
+import { adminAccredit, adminIssuer, adminPause, adminSet, adminUnpause } from "./commands/admin";
 import { attest, FIELD_FLAGS } from "./commands/attest";
 import { bonusApprove, bonusRequest } from "./commands/bonus";
 import {
@@ -53,6 +53,7 @@ export const COMMANDS: Command[] = [
   adminPause,
   adminUnpause,
   adminSet,
+  adminIssuer,
 ];
 
 export const GLOBAL_HELP = [

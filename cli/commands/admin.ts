@@ -53,6 +53,29 @@ export const adminUnpause: Command = {
   },
 };
 
+export const adminIssuer: Command = {
+  name: "admin issuer",
+  summary: "accept an issuing registry's label for certificates, or withdraw it (admin)",
+  usage: "<label> [--withdraw]",
+  help: [
+    '<label>                   the registry\'s name as certificates will carry it (1 to 32 bytes), e.g. "EKOenergy"',
+    "--withdraw                refuse new certificates under this label (recorded ones stay)",
+  ],
+  options: { withdraw: { type: "boolean" } },
+  async run(ctx) {
+    const registry = ctx.positionals[0]?.trim();
+    if (!registry) throw usageError("admin issuer needs the registry's label, e.g. admin issuer EKOenergy");
+    const accepted = ctx.values.withdraw !== true;
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Issuing registry "${registry}" ${accepted ? "accepted" : "withdrawn"}`,
+      gp.setIssuer,
+      { registry, accepted },
+      () => [],
+    );
+  },
+};
+
 const PARAMETERS = [
   "challenge-window",
   "dispute-bond",

@@ -555,6 +555,18 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     });
     assert.equal(again.code, 0, again.stderr);
     assert.equal(again.json.events[0].args.name, "Renamed");
+    // Issuing registries (SPEC 8, v1.1): governance accepts a label, then withdraws it.
+    assert.equal(await t.owner.isIssuer("EKOenergy"), false);
+    const notAdminIssuer = await run(["admin", "issuer", "EKOenergy", ...d()], { ...env, ...OWNER });
+    assert.equal(notAdminIssuer.code, 4);
+    assert.match(notAdminIssuer.stderr, /lacks the admin \(DEFAULT_ADMIN_ROLE\) role/);
+    const accept = await run(["admin", "issuer", "EKOenergy", ...d()], { ...env, ...ADMIN });
+    assert.equal(accept.code, 0, accept.stderr);
+    assert.match(accept.stdout, /Issuing registry "EKOenergy" accepted/);
+    assert.equal(await t.owner.isIssuer("EKOenergy"), true);
+    const withdraw = await run(["admin", "issuer", "EKOenergy", "--withdraw", ...d()], { ...env, ...ADMIN });
+    assert.equal(withdraw.code, 0, withdraw.stderr);
+    assert.equal(await t.owner.isIssuer("EKOenergy"), false);
   });
 
   it("RPC down: exit 3 with the endpoint named", async () => {
