@@ -60,6 +60,13 @@ export function BarChart({
   const plotHeight = rows.length * band;
   const height = plotHeight + AXIS;
   const x = (v: bigint) => LABEL + shareOf(v, axis.end) * PLOT;
+  // Tick labels must not run into each other: label every `step`-th tick, where `step` leaves room for
+  // the widest label (about 5.5 px a character at 10 px; the first label, anchored at its start,
+  // reaches a whole width to the right, the next half a width to the left).
+  const tickLabels = axis.ticks.map((t) => formatTick(t));
+  const widest = Math.max(...tickLabels.map((l) => l.length)) * 5.5;
+  const spacing = axis.ticks.length > 1 ? PLOT / (axis.ticks.length - 1) : PLOT;
+  const step = Math.max(1, Math.ceil((1.5 * widest + 4) / spacing));
   return (
     <figure className="relative space-y-1" data-testid={`chart-${id}`}>
       <svg
@@ -88,7 +95,7 @@ export function BarChart({
               textAnchor={n === 0 ? "start" : n === axis.ticks.length - 1 ? "end" : "middle"}
               className="fill-current text-[10px]"
             >
-              {formatTick(t)}
+              {n % step === 0 ? tickLabels[n] : ""}
             </text>
           </g>
         ))}
