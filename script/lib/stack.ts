@@ -1,12 +1,11 @@
 // The whole stack as a production user runs it, on ports of the caller's choosing:
 // anvil -> deploy -> typed ABIs -> indexer -> production build -> `next start`.
 // Used by the browser tests and the web benchmark.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { ANVIL_KEYS, LOCAL_CHAIN_ID, startAnvil, waitFor } from "./anvil";
 import { deployContracts } from "./deploy";
 import { bin, run, startChild } from "./processes";
+import { tempDir } from "./tempDir";
 
 export interface StackOptions {
   anvilPort: number;
@@ -37,7 +36,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   log(`anvil on ${rpcUrl}`);
   await deployContracts({ rpcUrl, chainId: LOCAL_CHAIN_ID, privateKey: ANVIL_KEYS[0] });
   await run(bin("wagmi"), ["generate"]);
-  const evidenceDir = mkdtempSync(path.join(tmpdir(), "greenprint-evidence-"));
+  const evidenceDir = tempDir("evidence");
   const appUrl = `http://127.0.0.1:${options.appPort}`;
   await options.beforeServe?.({ rpcUrl, evidenceDir, appUrl });
   const indexerUrl = `http://127.0.0.1:${options.indexerPort}`;
@@ -48,7 +47,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     env: {
       ...chainEnv,
       INDEXER_PORT: String(options.indexerPort),
-      PGLITE_BASE_DIR: mkdtempSync(path.join(tmpdir(), "greenprint-pglite-")),
+      PGLITE_BASE_DIR: tempDir("pglite"),
     },
     output: path.join(options.logDir, "indexer.log"),
   });

@@ -5,12 +5,13 @@
 // unreachable, and Ctrl-C leaves nothing running.
 import assert from "node:assert/strict";
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { createPublicClient, http } from "viem";
+import { tempDir } from "../../script/lib/tempDir";
 
 const REPO = path.resolve(import.meta.dirname, "..", "..");
 const BLOCK_SECONDS = 2;
@@ -70,7 +71,7 @@ before(async () => {
       INDEXER_PORT: String(ports.indexer),
       DEV_BLOCK_SECONDS: String(BLOCK_SECONDS),
       // Its own index, apart from a developer's running `npm run dev`.
-      PGLITE_BASE_DIR: mkdtempSync(path.join(tmpdir(), "greenprint-dev-test-")),
+      PGLITE_BASE_DIR: tempDir("dev-test"),
     },
   });
   dev.stdout?.on("data", (chunk: Buffer) => {
@@ -201,7 +202,7 @@ function userEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 test("docs/walkthrough.md runs as written: packed CLI in an empty directory, register, attest, verify, wait, claim, badge", async () => {
   const blocks = shellBlocks(readFileSync(path.join(REPO, "docs", "walkthrough.md"), "utf8"));
   assert.ok(blocks.length >= 7, `the walkthrough's shell blocks (${blocks.length})`);
-  const home = mkdtempSync(path.join(tmpdir(), "greenprint-walkthrough-"));
+  const home = tempDir("walkthrough");
   const script = [
     "set -euo pipefail",
     ...blocks.flatMap((b, i) => [`echo "::walkthrough step ${i + 1}" >&2`, b]),

@@ -2,9 +2,9 @@
 // the deployments file never touch the repo's), actors with anvil's known keys, the indexer as a
 // child process, and HTTP helpers.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import {
   type Address,
@@ -59,9 +59,7 @@ export async function waitExit(child: ChildProcess) {
   await new Promise((resolve) => child.once("exit", resolve));
 }
 
-export function tempDir(name: string): string {
-  return mkdtempSync(path.join(tmpdir(), `gp-${name}-`));
-}
+export { tempDir } from "../../script/lib/tempDir";
 
 /**
  * How much slower than idle this machine is now (>= 1): the run queue per core. Used for safety

@@ -1,0 +1,21 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const created: string[] = [];
+
+/**
+ * A fresh directory under the system temp dir, removed when this process exits. Test and bench runs
+ * write chains, PGlite and PostgreSQL data there (gigabytes in the bench): left behind, a few runs
+ * filled this machine's disk. `GREENPRINT_KEEP_TMP=1` keeps them for a post-mortem.
+ */
+export function tempDir(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `gp-${name}-`));
+  if (created.length === 0 && process.env.GREENPRINT_KEEP_TMP !== "1") process.once("exit", removeCreated);
+  created.push(dir);
+  return dir;
+}
+
+function removeCreated() {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,36 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const REPO = path.resolve(import.meta.dirname, "..", "..");
+const TSX = path.join(REPO, "node_modules", ".bin", "tsx");
+
+/** Runs a process that creates two temp dirs, writes into one, and exits; returns their paths. */
+function createInChild(env: Record<string, string> = {}): string[] {
+  const code = `import { writeFileSync } from "node:fs";
+import { tempDir } from ${JSON.stringify(path.join(REPO, "script", "lib", "tempDir.ts"))};
+const a = tempDir("selftest"); const b = tempDir("selftest");
+writeFileSync(a + "/data", "x".repeat(1000));
+console.log(JSON.stringify([a, b]));`;
+  const out = execFileSync(TSX, ["--eval", code], { env: { ...process.env, ...env }, encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").at(-1) as string);
+}
+
+describe("tempDir", () => {
+  it("removes every directory it created when the process exits", () => {
+    const dirs = createInChild({ GREENPRINT_KEEP_TMP: "" });
+    expect(dirs).toHaveLength(2);
+    for (const dir of dirs) expect(existsSync(dir), dir).toBe(false);
+  });
+
+  it("keeps them with GREENPRINT_KEEP_TMP=1", () => {
+    const dirs = createInChild({ GREENPRINT_KEEP_TMP: "1" });
+    try {
+      for (const dir of dirs) expect(existsSync(dir), dir).toBe(true);
+      writeFileSync(path.join(dirs[0] as string, "more"), "");
+    } finally {
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
