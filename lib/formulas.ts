@@ -11,7 +11,7 @@ import {
   GRADE_THRESHOLDS,
   GRAMS_PER_LEAF,
   type Grade,
-  type Kind,
+  Kind,
   type Method,
   ONE_LEAF,
   type ProtocolParams,
@@ -260,6 +260,8 @@ export interface AggregateAttestation {
   verifier?: string;
   /** LEAF wei already claimed for it (chain data); 0 if unknown. */
   leafPaidWei?: bigint;
+  /** The work its energy bought (SPEC 4, v1.1): tokens for training, requests for inference; 0 unstated. */
+  workUnits?: bigint;
 }
 
 /** Certificate as the aggregate needs it (SPEC 8); only verified ones should be passed. */
@@ -296,6 +298,10 @@ export interface ModelAggregate {
   verifiers: string[];
   /** True if any counted attestation is only Verified (not yet Final). */
   includesUnfinal: boolean;
+  /** Training efficiency over counted PRETRAINING attestations with work units ({@link mWhPerPflop}). */
+  mWhPerPflop: bigint | null;
+  /** Inference efficiency over counted INFERENCE attestations with work units ({@link mWhPerRequest}). */
+  mWhPerRequest: bigint | null;
 }
 
 /** Options of {@link aggregateModel}. */
@@ -332,7 +338,13 @@ export function aggregateModel(
   let leaf = 0n;
   const methods: Record<Method, number> = { 0: 0, 1: 0, 2: 0 };
   const verifiers: string[] = [];
+  // energy and work of the attestations that state their work, per kind (SPEC 9, v1.1 efficiency)
+  const work = { energy: [0n, 0n, 0n], units: [0n, 0n, 0n] };
   for (const a of counted) {
+    if ((a.workUnits ?? 0n) > 0n) {
+      work.energy[a.kind] = (work.energy[a.kind] as bigint) + a.energyWh;
+      work.units[a.kind] = (work.units[a.kind] as bigint) + (a.workUnits as bigint);
+    }
     energyWh += a.energyWh;
     weightedIntensity += a.energyWh * a.locationIntensity;
     loc += locationEmissionsG(a.energyWh, a.locationIntensity);
@@ -370,6 +382,15 @@ export function aggregateModel(
     methods,
     verifiers,
     includesUnfinal: counted.some((a) => a.status === Status.VERIFIED),
+    mWhPerPflop:
+      opts.parameterCount === undefined
+        ? null
+        : mWhPerPflop(
+            work.energy[Kind.PRETRAINING] as bigint,
+            opts.parameterCount,
+            work.units[Kind.PRETRAINING] as bigint,
+          ),
+    mWhPerRequest: mWhPerRequest(work.energy[Kind.INFERENCE] as bigint, work.units[Kind.INFERENCE] as bigint),
   };
 }
 

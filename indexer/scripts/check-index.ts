@@ -1,11 +1,16 @@
-// Consistency check: recomputes every model's SPEC 9 aggregates from the chain's logs (viem
+// Consistency check: recomputes every model's SPEC 9 aggregates and efficiency (v1.1) from the chain's logs (viem
 // getLogs, lib/formulas aggregateModel) and compares them with what the indexer's API serves.
 // Exit code 0 when everything matches, 1 on any difference, 2 when it cannot run.
 //
 //   INDEXER_URL=http://127.0.0.1:42069 RPC_URL=http://127.0.0.1:8545 CHAIN_ID=31337 \
 //     npx tsx indexer/scripts/check-index.ts
 import { createPublicClient, http, parseAbiItem, zeroHash } from "viem";
-import { type AggregateAttestation, aggregateModel } from "../../lib/formulas";
+import {
+  type AggregateAttestation,
+  aggregateModel,
+  efficiencyRatings,
+  type ModelAggregate,
+} from "../../lib/formulas";
 import {
   attestationRegistryAbi,
   certificateRegistryAbi,
@@ -31,6 +36,13 @@ interface ApiRow {
   certificates: { recWh: string; creditsG: string; marketNetG: string };
   leafEarnedWei: string;
   trust: { methods: { METER: number; SOFTWARE: number; ESTIMATE: number }; verifiers: string[] };
+  task: string | null;
+  efficiency: {
+    mWhPerPflop: string | null;
+    mWhPerRequest: string | null;
+    rating: string | null;
+    requestRating: string | null;
+  };
 }
 
 export interface CheckResult {
@@ -117,6 +129,7 @@ export async function checkIndex(options: {
           locationIntensity: number;
           renewableBps: number;
           embodiedG: bigint;
+          workUnits: bigint;
         };
         atts.set(a.id as string, {
           modelId: a.modelId as bigint,
@@ -129,6 +142,7 @@ export async function checkIndex(options: {
           locationIntensity: BigInt(f.locationIntensity),
           renewableBps: BigInt(f.renewableBps),
           embodiedG: f.embodiedG,
+          workUnits: f.workUnits,
           leafPaidWei: 0n,
         });
         break;
@@ -213,13 +227,20 @@ export async function checkIndex(options: {
       for (const row of body.rows) served.set(row.id, row);
       if (body.rows.length < 100) break;
     }
+    const aggregates = new Map<bigint, ModelAggregate>();
     for (const [modelId, parameterCount] of params) {
       const list = byModel.get(modelId) ?? [];
-      const agg = aggregateModel(list, {
-        includeVerified: include === "verified",
-        parameterCount,
-        certificates: [...certs.values()].filter((c) => c.modelId === modelId && c.confirmed),
-      });
+      aggregates.set(
+        modelId,
+        aggregateModel(list, {
+          includeVerified: include === "verified",
+          parameterCount,
+          certificates: [...certs.values()].filter((c) => c.modelId === modelId && c.confirmed),
+        }),
+      );
+    }
+    const ratings = ratingsByTask(aggregates, served);
+    for (const [modelId, agg] of aggregates) {
       const row = served.get(modelId.toString());
       if (agg.attestationCount === 0) {
         if (row)
@@ -254,6 +275,10 @@ export async function checkIndex(options: {
         SOFTWARE: agg.methods[1],
         ESTIMATE: agg.methods[2],
         verifiers: [...agg.verifiers].sort().join(","),
+        mWhPerPflop: agg.mWhPerPflop?.toString() ?? null,
+        mWhPerRequest: agg.mWhPerRequest?.toString() ?? null,
+        rating: ratings.training.get(modelId) ?? null,
+        requestRating: ratings.inference.get(modelId) ?? null,
       };
       const got: Record<string, string | number | null> = {
         attestations: row.attestations,
@@ -274,6 +299,10 @@ export async function checkIndex(options: {
         SOFTWARE: row.trust.methods.SOFTWARE,
         ESTIMATE: row.trust.methods.ESTIMATE,
         verifiers: [...row.trust.verifiers].sort().join(","),
+        mWhPerPflop: row.efficiency.mWhPerPflop,
+        mWhPerRequest: row.efficiency.mWhPerRequest,
+        rating: row.efficiency.rating,
+        requestRating: row.efficiency.requestRating,
       };
       for (const key of Object.keys(expect)) {
         if (expect[key] !== got[key])
@@ -288,6 +317,31 @@ export async function checkIndex(options: {
   }
   void zeroHash;
   return { block: Number(toBlock), models: params.size, attestations: atts.size, compared, differences };
+}
+
+/**
+ * The efficiency ratings (SPEC 9, v1.1) recomputed from the chain's figures: each metric rated
+ * among the models of the same task that have it. The task lives in off-chain metadata, so it is
+ * taken from the API's rows; every figure and the peer groups are the chain's.
+ */
+function ratingsByTask(aggregates: Map<bigint, ModelAggregate>, served: Map<string, ApiRow>) {
+  const groups = { training: new Map<string, Array<{ key: bigint; value: bigint }>>(), inference: new Map() };
+  for (const [id, agg] of aggregates) {
+    if (agg.attestationCount === 0) continue;
+    const task = (served.get(id.toString())?.task ?? "").toLowerCase();
+    for (const [metric, value] of [
+      ["training", agg.mWhPerPflop],
+      ["inference", agg.mWhPerRequest],
+    ] as const) {
+      if (value === null) continue;
+      const group = groups[metric].get(task) ?? [];
+      group.push({ key: id, value });
+      groups[metric].set(task, group);
+    }
+  }
+  const rate = (byTask: Map<string, Array<{ key: bigint; value: bigint }>>) =>
+    new Map([...byTask.values()].flatMap((group) => [...efficiencyRatings(group)]));
+  return { training: rate(groups.training), inference: rate(groups.inference) };
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "");

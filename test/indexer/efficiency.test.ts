@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { checkIndex } from "../../indexer/scripts/check-index";
 import { efficiencyRatings, mWhPerPflop, mWhPerRequest } from "../../lib/formulas";
 import { Kind } from "../../lib/spec";
 import {
@@ -89,6 +90,17 @@ const TRAINED: Trained[] = [
   },
 ];
 
+// Five chat models serving requests (quintile positions 0..4 → A B C D E by mWh/request) and a lone
+// translation model ("not enough peers"): [name, task, energyWh, requests].
+const SERVED: Array<[string, string, bigint, bigint]> = [
+  ["Serve-A", "chat", 3_000_000n, 1_000_000n], // 3,000 mWh/request
+  ["Serve-B", "chat", 700n, 3n], // 233,333
+  ["Serve-C", "chat", 1_000n, 1_000n], // 1,000
+  ["Serve-D", "Chat", 50_000n, 1_000_000n], // 50
+  ["Serve-E", "chat", 9_000_000n, 1_000n], // 9,000,000
+  ["Translate", "translation", 2_000n, 10n],
+];
+
 /** The expected mWh/PFLOP of a model from lib/formulas: sums over its runs with work units. */
 function expectedPflop(m: Trained): bigint | null {
   const withWork = m.runs.filter(([, work]) => work > 0n);
@@ -103,7 +115,6 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
   let indexer: Indexer;
   const ids = new Map<string, bigint>();
   let inferA = 0n;
-  let inferB = 0n;
   let pendingExtra: [bigint, bigint] = [0n, 0n];
 
   before(async () => {
@@ -125,21 +136,17 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
         await p.verify(a.id);
       }
     }
-    const register = (name: string) =>
-      p.register({
+    for (const [name, task, energyWh, requests] of SERVED) {
+      const id = await p.register({
         parameterCount: 8_000_000_000n,
         evidenceDir,
-        metadata: { name, organization: "Org", task: "chat", version: "1" },
+        metadata: { name, organization: "Org", task, version: "1" },
       });
-    inferA = await register("Serve-A");
-    inferB = await register("Serve-B");
-    for (const [id, energyWh, requests] of [
-      [inferA, 3_000_000n, 1_000_000n],
-      [inferB, 700n, 3n],
-    ] as const) {
+      ids.set(name, id);
       const a = await p.submit({ modelId: id, kind: Kind.INFERENCE, energyWh, workUnits: requests });
       await p.verify(a.id);
     }
+    inferA = ids.get("Serve-A") as bigint;
     // Self-reported (Submitted) work of a verified model: never mixed into the verified figures.
     await p.submit({
       modelId: ids.get("Small-E") as bigint,
@@ -218,18 +225,39 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
     assert.equal(rowOf(body, "Vision-E").efficiency.rating, "not enough peers");
   });
 
-  it("serves mWh/request over INFERENCE work, with too few peers for a rating", async () => {
+  it("serves mWh/request over INFERENCE work, rated by quintile among the task's peers", async () => {
     const body = await get("pageSize=100");
-    for (const [id, energyWh, requests] of [
-      [inferA, 3_000_000n, 1_000_000n],
-      [inferB, 700n, 3n],
-    ] as const) {
-      const row = body.rows.find((r: Json) => r.id === String(id));
-      assert.equal(row.efficiency.mWhPerRequest, mWhPerRequest(energyWh, requests)?.toString());
-      assert.equal(row.efficiency.mWhPerPflop, null);
-      assert.equal(row.efficiency.requestRating, "not enough peers");
-      assert.equal(row.efficiency.rating, null);
+    for (const [name, , energyWh, requests] of SERVED) {
+      const row = rowOf(body, name);
+      assert.equal(row.efficiency.mWhPerRequest, mWhPerRequest(energyWh, requests)?.toString(), name);
+      assert.equal(row.efficiency.mWhPerPflop, null, name);
+      assert.equal(row.efficiency.rating, null, name);
     }
+    // Five chat peers (task compared case-insensitively): D C A B E by ascending mWh/request.
+    assert.deepEqual(
+      ["Serve-D", "Serve-C", "Serve-A", "Serve-B", "Serve-E"].map(
+        (n) => rowOf(body, n).efficiency.requestRating,
+      ),
+      ["A", "B", "C", "D", "E"],
+    );
+    // A lone translation model: too few peers for a rating.
+    assert.equal(rowOf(body, "Translate").efficiency.requestRating, "not enough peers");
+    const byRequest = await get("sort=mWhPerRequest&order=asc&pageSize=3");
+    assert.deepEqual(
+      byRequest.rows.map((r: Json) => r.name),
+      ["Serve-D", "Serve-C", "Serve-A"],
+    );
+  });
+
+  it("matches the chain's logs, efficiency figures and ratings included (check-index)", async () => {
+    const result = await checkIndex({
+      indexerUrl: indexer.url,
+      rpcUrl: chain.rpcUrl,
+      chainId: 31337,
+      deploymentsDir: deployed.deploymentsDir,
+    });
+    assert.deepEqual(result.differences, []);
+    assert.ok(result.compared >= 2 * (TRAINED.length + SERVED.length), String(result.compared));
   });
 
   it("keeps an attestation in its window out of Final figures, and self-reported work apart", async () => {

@@ -318,6 +318,38 @@ describe("efficiency (SPEC 9, v1.1)", () => {
     expect(formatWhPerPflop(1_234_567n)).toBe("1,234.57 Wh/PFLOP");
   });
 
+  it("a model's aggregate carries its efficiency over counted attestations that state their work", () => {
+    const base = {
+      embodiedG: 0n,
+      renewableBps: 0n,
+      method: Method.METER,
+      status: Status.FINAL,
+      locationIntensity: 100n,
+    };
+    const a = aggregateModel(
+      [
+        // GPT-3 in two runs, both with tokens
+        { ...base, kind: Kind.PRETRAINING, energyWh: mWhToWh("1000"), workUnits: 200_000_000_000n },
+        { ...base, kind: Kind.PRETRAINING, energyWh: mWhToWh("287"), workUnits: 100_000_000_000n },
+        // a run without tokens counts for energy but not for efficiency
+        { ...base, kind: Kind.PRETRAINING, energyWh: 5_000n },
+        // not counted: only Verified in the Final counting, and Rejected
+        { ...base, kind: Kind.PRETRAINING, status: Status.VERIFIED, energyWh: 9n, workUnits: 1n },
+        { ...base, kind: Kind.PRETRAINING, status: Status.REJECTED, energyWh: 9n, workUnits: 1n },
+        { ...base, kind: Kind.INFERENCE, energyWh: 3_000n, workUnits: 1_000_000n },
+        { ...base, kind: Kind.INFERENCE, energyWh: 7_000n },
+      ],
+      { parameterCount: 175_000_000_000n },
+    );
+    expect(a.mWhPerPflop).toBe(4085n);
+    expect(a.mWhPerRequest).toBe(3n);
+    // no parameter count, no training figure; no work, no figure at all
+    expect(
+      aggregateModel([{ ...base, kind: Kind.PRETRAINING, energyWh: 1n, workUnits: 1n }]).mWhPerPflop,
+    ).toBeNull();
+    expect(aggregateModel([{ ...base, kind: Kind.INFERENCE, energyWh: 1n }]).mWhPerRequest).toBeNull();
+  });
+
   it("inference: sum(energyWh) * 1000 / sum(workUnits) mWh per request", () => {
     expect(mWhPerRequest(3_000n, 1_000_000n)).toBe(3n);
     expect(mWhPerRequest(2_999n, 1_000_000n)).toBe(2n);
