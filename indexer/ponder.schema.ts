@@ -288,6 +288,8 @@ export const stats = onchainTable("stats", (t) => ({
   bonusesWei: t.bigint().notNull(),
   leafSupplyWei: t.bigint().notNull(),
   paused: t.boolean().notNull(),
+  /** When the current pause began (0 when not paused): challenge windows stand still from then. */
+  pausedAt: t.bigint().notNull(),
   events: t.integer().notNull(),
   lastEventBlock: t.bigint().notNull(),
   lastEventBlockHash: t.hex().notNull(),

@@ -69,14 +69,15 @@ export async function checkIndex(options: {
   const log = options.log ?? (() => {});
   const id = options.chainId ?? chainId();
   const deployment = loadDeployment(id, options.deploymentsDir);
-  const client = createPublicClient({ transport: http(options.rpcUrl ?? rpcUrl(), { timeout: 120_000 }) });
+  const client = createPublicClient({
+    transport: http(options.rpcUrl ?? rpcUrl(), { timeout: 120_000, batch: { batchSize: 200 } }),
+  });
   const status = await getJson<{ sync: { block: { number: number; timestamp: number } } }>(
     `${options.indexerUrl}/api/v1/status`,
   );
   const toBlock = BigInt(status.sync.block.number);
-  const now = BigInt(status.sync.block.timestamp);
   const fromBlock = BigInt(startBlock(deployment));
-  log(`checking chain ${id} up to block ${toBlock} (indexer sync), finality clock ${now}`);
+  log(`checking chain ${id} up to block ${toBlock} (indexer sync, time ${status.sync.block.timestamp})`);
 
   // Logs in block ranges (a local node answers large ranges slowly), in order.
   const step = BigInt(process.env.CHECK_BLOCK_RANGE ?? 20);
@@ -115,7 +116,6 @@ export async function checkIndex(options: {
   interface Replayed extends AggregateAttestation {
     modelId: bigint;
     stored: number;
-    finalAt: bigint;
   }
   const atts = new Map<string, Replayed>();
   for (const l of attLogs) {
@@ -137,7 +137,6 @@ export async function checkIndex(options: {
           method: f.method as 0,
           status: Status.SUBMITTED,
           stored: Status.SUBMITTED,
-          finalAt: 0n,
           energyWh: f.energyWh,
           locationIntensity: BigInt(f.locationIntensity),
           renewableBps: BigInt(f.renewableBps),
@@ -152,7 +151,6 @@ export async function checkIndex(options: {
         if (r)
           Object.assign(r, {
             stored: Status.VERIFIED,
-            finalAt: a.finalAt as bigint,
             verifier: (a.verifier as string).toLowerCase(),
           });
         break;
@@ -175,7 +173,7 @@ export async function checkIndex(options: {
       }
       case "DisputeDismissed": {
         const r = atts.get(a.id as string);
-        if (r) Object.assign(r, { stored: Status.VERIFIED, finalAt: a.finalAt as bigint });
+        if (r) r.stored = Status.VERIFIED;
         break;
       }
       case "RewardClaimed": {
@@ -202,9 +200,26 @@ export async function checkIndex(options: {
     }
   }
 
+  // Final or still in its window: the contract's own answer at the checked block (its pause-free
+  // clock included: SPEC 5, v1.1), not a recomputation beside the indexer's.
+  const verified = [...atts.entries()].filter(([, r]) => r.stored === Status.VERIFIED);
+  const effective = await Promise.all(
+    verified.map(([attId]) =>
+      client.readContract({
+        address: deployment.contracts.AttestationRegistry.address,
+        abi: attestationRegistryAbi,
+        functionName: "effectiveStatus",
+        args: [attId as `0x${string}`],
+        blockNumber: toBlock,
+      }),
+    ),
+  );
+  verified.forEach(([, r], i) => {
+    r.status = Number(effective[i]) as Status;
+  });
   const byModel = new Map<bigint, Replayed[]>();
   for (const r of atts.values()) {
-    r.status = (r.stored === Status.VERIFIED && r.finalAt <= now ? Status.FINAL : r.stored) as Status;
+    if (r.stored !== Status.VERIFIED) r.status = r.stored as Status;
     const list = byModel.get(r.modelId) ?? [];
     list.push(r);
     byModel.set(r.modelId, list);

@@ -81,6 +81,7 @@ const EMPTY_STATS = {
   bonusesWei: 0n,
   leafSupplyWei: 0n,
   paused: false,
+  pausedAt: 0n,
   events: 0,
 };
 
@@ -668,7 +669,7 @@ ponder.on("AttestationRegistry:RoleRevoked", async ({ event, context }) => {
   await bumpStats(context, event);
 });
 
-async function setParameter(context: Ctx, event: Ev, name: string, value: string) {
+export async function setParameter(context: Ctx, event: Ev, name: string, value: string) {
   await context.db
     .insert(parameter)
     .values({ name, value, updatedAt: event.block.timestamp })
@@ -682,10 +683,6 @@ ponder.on("AttestationRegistry:ParameterSet", async ({ event, context }) => {
 ponder.on("AttestationRegistry:TreasurySet", async ({ event, context }) => {
   await setParameter(context, event, "treasury", event.args.newTreasury.toLowerCase());
   await bumpStats(context, event);
-});
-ponder.on("AttestationRegistry:PauseSet", async ({ event, context }) => {
-  await setParameter(context, event, "paused", String(event.args.paused));
-  await bumpStats(context, event, { paused: event.args.paused });
 });
 ponder.on("AttestationRegistry:RefundWithdrawn", async ({ event, context }) => {
   await bumpStats(context, event);

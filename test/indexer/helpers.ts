@@ -366,6 +366,8 @@ export function protocol(chain: Chain, d: Deployed) {
         id,
         keccak256(toHex("dismissed")),
       ]),
+    pause: () => a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "pause", []),
+    unpause: () => a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "unpause", []),
     claim: (input: AttestationInput) =>
       a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "claimReward", [input]),
     seal: (modelId: bigint) => a.send("owner", A.ModelRegistry, modelRegistryAbi, "sealTraining", [modelId]),

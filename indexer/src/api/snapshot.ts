@@ -2,7 +2,7 @@
 // whose stored status is Verified ("verified" = Verified or Final). Final-only figures are these
 // minus the attestations still inside their challenge window (status Verified, finalAt > now),
 // where now = the timestamp of the latest indexed block (the chain's clock, as effectiveStatus
-// uses). That pending set is small (one challenge window of submissions) and is re-read on
+// uses; it stands still during a pause, see sync.ts). That pending set is small (one challenge window of submissions) and is re-read on
 // every refresh, so include=final stays exact as time passes without any event.
 //
 // Refresh: when the indexed checkpoint changes, rows with updatedBlock >= the last refresh block
@@ -113,7 +113,7 @@ async function refresh(previous: Snapshot | null, sync: SyncStatus): Promise<Sna
   const [modelRows, aggRows, pending] = await Promise.all([
     db.select().from(model).where(gte(model.updatedBlock, since)),
     db.select().from(modelKindAggregate).where(gte(modelKindAggregate.updatedBlock, since)),
-    loadPending(BigInt(sync.block.timestamp)),
+    loadPending(BigInt(sync.now)),
   ]);
   for (const m of modelRows) models.set(m.id, withMetadata(m));
   for (const r of aggRows) {
@@ -159,7 +159,6 @@ export async function snapshot(): Promise<Snapshot> {
 
 export type Include = "final" | "verified";
 
-/** The efficiency sums' SQL (SPEC 9, v1.1): energy and work of the attestations with workUnits > 0. */
 /**
  * The SQL sums of a group of attestations that make up `Sums` (SPEC 9 figures and the work that
  * SPEC 9's efficiency needs): one definition for every group read in SQL (the pending and the

@@ -10,7 +10,10 @@ export interface SyncStatus {
   chainId: number;
   checkpoint: string;
   block: { number: number; timestamp: number };
-  /** Clock used for include=final: the latest indexed block's timestamp (chain time). */
+  /**
+   * Clock used for include=final: the latest indexed block's timestamp (chain time), standing still
+   * at the pause's start while the protocol is paused (SPEC 5, v1.1: no window ends during a pause).
+   */
   now: number;
 }
 
@@ -50,7 +53,12 @@ async function readSyncStatus(): Promise<SyncStatus> {
   // Checkpoint layout (ponder 0.16 and 0.17 utils/checkpoint.ts): timestamp(10) chainId(16) blockNumber(16) ...
   const timestamp = Number(checkpoint.slice(0, 10));
   const number = Number(checkpoint.slice(26, 42));
-  return { chainId: chainId(), checkpoint, block: { number, timestamp }, now: timestamp };
+  const [pause] = await db
+    .select({ paused: stats.paused, pausedAt: stats.pausedAt })
+    .from(stats)
+    .where(eq(stats.id, "global"));
+  const now = pause?.paused ? Math.min(timestamp, Number(pause.pausedAt)) : timestamp;
+  return { chainId: chainId(), checkpoint, block: { number, timestamp }, now };
 }
 
 let ready = false;
