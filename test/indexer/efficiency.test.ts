@@ -6,10 +6,10 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { checkIndex } from "../../indexer/scripts/check-index";
 import { efficiencyRatings, mWhPerPflop, mWhPerRequest } from "../../lib/formulas";
 import { Kind } from "../../lib/spec";
 import {
+  assertIndexMatchesChain,
   type Chain,
   type Deployed,
   deploy,
@@ -250,13 +250,7 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
   });
 
   it("matches the chain's logs, efficiency figures and ratings included (check-index)", async () => {
-    const result = await checkIndex({
-      indexerUrl: indexer.url,
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      deploymentsDir: deployed.deploymentsDir,
-    });
-    assert.deepEqual(result.differences, []);
+    const result = await assertIndexMatchesChain(indexer, chain, deployed);
     assert.ok(result.compared >= 2 * (TRAINED.length + SERVED.length), String(result.compared));
   });
 

@@ -1,6 +1,7 @@
 // Test harness for the indexer: a private anvil, a deploy into a temp dir (forge's broadcast and
 // the deployments file never touch the repo's), actors with anvil's known keys, the indexer as a
 // child process, and HTTP helpers.
+import assert from "node:assert/strict";
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdirSync, openSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -20,6 +21,7 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
+import { checkIndex } from "../../indexer/scripts/check-index";
 import {
   attestationRegistryAbi,
   certificateRegistryAbi,
@@ -562,4 +564,16 @@ export async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
+}
+
+/** check-index (the chain's logs and the contract's statuses against the API): no difference allowed. */
+export async function assertIndexMatchesChain(indexer: { url: string }, chain: Chain, deployed: Deployed) {
+  const result = await checkIndex({
+    indexerUrl: indexer.url,
+    rpcUrl: chain.rpcUrl,
+    chainId: 31337,
+    deploymentsDir: deployed.deploymentsDir,
+  });
+  assert.deepEqual(result.differences, []);
+  return result;
 }

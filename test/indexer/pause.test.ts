@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { checkIndex } from "../../indexer/scripts/check-index";
 import { attestationRegistryAbi } from "../../lib/generated/contracts";
 import { Kind } from "../../lib/spec";
 import {
+  assertIndexMatchesChain,
   type Chain,
   type Deployed,
   deploy,
@@ -83,15 +83,7 @@ describe("pauses stop the challenge window in the index (PGlite)", { timeout: sc
   }
   const finalBoard = async () =>
     (await getJson<Json>(`${indexer.url}/api/v1/leaderboard?pageSize=100`)).body.rows.map((r: Json) => r.id);
-  const agreesWithChain = async () => {
-    const result = await checkIndex({
-      indexerUrl: indexer.url,
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      deploymentsDir: deployed.deploymentsDir,
-    });
-    assert.deepEqual(result.differences, []);
-  };
+  const agreesWithChain = () => assertIndexMatchesChain(indexer, chain, deployed);
 
   it("keeps an open window open for the whole pause, past its original end", async () => {
     await p.advance(DAY); // half a day past the original end

@@ -7,8 +7,8 @@ import { openSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { deploySeeder, seed } from "../../bench/seeder";
-import { checkIndex } from "../../indexer/scripts/check-index";
 import {
+  assertIndexMatchesChain,
   deploy,
   freePort,
   getJson,
@@ -79,13 +79,7 @@ describe("PostgreSQL mode", { timeout: scaled(600_000), skip: postgresMissing },
     started.push(wrapper);
     const indexer = { url: `http://127.0.0.1:${indexerPort}`, child: wrapper, log: logFile };
     await waitForSync(indexer, await chain.client.getBlockNumber());
-    const result = await checkIndex({
-      indexerUrl: indexer.url,
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      deploymentsDir: deployed.deploymentsDir,
-    });
-    assert.deepEqual(result.differences, []);
+    const result = await assertIndexMatchesChain(indexer, chain, deployed);
     assert.equal(result.attestations, 1001);
     const stats = (await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats;
     assert.equal(stats.models, 201);

@@ -6,9 +6,9 @@ import { openSync, statSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { deploySeeder, seed } from "../../bench/seeder";
-import { checkIndex } from "../../indexer/scripts/check-index";
 import { CHECK_TTL_MS } from "../../indexer/src/api/chainCheckTtl";
 import {
+  assertIndexMatchesChain,
   deploy,
   fatal,
   freePort,
@@ -87,13 +87,7 @@ describe("resilience", { timeout: scaled(600_000) }, () => {
 
     indexer = startIndexer(opts);
     await waitForSync(indexer, await chain.client.getBlockNumber());
-    const result = await checkIndex({
-      indexerUrl: indexer.url,
-      rpcUrl: chain.rpcUrl,
-      chainId: 31337,
-      deploymentsDir: deployed.deploymentsDir,
-    });
-    assert.deepEqual(result.differences, []);
+    const result = await assertIndexMatchesChain(indexer, chain, deployed);
     assert.equal(result.attestations, 1500 + 300 + 1);
     const stats = (await getJson<Json>(`${indexer.url}/api/v1/stats`)).body.stats;
     assert.equal(stats.models, 351);
