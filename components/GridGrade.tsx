@@ -1,5 +1,6 @@
 import { GradeBadge } from "@/components/GradeBadge";
 import type { Grade } from "@/lib/spec";
+import { formatIntensity } from "@/lib/units";
 
 /**
  * The SPEC 9 grade by location-based intensity, labelled as the grid's: it says where the
@@ -12,7 +13,7 @@ export function GridGrade({ grade, intensity }: { grade: Grade | null; intensity
       srPrefix="Grid grade "
       label={
         grade
-          ? `Grid grade ${grade}${intensity ? ` (${intensity} gCO2e/kWh)` : ""}: where the electricity came from, not the model's efficiency`
+          ? `Grid grade ${grade}${intensity ? ` (${formatIntensity(BigInt(intensity))})` : ""}: where the electricity came from, not the model's efficiency`
           : undefined
       }
     />

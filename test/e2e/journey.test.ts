@@ -164,6 +164,48 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
     await screenshot(page, "leaderboard-phone");
   });
 
+  it("shows the same intensity, grade and LEAF on every surface (one number, one value)", async () => {
+    const expectedIntensity = intensity(expected.energyWh * expected.locationIntensity, expected.energyWh);
+    const expectedGrade = grade(expectedIntensity);
+    const shown = { intensity: formatIntensity(expectedIntensity), leaf: formatLeaf(reward) };
+    // The API's SPEC integers.
+    const detail = await (await fetch(`${APP_URL}/api/v1/models/${modelId}`)).json();
+    assert.deepEqual(
+      [detail.model.figures.intensity, detail.model.figures.gridGrade, detail.model.figures.leafEarnedWei],
+      [String(expectedIntensity), expectedGrade, String(reward)],
+    );
+    // The CSV export: the same integers.
+    const csv = await (await fetch(`${APP_URL}/api/v1/leaderboard.csv?q=${encodeURIComponent(NAME)}`)).text();
+    const [header, line] = csv.trim().split("\r\n");
+    const cells = new Map(
+      (header as string).split(",").map((name, i) => [name, (line as string).split(",")[i]]),
+    );
+    assert.deepEqual(
+      [cells.get("intensity"), cells.get("grade"), cells.get("leafEarnedWei")],
+      [String(expectedIntensity), expectedGrade, String(reward)],
+    );
+    // The README badge: grade and intensity through the same formatter as the pages.
+    const badge = await (await fetch(`${APP_URL}/api/v1/badge/${modelId}.svg`)).text();
+    assert.ok(badge.includes(`${expectedGrade} · ${shown.intensity}`), badge.slice(0, 300));
+    // The leaderboard row and the model page (no wallet, no JavaScript needed).
+    const page = await browser.newPage();
+    await page.goto(`${APP_URL}/leaderboard?q=${encodeURIComponent(NAME)}`);
+    const row = page.getByTestId("leaderboard-table").getByRole("row").filter({ hasText: NAME });
+    assert.deepEqual(
+      [
+        await row.locator('[data-col="intensity"]').textContent(),
+        await row.locator('[data-col="grade"]').textContent(),
+        await row.locator('[data-col="leafEarnedWei"]').textContent(),
+      ],
+      [shown.intensity, `Grid grade ${expectedGrade}`, shown.leaf],
+    );
+    await page.goto(`${APP_URL}/models/${modelId}`);
+    const label = page.getByTestId("energy-label");
+    assert.ok(((await label.textContent()) ?? "").includes(shown.intensity));
+    assert.ok(((await label.textContent()) ?? "").includes(`Grid grade ${expectedGrade}`));
+    assert.equal(await page.locator('dt:text-is("LEAF earned") + dd').textContent(), shown.leaf);
+  });
+
   it("the home page's recent activity shows the claim and the verdict", async () => {
     const page = await browser.newPage(); // no wallet at all
     await page.goto(APP_URL);

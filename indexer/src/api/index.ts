@@ -5,6 +5,7 @@ import { type Context, Hono } from "hono";
 import { and, asc, count, desc, eq, graphql, inArray, or } from "ponder";
 import { attestationReward } from "../../../lib/formulas";
 import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
+import { formatIntensity } from "../../../lib/units";
 import { derive } from "../lib/aggregate";
 import {
   attestationJson,
@@ -677,7 +678,11 @@ app.get("/api/v1/badge/:file", async (c) => {
       headers,
     );
   return c.body(
-    badgeSvg("carbon grade", `${d.grade} · ${d.intensity} g/kWh`, GRADE_COLOURS[d.grade].background),
+    badgeSvg(
+      "carbon grade",
+      `${d.grade} · ${formatIntensity(d.intensity)}`,
+      GRADE_COLOURS[d.grade].background,
+    ),
     200,
     headers,
   );
