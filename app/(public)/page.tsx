@@ -145,7 +145,7 @@ export default async function HomePage() {
             Not available until the indexer answers.
           </p>
         ) : recent.activity.length > 0 ? (
-          <ActivityFeed items={recent.activity} />
+          <ActivityFeed items={recent.activity} names={names} />
         ) : (
           <p className="text-sm text-neutral-600 dark:text-neutral-400">
             Nothing has happened on the registry yet.

@@ -12,7 +12,13 @@ function Row({ r, names }: { r: LeaderboardRow; names: ReadonlyMap<string, strin
   const rating = efficiencyRatingText(r.efficiency);
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 p-3" data-testid="greenest-item">
-      <GridGrade grade={r.grade} intensity={r.intensity} />
+      {/* the letter is the grid's, said visibly: in a list ordered by efficiency it could pass for a rating */}
+      <span className="inline-flex items-center gap-1">
+        <GridGrade grade={r.grade} intensity={r.intensity} />
+        <span aria-hidden="true" className="text-xs text-neutral-600 dark:text-neutral-400">
+          grid
+        </span>
+      </span>
       <Link href={`/models/${r.id}`} className="font-medium hover:underline">
         {r.name ?? `Model #${r.id}`}
       </Link>

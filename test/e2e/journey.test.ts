@@ -212,13 +212,13 @@ describe("journey: register, attest, verify, wait, claim, rank", () => {
     const feed = page.getByRole("region", { name: "Recent activity" });
     const claim = feed.getByRole("listitem").filter({ hasText: `claimed LEAF for ${NAME}` });
     assert.match((await claim.textContent()) ?? "", new RegExp(formatLeaf(reward).replace(".", "\\.")));
-    assert.equal(
-      await feed
-        .getByRole("listitem")
-        .filter({ hasText: `verified an attestation of ${NAME}` })
-        .count(),
-      1,
-    );
+    const verdict = feed.getByRole("listitem").filter({ hasText: `verified an attestation of ${NAME}` });
+    assert.equal(await verdict.count(), 1);
+    // the verifier by its accredited name, the time in UTC once
+    const verdictText = (await verdict.textContent()) ?? "";
+    assert.match(verdictText, /^E2E Verifier verified an attestation of /);
+    assert.match(verdictText, /\d{2}:\d{2} UTC$/);
+    assert.ok(!verdictText.includes("UTC UTC"), verdictText);
     await screenshot(page, "home-activity-desktop");
   });
 });
