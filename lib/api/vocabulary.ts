@@ -1,7 +1,7 @@
 // The public API's fixed vocabularies (allowed query values and answer enums), in a module without
 // zod: the app's browser code imports these values (e.g. the sort columns) without shipping zod,
 // and lib/api/schemas.ts builds its schemas from the same lists, so each list is written once.
-import { CertificateStatus, Kind, Method, SIZE_CLASSES, Status } from "../spec";
+import { CertificateStatus, Kind, Method, SIZE_CLASSES, type SizeClass, Status } from "../spec";
 
 export const KIND_NAMES_LIST = Object.keys(Kind) as Array<keyof typeof Kind>;
 export const METHOD_NAMES_LIST = Object.keys(Method) as Array<keyof typeof Method>;
@@ -13,7 +13,7 @@ export const CERTIFICATE_STATUS_NAMES_LIST = Object.keys(CertificateStatus) as A
 >;
 /** Status filter values of `GET /api/v1/certificates` (NONE is never stored). */
 export const CERTIFICATE_FILTER_STATUSES = ["PENDING", "CONFIRMED", "REJECTED", "REVOKED"] as const;
-export const SIZE_CLASS_IDS = SIZE_CLASSES.map((c) => c.id);
+export const SIZE_CLASS_IDS = SIZE_CLASSES.map((c) => c.id) as [SizeClass, ...SizeClass[]];
 export const GRADES = ["A", "B", "C", "D", "E"] as const;
 export const DISPUTE_OUTCOMES = ["open", "upheld", "dismissed"] as const;
 
