@@ -133,7 +133,8 @@ export async function request<T>(path: string, init?: Options): Promise<T> {
     | { error?: string | { code?: string; message?: string; param?: string } }
     | undefined;
   if (!response.ok) {
-    const e = typeof body?.error === "string" ? { message: body.error } : body?.error;
+    // Some proxies answer { error: "text" }: the text is still the server's own sentence.
+    const e = typeof body?.error === "string" ? { code: "error", message: body.error } : body?.error;
     throw new IndexerError(
       response.status,
       e?.code ?? "http_error",

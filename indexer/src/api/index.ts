@@ -62,9 +62,13 @@ function badRequest(c: Context, { param, message }: BadParameter) {
   return c.json(bad(param, message), 400);
 }
 
-// The API's description (lib/api/openapi.ts): registered before the chain check, as it does not
-// depend on the chain.
-app.get("/api/v1/openapi.json", (c) => c.json(openApiDocument(), 200, { "Cache-Control": "max-age=300" }));
+// The API's description (lib/api/openapi.ts), built once: registered before the chain check, as
+// it does not depend on the chain.
+let openApiJson: string | undefined;
+app.get("/api/v1/openapi.json", (c) => {
+  openApiJson ??= JSON.stringify(openApiDocument());
+  return c.body(openApiJson, 200, { "Content-Type": "application/json", "Cache-Control": "max-age=300" });
+});
 
 // Every v1 response says how far the index has synced; a replaced chain is refused with 503.
 app.use("/api/v1/*", async (c, next) => {
