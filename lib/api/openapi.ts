@@ -82,9 +82,13 @@ export function openApiDocument(serverUrl = "/"): Json {
   // One pass over every named schema, so shared parts are written once and referenced.
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(NAMED)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}` }) as {
-    schemas: Record<string, Json>;
-  };
+  const { schemas } = z.toJSONSchema(registry, {
+    uri: (id) => `#/components/schemas/${id}`,
+    // v1 answers may gain fields (never lose or retype one): readers must not refuse unknown ones.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  }) as { schemas: Record<string, Json> };
   for (const schema of Object.values(schemas)) delete schema.$schema;
   const ref = (schema: z.ZodType) => {
     const id = registry.get(schema)?.id;
