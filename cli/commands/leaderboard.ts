@@ -1,11 +1,15 @@
+import {
+  getLeaderboard,
+  IndexerError,
+  type Leaderboard,
+  type LeaderboardParams,
+  leaderboardPath,
+  urlOf,
+} from "../../lib/indexer/client";
 import { formatBps, formatEmissionsG, formatEnergyWh, formatLeaf } from "../../lib/units";
 import { str } from "../context";
 import { CliError, EXIT, table, usageError } from "../output";
 import type { Command } from "./types";
-
-interface LeaderboardRow {
-  [key: string]: unknown;
-}
 
 const LEADERBOARD_FILTERS = [
   "include",
@@ -38,49 +42,45 @@ export const leaderboard: Command = {
   async run(ctx) {
     const v = ctx.values;
     const base = ctx.settings.apiUrl.value as string;
-    let url: URL;
     try {
-      url = new URL(`${base}/leaderboard`);
+      new URL(base);
     } catch {
       throw usageError(`--api must be a URL, got "${base}".`);
     }
-    const params: [string, string][] = [
+    const flags: [string, string][] = [
       ["sort", "sort"],
       ["order", "order"],
       ["page", "page"],
       ["page-size", "pageSize"],
       ...LEADERBOARD_FILTERS.map((f): [string, string] => [f, f]),
     ];
-    for (const [flag, param] of params) {
-      const x = str(v, flag);
-      if (x !== undefined) url.searchParams.set(param, x);
-    }
-    ctx.out.progress(`GET ${url}`);
-    let response: Response;
+    // Passed as given: the API checks every value and answers 400 with a sentence naming it.
+    const params = Object.fromEntries(
+      flags.flatMap(([flag, param]) => {
+        const x = str(v, flag);
+        return x === undefined ? [] : [[param, x]];
+      }),
+    ) as LeaderboardParams;
+    const options = { apiUrl: base };
+    ctx.out.progress(`GET ${urlOf(leaderboardPath(params), options)}`);
+    let body: Leaderboard;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    } catch {
+      body = await getLeaderboard(params, options);
+    } catch (error) {
+      if (!(error instanceof IndexerError)) throw error;
+      if (error.status === 0)
+        throw new CliError(
+          `The leaderboard API at ${base} is unreachable (set by ${ctx.settings.apiUrl.source}). Start the app and indexer (npm run dev) or pass --api URL.`,
+          EXIT.NETWORK,
+        );
+      // The API's own sentence when it gave one (http_error, not_json: it did not).
+      const detail = error.code === "http_error" || error.code === "not_json" ? "" : `: ${error.message}`;
       throw new CliError(
-        `The leaderboard API at ${base} is unreachable (set by ${ctx.settings.apiUrl.source}). Start the app and indexer (npm run dev) or pass --api URL.`,
-        EXIT.NETWORK,
+        `The leaderboard API answered HTTP ${error.status}${detail}.`,
+        error.status === 400 ? EXIT.USAGE : EXIT.NETWORK,
       );
     }
-    type Body = { rows?: LeaderboardRow[]; total?: number; error?: unknown };
-    const body = (await response.json().catch(() => null)) as Body | LeaderboardRow[] | null;
-    if (!response.ok || body === null) {
-      const e = body && !Array.isArray(body) ? body.error : undefined;
-      const detail =
-        typeof e === "string"
-          ? e
-          : e && typeof e === "object"
-            ? String((e as { message?: unknown }).message ?? JSON.stringify(e))
-            : "";
-      throw new CliError(
-        `The leaderboard API answered HTTP ${response.status}${detail ? `: ${detail}` : ""}.`,
-        response.status === 400 ? EXIT.USAGE : EXIT.NETWORK,
-      );
-    }
-    const rows = Array.isArray(body) ? body : (body.rows ?? []);
+    const rows = body.rows;
     if (ctx.out.json) {
       ctx.out.result(body, "");
       return;
@@ -89,29 +89,19 @@ export const leaderboard: Command = {
       ctx.out.result(body, "The leaderboard is empty (no Final attestations yet).");
       return;
     }
-    const field = (r: LeaderboardRow, key: string): string => {
-      const x = r[key];
-      if (x === undefined || x === null) return "";
-      if (typeof x === "object") return String((x as { level?: unknown }).level ?? "");
-      return String(x);
-    };
     const num = (s: string, f: (n: bigint) => string) => (/^\d+$/.test(s) ? f(BigInt(s)) : s);
     const headers = ["#", "model", "energy", "total", "intensity", "grade", "renewable", "LEAF", "trust"];
-    const out = rows.map((r, i) => [
-      field(r, "rank") || String(i + 1),
-      (field(r, "name") || `model ${field(r, "id") || field(r, "modelId")}`).slice(0, 40),
-      num(field(r, "energyWh"), (n) => formatEnergyWh(n)),
-      num(field(r, "totalG"), (n) => formatEmissionsG(n)),
-      field(r, "intensity"),
-      field(r, "grade"),
-      num(field(r, "renewableBps"), (n) => formatBps(n)),
-      num(field(r, "leafEarnedWei"), (n) => formatLeaf(n).replace(" LEAF", "")),
-      field(r, "trust"),
+    const out = rows.map((r) => [
+      String(r.rank),
+      (r.name || `model ${r.id}`).slice(0, 40),
+      num(r.energyWh, (n) => formatEnergyWh(n)),
+      num(r.totalG, (n) => formatEmissionsG(n)),
+      r.intensity,
+      r.grade ?? "",
+      num(r.renewableBps, (n) => formatBps(n)),
+      num(r.leafEarnedWei, (n) => formatLeaf(n).replace(" LEAF", "")),
+      r.trust.level,
     ]);
-    const total = Array.isArray(body) ? undefined : body.total;
-    ctx.out.result(body, [
-      table(headers, out),
-      ...(total !== undefined ? [`${rows.length} of ${total} models`] : []),
-    ]);
+    ctx.out.result(body, [table(headers, out), `${rows.length} of ${body.total} models`]);
   },
 };

@@ -4,80 +4,50 @@
 //
 // Amounts are decimal strings (uint256-safe); convert with BigInt() where arithmetic is needed.
 
-export type Grade = "A" | "B" | "C" | "D" | "E";
-export type KindName = "PRETRAINING" | "FINETUNING" | "INFERENCE";
-export type MethodName = "METER" | "SOFTWARE" | "ESTIMATE";
-export type StatusName =
-  | "NONE"
-  | "SUBMITTED"
-  | "VERIFIED"
-  | "DISPUTED"
-  | "REJECTED"
-  | "WITHDRAWN"
-  | "INVALIDATED"
-  | "SUPERSEDED"
-  | "FINAL";
-export type SizeClassName = "small" | "medium" | "large" | "frontier";
+import type * as z from "zod";
+import type * as api from "../api/answers";
+import type { Counting, SortColumn } from "../api/vocabulary";
 
-export const SORT_COLUMNS = [
-  "id",
-  "name",
-  "parameterCount",
-  "energyWh",
-  "locationEmissionsG",
-  "marketEmissionsG",
-  "embodiedG",
-  "totalG",
-  "emissionsG",
-  "intensity",
-  "renewableBps",
-  "gPerBillionParams",
-  "grade",
-  "recWh",
-  "creditsG",
-  "certificates",
-  "marketNetG",
-  "leafEarnedWei",
-  "trust",
-  "attestations",
-  "efficiency",
-  "mWhPerPflop",
-  "mWhPerRequest",
-] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+// The answer types are inferred from the API's schemas (lib/api/answers.ts, the one definition the
+// indexer is tested against and its OpenAPI document is generated from). Type-only imports: the
+// browser bundles that use this client ship no zod.
+export { SORT_COLUMNS } from "../api/vocabulary";
+export type { Counting, SortColumn };
 
-/** How far the index has synced; `finalityClock` is the time include=final compares finalAt with. */
-export interface SyncStatus {
-  chainId: number;
-  block: { number: number; timestamp: number };
-  finalityClock: number;
-  warning?: string;
-}
-
-/**
- * What a leaderboard counts (SPEC 9): Final attestations, Final and Verified ones, or the
- * self-reported ones (Submitted, never verified), ranked apart and never mixed in.
- */
-export type Counting = "final" | "verified" | "self-reported";
-
+export type Grade = z.output<typeof api.grade>;
+export type KindName = z.output<typeof api.kindName>;
+export type MethodName = z.output<typeof api.methodName>;
+export type StatusName = z.output<typeof api.statusName>;
+export type SizeClassName = z.output<typeof api.sizeClassName>;
+export type CertificateStatusName = z.output<typeof api.certificateStatusName>;
+export type DisputeOutcome = z.output<typeof api.disputeOutcome>;
 /** Efficiency rating (SPEC 9, v1.1): quintile among peers of the same task and kind. */
-export type EfficiencyRatingName = Grade | "not enough peers";
+export type EfficiencyRatingName = z.output<typeof api.efficiencyRating>;
 
-/**
- * Efficiency figures (SPEC 9, v1.1), present once attestations carry work units: integer mWh per
- * PFLOP of training compute and per inference request, and the rating among peers.
- */
-export interface EfficiencyFigures {
-  mWhPerPflop: string | null;
-  mWhPerRequest: string | null;
-  /** Rating of mWhPerPflop among the same task's models with a training figure. */
-  rating: EfficiencyRatingName | null;
-  /** Rating of mWhPerRequest among the same task's models with an inference figure. */
-  requestRating: EfficiencyRatingName | null;
-  /** The block the figures and ratings were computed at. */
-  block: number;
-}
+export type SyncStatus = z.output<typeof api.syncStatus>;
+export type EfficiencyFigures = z.output<typeof api.efficiencyFigures>;
+export type LeaderboardRow = z.output<typeof api.leaderboardRow>;
+export type Leaderboard = z.output<typeof api.leaderboard>;
+export type ModelSummary = z.output<typeof api.modelSummary>;
+export type ModelFigures = z.output<typeof api.modelFigures>;
+export type ModelAggregate = z.output<typeof api.modelAggregate>;
+export type ModelList = z.output<typeof api.modelList>;
+export type ModelDetail = z.output<typeof api.modelDetail>;
+export type AttestationView = z.output<typeof api.attestationView>;
+export type AttestationList = z.output<typeof api.attestationList>;
+export type CertificateView = z.output<typeof api.certificateView>;
+export type CertificateList = z.output<typeof api.certificateList>;
+export type DisputeView = z.output<typeof api.disputeView>;
+export type DisputeList = z.output<typeof api.disputeList>;
+export type Comparison = z.output<typeof api.comparison>;
+export type VerifierProfile = z.output<typeof api.verifierProfile>;
+export type Verifiers = z.output<typeof api.verifiers>;
+export type Stats = z.output<typeof api.stats>;
+export type ActivityItem = z.output<typeof api.activityItem>;
+export type Activity = z.output<typeof api.activity>;
+export type Status = z.output<typeof api.status>;
 
+/** Query of GET /api/v1/leaderboard (lib/api/queries.ts checks it; a bad value is a 400 naming it). */
 export interface LeaderboardParams {
   sort?: SortColumn;
   order?: "asc" | "desc";
@@ -90,392 +60,9 @@ export interface LeaderboardParams {
   trust?: MethodName | MethodName[];
   verifier?: string;
   q?: string;
-  page?: number;
+  page?: number | string;
   /** 1..100 */
-  pageSize?: number;
-}
-
-export interface LeaderboardRow {
-  rank: number;
-  /** Which attestations the row counts; "self-reported" rows are never verified. */
-  counting: Counting;
-  /** Absent until the index has work units (SPEC 9, v1.1). */
-  efficiency?: EfficiencyFigures;
-  id: string;
-  name: string | null;
-  organization: string | null;
-  task: string | null;
-  version: string | null;
-  owner: string;
-  parentId: string | null;
-  parameterCount: string;
-  sizeClass: SizeClassName;
-  trainingSealed: boolean;
-  attestations: number;
-  energyWh: string;
-  locationEmissionsG: string;
-  marketEmissionsG: string;
-  embodiedG: string;
-  totalG: string;
-  /** totalG (basis=location) or marketEmissionsG + embodiedG (basis=market). */
-  emissionsG: string;
-  basis: "location" | "market";
-  intensity: string;
-  grade: Grade | null;
-  renewableBps: string;
-  gPerBillionParams: string | null;
-  certificates: { recWh: string; creditsG: string; marketNetG: string };
-  leafEarnedWei: string;
-  trust: { level: MethodName; methods: Record<MethodName, number>; verifiers: string[] };
-  regions: string[];
-  /** Some counted attestation is still in its challenge window (include=verified only). */
-  includesUnfinal: boolean;
-}
-
-export interface Leaderboard {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  query: Record<string, unknown>;
-  page: number;
-  pageSize: number;
-  total: number;
-  rows: LeaderboardRow[];
-}
-
-export interface ModelSummary {
-  id: string;
-  name: string | null;
-  version: string | null;
-  organization: string | null;
-  task: string | null;
-  /** Provenance label from the metadata, e.g. "self-reported from publications". */
-  label: string | null;
-  owner: string;
-  registrant: string;
-  parentId: string | null;
-  parameterCount: string;
-  sizeClass: SizeClassName;
-  metadataHash: string;
-  metadataURI: string;
-  trainingSealed: boolean;
-  sealedAt: string | null;
-  attestationCount: number;
-  registered: { block: string; timestamp: string; transactionHash: string };
-}
-
-export interface ModelAggregate {
-  include: "final" | "verified";
-  attestations: number;
-  energyWh: string;
-  locationEmissionsG: string;
-  marketEmissionsG: string;
-  embodiedG: string;
-  totalG: string;
-  intensity: string;
-  grade: Grade | null;
-  renewableBps: string;
-  gPerBillionParams: string | null;
-  marketNetG: string;
-  leafEarnedWei: string;
-  methods: Record<MethodName, number>;
-  verifiers: string[];
-  regions: string[];
-  includesUnfinal: boolean;
-  byKind: Partial<
-    Record<KindName, { attestations: number; energyWh: string; locationEmissionsG: string; totalG: string }>
-  >;
-}
-
-export interface AttestationView {
-  id: string;
-  modelId: string;
-  kind: KindName;
-  method: MethodName;
-  status: StatusName;
-  counted: { final: boolean; verified: boolean };
-  submitter: string;
-  energyWh: string;
-  pueMilli: number;
-  locationIntensity: number;
-  renewableBps: number;
-  acceleratorHours: string;
-  /** Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE), decimal; "0" when not stated (SPEC 4, v1.1). */
-  workUnits: string;
-  embodiedG: string;
-  locationEmissionsG: string;
-  marketEmissionsG: string;
-  totalG: string;
-  periodStart: string;
-  periodEnd: string;
-  region: string;
-  evidenceHash: string;
-  evidenceURI: string;
-  rowsRoot: string;
-  supersedes: string | null;
-  supersededBy: string | null;
-  verifier: string | null;
-  verifiedAt: string | null;
-  finalAt: string | null;
-  claimed: boolean;
-  rewardWei: string;
-  verifierRewardWei: string;
-  submitted: { block: string; timestamp: string; transactionHash: string };
-  history: Array<{
-    event: string;
-    from: StatusName;
-    to: StatusName;
-    actor: string | null;
-    detail: Record<string, string | number | null> | null;
-    block: string;
-    timestamp: string;
-    transactionHash: string;
-  }>;
-}
-
-export interface ModelDetail {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  model: ModelSummary & {
-    aggregates: { final: ModelAggregate; verified: ModelAggregate };
-    /** Headline figures and efficiency on the strongest counting the model has (as in the models list). */
-    figures?: ModelFigures;
-    certificatesTotal: { recWh: string; creditsG: string };
-    efficiencyBonus: { state: "NONE" | "REQUESTED" | "PAID"; bonusWei: string; verifierRewardWei: string };
-    rewardsWei: string;
-  };
-  lineage: { ancestors: ModelSummary[]; children: ModelSummary[] };
-  /**
-   * `claimableWei`: what a claim pays the owner now (Final, unclaimed, current parameters); null
-   * otherwise, and for a superseding attestation (paid less what its chain already paid).
-   */
-  attestations: Array<AttestationView & { claimableWei: string | null }>;
-  certificates: CertificateView[];
-  rewards: Array<{
-    kind: "attestation" | "efficiency_bonus";
-    attestationId: string | null;
-    owner: string;
-    amountWei: string;
-    verifier: string;
-    verifierAmountWei: string;
-    block: string;
-    timestamp: string;
-    transactionHash: string;
-  }>;
-  disputes: DisputeView[];
-}
-
-export type CertificateStatusName = "PENDING" | "CONFIRMED" | "REJECTED" | "REVOKED";
-
-/**
- * One certificate record (SPEC 8, v1.1). PENDING and CONFIRMED hold the serial; REJECTED and REVOKED freed it
- * (a later record of the same serial has its own id). Only CONFIRMED counts in the market-based net.
- */
-export interface CertificateView {
-  id: string;
-  modelId: string;
-  submitter: string;
-  kind: "REC" | "CARBON_CREDIT";
-  amount: string;
-  unit: "Wh" | "gCO2e";
-  /** Issuing registry label, e.g. "I-REC". */
-  registry: string;
-  /** The serial number or range as recorded (canonical: upper case, single spaces). */
-  serial: string;
-  serialHash: string;
-  uri: string;
-  status: CertificateStatusName;
-  /** The verifier that confirmed or rejected it. */
-  verifier: string | null;
-  /** Reason hash of the rejection, or ruling hash of the revocation. */
-  reasonHash: string | null;
-  /** The arbiter that revoked it. */
-  revokedBy: string | null;
-  recordedAt: string;
-  updatedAt: string;
-}
-
-/** A page of certificates (GET /api/v1/certificates), oldest first. */
-export interface CertificateList {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  page: number;
-  pageSize: number;
-  total: number;
-  certificates: Array<CertificateView & { modelName: string | null }>;
-}
-
-export type DisputeOutcome = "open" | "upheld" | "dismissed";
-
-export interface DisputeView {
-  attestationId: string;
-  modelId: string;
-  challenger: string;
-  /** Wei. */
-  bond: string;
-  /** Seconds of challenge window left when the dispute was opened (it resumes on dismissal). */
-  remainingWindow: string;
-  reasonURI: string;
-  outcome: DisputeOutcome;
-  arbiter: string | null;
-  rulingHash: string | null;
-  openedAt: string;
-  openedBlock: string;
-  resolvedAt: string | null;
-}
-
-/** A page of attestations across models (GET /api/v1/attestations), oldest first. */
-export interface AttestationList {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  page: number;
-  pageSize: number;
-  total: number;
-  attestations: Array<AttestationView & { modelName: string | null }>;
-}
-
-/** A page of disputes (GET /api/v1/disputes), oldest first. */
-export interface DisputeList {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  page: number;
-  pageSize: number;
-  total: number;
-  disputes: Array<DisputeView & { modelName: string | null }>;
-}
-
-export interface ModelList {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  page: number;
-  pageSize: number;
-  total: number;
-  models: Array<
-    ModelSummary & { grade: Grade | null; totalG: string; finalAttestations: number; figures: ModelFigures }
-  >;
-}
-
-/** A model's figures on the strongest basis it has (Final, else Verified, else self-reported). */
-export interface ModelFigures {
-  /** null: nothing attested yet. */
-  counting: Counting | null;
-  attestations: number;
-  energyWh: string;
-  locationEmissionsG: string;
-  marketEmissionsG: string;
-  embodiedG: string;
-  totalG: string;
-  /** Ranked intensity, gCO2e/kWh; null when nothing is attested. */
-  intensity: string | null;
-  /** The grid's grade by that intensity: where the energy came from, not the model's efficiency. */
-  gridGrade: Grade | null;
-  renewableBps: string;
-  gPerBillionParams: string | null;
-  leafEarnedWei: string;
-  trust: { level: MethodName | null; methods: Record<MethodName, number>; verifiers: string[] };
-  includesUnfinal: boolean;
-  /** SPEC 9 (v1.1), in the same counting; null when nothing is attested. */
-  efficiency?: EfficiencyFigures | null;
-}
-
-/** GET /api/v1/compare: two to four models side by side. */
-export interface Comparison {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  models: Array<
-    Omit<ModelFigures, "trust"> & {
-      id: string;
-      name: string | null;
-      organization: string | null;
-      task: string | null;
-      label: string | null;
-      parameterCount: string;
-      sizeClass: SizeClassName;
-      trust: {
-        level: MethodName | null;
-        methods: Record<MethodName, number>;
-        verifiers: Array<{ address: string; name: string | null }>;
-      };
-    }
-  >;
-}
-
-export interface Verifiers {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  verifiers: Array<VerifierProfile & { index: number }>;
-}
-
-/** A verifier's public record (SPEC 5): its registry profile and how its verdicts fared. */
-export interface VerifierProfile {
-  address: string;
-  name: string;
-  uri: string;
-  active: boolean;
-  accreditedAt: string;
-  verdicts: { verified: number; rejected: number; invalidated: number };
-  certificates: { confirmed: number; rejected: number };
-  efficiencyBonusesApproved: number;
-  rewardWei: string;
-}
-
-interface Totals {
-  rankedModels: number;
-  attestations: number;
-  energyWh: string;
-  locationEmissionsG: string;
-  marketEmissionsG: string;
-  embodiedG: string;
-  totalG: string;
-}
-
-export interface Stats {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  stats: {
-    models: number;
-    attestations: number;
-    byStatus: Record<
-      | "SUBMITTED"
-      | "VERIFIED_OR_FINAL"
-      | "DISPUTED"
-      | "REJECTED"
-      | "WITHDRAWN"
-      | "INVALIDATED"
-      | "SUPERSEDED",
-      number
-    >;
-    verifiers: number;
-    certificates: number;
-    disputes: number;
-    leaf: { rewardsWei: string; verifierRewardsWei: string; efficiencyBonusesWei: string; supplyWei: string };
-    paused: boolean;
-    final: Totals;
-    verified: Totals;
-    eventsIndexed: number;
-  };
-}
-
-/** One protocol event of the public feed (GET /api/v1/activity). */
-export interface ActivityItem {
-  /** Unique and chronological (the indexer's event checkpoint). */
-  id: string;
-  /** The contract event's name, e.g. AttestationVerified. */
-  type: string;
-  modelId: string;
-  modelName: string | null;
-  attestationId: string | null;
-  actor: string | null;
-  /** LEAF wei (claims, bonuses), bond wei (disputes) or certificate amount, as a decimal string. */
-  amount: string | null;
-  block: string;
-  timestamp: string;
-  transactionHash: string;
-}
-
-export interface Activity {
-  apiVersion: "v1";
-  sync: SyncStatus;
-  activity: ActivityItem[];
+  pageSize?: number | string;
 }
 
 /** An error answer of the API: HTTP status, code (bad_parameter, not_found, chain_replaced...) and message. */
@@ -511,12 +98,27 @@ function query(params: Record<string, unknown>): string {
   return text ? `?${text}` : "";
 }
 
-/** GET `path` of the API as JSON; an error answer becomes an {@link IndexerError}. */
-export async function request<T>(
-  path: string,
-  init?: { baseUrl?: string; signal?: AbortSignal },
-): Promise<T> {
-  const url = `${init?.baseUrl ?? indexerUrl()}${path}`;
+export type Options = {
+  /** Origin the API is served on (…/api/v1/… is appended); default INDEXER_URL. */
+  baseUrl?: string;
+  /** The API's root itself, e.g. https://example.org/api/v1 (what the CLI's --api names). */
+  apiUrl?: string;
+  signal?: AbortSignal;
+};
+
+/** The URL of `path` ("/api/v1/…") for these options. */
+export function urlOf(path: string, options?: Options): string {
+  if (options?.apiUrl) return `${options.apiUrl.replace(/\/$/, "")}${path.replace(/^\/api\/v1/, "")}`;
+  return `${options?.baseUrl ?? indexerUrl()}${path}`;
+}
+
+/**
+ * GET `path` of the API as JSON; an error answer becomes an {@link IndexerError}: status 0 with
+ * code indexer_unreachable when nothing answered, code http_error or not_json when the answer is
+ * not the API's own error.
+ */
+export async function request<T>(path: string, init?: Options): Promise<T> {
+  const url = urlOf(path, init);
   let response: Response;
   try {
     response = await fetch(url, { cache: "no-store", signal: init?.signal ?? AbortSignal.timeout(10_000) });
@@ -527,24 +129,30 @@ export async function request<T>(
       `The indexer at ${url} did not answer: ${(error as Error).message}`,
     );
   }
+  const body = (await response.json().catch(() => undefined)) as
+    | { error?: string | { code?: string; message?: string; param?: string } }
+    | undefined;
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as {
-      error?: { code?: string; message?: string; param?: string };
-    } | null;
+    // Some proxies answer { error: "text" }: the text is still the server's own sentence.
+    const e = typeof body?.error === "string" ? { code: "error", message: body.error } : body?.error;
     throw new IndexerError(
       response.status,
-      body?.error?.code ?? "http_error",
-      body?.error?.message ?? `HTTP ${response.status} from ${url}`,
-      body?.error?.param,
+      e?.code ?? "http_error",
+      e?.message ?? `HTTP ${response.status} from ${url}`,
+      e?.param,
     );
   }
-  return (await response.json()) as T;
+  if (body === undefined) throw new IndexerError(response.status, "not_json", `${url} did not answer JSON`);
+  return body as T;
 }
 
-export type Options = { baseUrl?: string; signal?: AbortSignal };
+/** Path and query of GET /api/v1/leaderboard. */
+export function leaderboardPath(params: LeaderboardParams = {}): string {
+  return `/api/v1/leaderboard${query({ ...params })}`;
+}
 
 export function getLeaderboard(params: LeaderboardParams = {}, options?: Options): Promise<Leaderboard> {
-  return request(`/api/v1/leaderboard${query({ ...params })}`, options);
+  return request(leaderboardPath(params), options);
 }
 
 /** URL of the CSV export for the same parameters (all matching rows when page/pageSize are omitted). */
@@ -628,7 +236,7 @@ export function getStats(options?: Options): Promise<Stats> {
   return request("/api/v1/stats", options);
 }
 
-export function getStatus(options?: Options): Promise<{ apiVersion: "v1"; sync: SyncStatus }> {
+export function getStatus(options?: Options): Promise<Status> {
   return request("/api/v1/status", options);
 }
 

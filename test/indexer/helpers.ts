@@ -28,6 +28,18 @@ import {
   modelRegistryAbi,
 } from "../../lib/generated/contracts";
 import { foundryBin } from "../../script/lib/foundry";
+import { checkAnswer, isApiAnswer } from "./apiContract";
+
+// Every /api/v1 JSON answer these tests read (getJson, the typed client, plain fetch) is checked
+// against its route's schema in lib/api first: an answer that drifts from it fails the test.
+const fetchUnchecked = globalThis.fetch;
+globalThis.fetch = async (input, init) => {
+  const response = await fetchUnchecked(input, init);
+  const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+  if (isApiAnswer(url) && response.headers.get("content-type")?.includes("application/json"))
+    checkAnswer(url, response.status, await response.clone().json());
+  return response;
+};
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 const BIN = path.join(REPO, "node_modules", ".bin");

@@ -13,6 +13,7 @@ import {
   listDisputes,
 } from "../../lib/indexer/client";
 import { Status } from "../../lib/spec";
+import { enumOf, openApiProblems } from "./apiContract";
 import {
   assertIndexMatchesChain,
   type Chain,
@@ -424,6 +425,17 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
       assert.equal(status, 400, query);
       assert.equal(body.error.param, param, query);
     }
+  });
+
+  it("serves its OpenAPI 3.1 document: every route, its parameters with their allowed values", async () => {
+    const { status, body } = await getJson<Json>(`${indexer.url}/api/v1/openapi.json`);
+    assert.equal(status, 200);
+    assert.deepEqual(await openApiProblems(body), []);
+    assert.deepEqual(enumOf(body, "/api/v1/leaderboard", "include"), ["final", "verified", "self-reported"]);
+    assert.deepEqual(enumOf(body, "/api/v1/disputes", "outcome"), ["open", "upheld", "dismissed"]);
+    assert.ok(
+      (await getJson<Json>(`${indexer.url}/api/v1`)).body.endpoints.includes("GET /api/v1/openapi.json"),
+    );
   });
 
   it("serves verifiers, stats, CSV and badges", async () => {

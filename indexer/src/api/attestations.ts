@@ -19,9 +19,6 @@ export function effectiveStatus(status: number, finalAt: bigint | null, now: num
   return status === Status.VERIFIED && finalAt !== null && finalAt <= BigInt(now) ? Status.FINAL : status;
 }
 
-/** Status names a list may be filtered by (NONE is never stored). */
-export const FILTER_STATUSES = Object.values(STATUS_NAMES).filter((name) => name !== "NONE");
-
 /** Rows whose effective status (at `now`, the finality clock) is one of `names`. */
 export function statusCondition(names: readonly string[], now: number): Condition | undefined {
   const clock = BigInt(now);
@@ -89,8 +86,6 @@ export function attestationJson(a: AttestationRow, now: number) {
     })),
   };
 }
-
-export const DISPUTE_OUTCOMES = ["open", "upheld", "dismissed"] as const;
 
 export function disputeJson(d: DisputeRow) {
   return {

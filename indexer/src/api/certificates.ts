@@ -1,8 +1,6 @@
 // Certificates in the v1 API (SPEC 8, v1.1): one JSON shape for the model page and the verifiers' queue.
+import { CERTIFICATE_FILTER_STATUSES } from "../../../lib/api/vocabulary";
 import { CERTIFICATE_STATUS_NAMES, type CertificateStatus } from "../../../lib/spec";
-
-/** Status filter values of `GET /api/v1/certificates`. */
-export const CERTIFICATE_FILTER_STATUSES = ["PENDING", "CONFIRMED", "REJECTED", "REVOKED"] as const;
 
 /** Stored status number of a filter value. */
 export function certificateStatusNumber(name: (typeof CERTIFICATE_FILTER_STATUSES)[number]): number {

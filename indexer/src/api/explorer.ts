@@ -6,19 +6,17 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { type Context, Hono } from "hono";
 import { asc, count, desc, eq, or } from "ponder";
+import { parseParams, pathParams } from "../../../lib/api/queries";
+import { ADDRESS_LIST_LIMIT } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
-import { type Method, Status } from "../../../lib/spec";
+import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, type Method, Status } from "../../../lib/spec";
 import { attestationJson, disputeJson, effectiveStatus } from "./attestations";
 import { protocolParams } from "./params";
 import { snapshot } from "./snapshot";
 import type { SyncStatus } from "./sync";
 
-type Hex = `0x${string}`;
 type VerifierRow = typeof schema.verifier.$inferSelect;
 type RewardRow = typeof schema.reward.$inferSelect;
-
-/** Rows of each list an address answer carries (newest first); `total` says how many exist. */
-export const ADDRESS_LIST_LIMIT = 100;
 
 function error(c: Context, status: 400 | 404, code: string, message: string, param?: string) {
   return c.json({ error: { code, ...(param ? { param } : {}), message } }, status);
@@ -76,16 +74,9 @@ async function verifierNames(): Promise<Map<string, VerifierRow>> {
 const explorer = new Hono();
 
 explorer.get("/api/v1/attestations/:id", async (c) => {
-  const raw = c.req.param("id");
-  if (!/^0x[0-9a-fA-F]{64}$/.test(raw))
-    return error(
-      c,
-      400,
-      "bad_parameter",
-      `id must be an attestation id: 0x followed by 64 hexadecimal digits, got "${raw}"`,
-      "id",
-    );
-  const id = raw.toLowerCase() as Hex;
+  const path = parseParams(pathParams.attestationId, { id: c.req.param("id") });
+  if (!path.ok) return error(c, 400, "bad_parameter", path.message, path.param);
+  const { id } = path.value;
   const s = await snapshot();
   const [a] = await db.select().from(schema.attestation).where(eq(schema.attestation.id, id));
   if (!a)
@@ -152,16 +143,9 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
 });
 
 explorer.get("/api/v1/addresses/:address", async (c) => {
-  const raw = c.req.param("address");
-  if (!/^0x[0-9a-fA-F]{40}$/.test(raw))
-    return error(
-      c,
-      400,
-      "bad_parameter",
-      `address must be 0x followed by 40 hexadecimal digits (a 20-byte account), got "${raw}"`,
-      "address",
-    );
-  const address = raw.toLowerCase() as Hex;
+  const path = parseParams(pathParams.address, { address: c.req.param("address") });
+  if (!path.ok) return error(c, 400, "bad_parameter", path.message, path.param);
+  const { address } = path.value;
   const s = await snapshot();
   const A = schema.attestation;
   const limit = ADDRESS_LIST_LIMIT;
@@ -273,7 +257,8 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
       amount: cert.amount.toString(),
       unit: cert.kind === 0 ? "Wh" : "gCO2e",
       registry: cert.registry,
-      status: ["NONE", "RECORDED", "CONFIRMED", "REJECTED"][cert.status],
+      // The same names as the certificates list (PENDING, CONFIRMED, REJECTED, REVOKED).
+      status: CERTIFICATE_STATUS_NAMES[cert.status as CertificateStatus],
       recordedAt: cert.recordedAt.toString(),
     })),
     leaf: {

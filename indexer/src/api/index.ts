@@ -3,20 +3,26 @@ import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { type Context, Hono } from "hono";
 import { and, asc, count, desc, eq, graphql, inArray, or } from "ponder";
+import { openApiDocument } from "../../../lib/api/openapi";
+import {
+  activityQuery,
+  attestationsQuery,
+  type BadParameter,
+  badgeQuery,
+  certificatesQuery,
+  disputesQuery,
+  modelsQuery,
+  parseParams,
+  pathParams,
+} from "../../../lib/api/queries";
+import { SORT_COLUMNS } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
 import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
 import { formatIntensity } from "../../../lib/units";
 import { derive } from "../lib/aggregate";
-import {
-  attestationJson,
-  DISPUTE_OUTCOMES,
-  disputeJson,
-  FILTER_STATUSES,
-  statusCondition,
-  str,
-} from "./attestations";
+import { attestationJson, disputeJson, statusCondition, str } from "./attestations";
 import { badgeSvg } from "./badge";
-import { CERTIFICATE_FILTER_STATUSES, certificateJson, certificateStatusNumber } from "./certificates";
+import { certificateJson, certificateStatusNumber } from "./certificates";
 import { compareApp } from "./compare";
 import explorer from "./explorer";
 import { figuresJson } from "./figures";
@@ -27,7 +33,6 @@ import {
   leaderboard,
   parseLeaderboardQuery,
   rowJson,
-  SORT_COLUMNS,
   toCsv,
 } from "./leaderboard";
 import { protocolParams } from "./params";
@@ -53,6 +58,19 @@ function bad(param: string, message: string) {
   return { error: { code: "bad_parameter", param, message } };
 }
 
+/** The 400 answer naming a parameter that lib/api/queries.ts refused, with its sentence. */
+function badRequest(c: Context, { param, message }: BadParameter) {
+  return c.json(bad(param, message), 400);
+}
+
+// The API's description (lib/api/openapi.ts), built once: registered before the chain check, as
+// it does not depend on the chain.
+let openApiJson: string | undefined;
+app.get("/api/v1/openapi.json", (c) => {
+  openApiJson ??= JSON.stringify(openApiDocument());
+  return c.body(openApiJson, 200, { "Content-Type": "application/json", "Cache-Control": "max-age=300" });
+});
+
 // Every v1 response says how far the index has synced; a replaced chain is refused with 503.
 app.use("/api/v1/*", async (c, next) => {
   const check = await chainCheck();
@@ -73,44 +91,6 @@ function warningOf(c: { get: (k: never) => unknown }): string | undefined {
 /** A v1 answer: the version, how far the index has synced, then the endpoint's own fields. */
 function v1Json(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
   return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ...fields });
-}
-
-/** The 400 answer for the first query parameter that is not in `allowed`, or null. */
-function unknownParam(c: Context, params: URLSearchParams, allowed: string[]) {
-  for (const key of params.keys()) {
-    if (!allowed.includes(key))
-      return c.json(bad(key, `unknown parameter "${key}"; allowed: ${allowed.join(", ")}`), 400);
-  }
-  return null;
-}
-
-/** `page` (>= 1, default 1) and `pageSize` (1..100, default 50), or the 400 answer naming the bad one. */
-function pageParams(c: Context, params: URLSearchParams) {
-  const page = params.get("page") ?? "1";
-  const pageSize = params.get("pageSize") ?? "50";
-  if (!/^\d+$/.test(page) || Number(page) < 1)
-    return c.json(bad("page", `page must be an integer >= 1, got "${page}"`), 400);
-  if (!/^\d+$/.test(pageSize) || Number(pageSize) < 1 || Number(pageSize) > 100)
-    return c.json(bad("pageSize", `pageSize must be an integer in 1..100, got "${pageSize}"`), 400);
-  return { page: Number(page), pageSize: Number(pageSize) };
-}
-
-/** Comma-separated values of `name`, each checked against `allowed` (the 400 answer names the first wrong one). */
-function listParam(c: Context, params: URLSearchParams, name: string, allowed: readonly string[]) {
-  const raw = params.get(name);
-  if (raw === null) return null;
-  const values = raw.split(",").map((v) => v.trim());
-  const wrong = values.find((v) => !allowed.includes(v));
-  if (wrong !== undefined)
-    return c.json(bad(name, `${name} "${wrong}" is not one of ${allowed.join(", ")}`), 400);
-  return values;
-}
-
-/** The optional `model` filter: a model id, null when absent, or the 400 answer naming it. */
-function modelParam(c: Context, params: URLSearchParams) {
-  const raw = params.get("model");
-  if (raw === null) return null;
-  return parseId(raw) ?? c.json(bad("model", `model must be a positive integer model id, got "${raw}"`), 400);
 }
 
 /**
@@ -145,6 +125,7 @@ app.get("/api/v1", (c) =>
       "GET /api/v1/status",
       "GET /api/v1/badge/{id}.svg",
       "GET /api/v1/compare?ids={id},{id}[,{id},{id}]",
+      "GET /api/v1/openapi.json",
     ],
     sortColumns: SORT_COLUMNS,
   }),
@@ -188,9 +169,6 @@ async function handleLeaderboard(c: Context, csv: boolean) {
   try {
     const params = new URL(c.req.url).searchParams;
     const format = params.get("format");
-    if (format !== null && format !== "json" && format !== "csv") {
-      throw new BadParam("format", `format must be json or csv, got "${format}"`);
-    }
     const q = parseLeaderboardQuery(params);
     const s = await snapshot();
     if (q.include === "self-reported") await loadSelfReported(s);
@@ -225,10 +203,6 @@ async function handleLeaderboard(c: Context, csv: boolean) {
 
 app.get("/api/v1/leaderboard", (c) => handleLeaderboard(c, false));
 app.get("/api/v1/leaderboard.csv", (c) => handleLeaderboard(c, true));
-
-function parseId(raw: string): bigint | null {
-  return /^[1-9]\d{0,30}$/.test(raw) ? BigInt(raw) : null;
-}
 
 function aggregateJson(s: Snapshot, id: bigint, include: Include, parameterCount: bigint, creditsG: bigint) {
   const { sums, unfinal } = sumsOf(s, id, include, [0, 1, 2]);
@@ -294,16 +268,11 @@ function modelSummary(m: typeof schema.model.$inferSelect) {
 }
 
 app.get("/api/v1/models", async (c) => {
-  const params = new URL(c.req.url).searchParams;
-  const unknown = unknownParam(c, params, ["page", "pageSize", "owner", "q"]);
-  if (unknown) return unknown;
-  const paging = pageParams(c, params);
-  if (paging instanceof Response) return paging;
-  const { page, pageSize } = paging;
-  const owner = params.get("owner")?.toLowerCase() ?? null;
-  if (owner !== null && !/^0x[0-9a-f]{40}$/.test(owner))
-    return c.json(bad("owner", `owner must be a 20-byte address, got "${owner}"`), 400);
-  const q = params.get("q")?.toLowerCase() ?? null;
+  const parsed = parseParams(modelsQuery, new URL(c.req.url).searchParams);
+  if (!parsed.ok) return badRequest(c, parsed);
+  const { page, pageSize } = parsed.value;
+  const owner = parsed.value.owner ?? null;
+  const q = parsed.value.q ?? null;
   const s = await snapshot();
   await loadSelfReported(s);
   const all = [...s.models.values()]
@@ -334,9 +303,9 @@ app.get("/api/v1/models", async (c) => {
 });
 
 app.get("/api/v1/models/:id", async (c) => {
-  const id = parseId(c.req.param("id"));
-  if (id === null)
-    return c.json(bad("id", `id must be a positive integer model id, got "${c.req.param("id")}"`), 400);
+  const path = parseParams(pathParams.modelId, { id: c.req.param("id") });
+  if (!path.ok) return badRequest(c, path);
+  const { id } = path.value;
   const s = await snapshot();
   const m = s.models.get(id);
   if (!m)
@@ -438,19 +407,13 @@ app.get("/api/v1/models/:id", async (c) => {
 
 // Attestations across models, oldest first: `status=SUBMITTED` is the verifiers' queue.
 app.get("/api/v1/attestations", async (c) => {
-  const params = new URL(c.req.url).searchParams;
-  const unknown = unknownParam(c, params, ["status", "model", "page", "pageSize"]);
-  if (unknown) return unknown;
-  const paging = pageParams(c, params);
-  if (paging instanceof Response) return paging;
-  const statuses = listParam(c, params, "status", FILTER_STATUSES);
-  if (statuses instanceof Response) return statuses;
-  const modelId = modelParam(c, params);
-  if (modelId instanceof Response) return modelId;
+  const parsed = parseParams(attestationsQuery, new URL(c.req.url).searchParams);
+  if (!parsed.ok) return badRequest(c, parsed);
+  const { status: statuses, model: modelId, ...paging } = parsed.value;
   const s = await snapshot();
   const where = and(
-    statuses === null ? undefined : statusCondition(statuses, s.sync.now),
-    modelId === null ? undefined : eq(schema.attestation.modelId, modelId),
+    statuses === undefined ? undefined : statusCondition(statuses, s.sync.now),
+    modelId === undefined ? undefined : eq(schema.attestation.modelId, modelId),
   );
   const { list, ...envelope } = await pageOf(
     db
@@ -472,24 +435,15 @@ app.get("/api/v1/attestations", async (c) => {
 
 // Certificates, oldest first; `status=PENDING` is the verifiers' certificate queue (SPEC 8).
 app.get("/api/v1/certificates", async (c) => {
-  const params = new URL(c.req.url).searchParams;
-  const unknown = unknownParam(c, params, ["status", "model", "page", "pageSize"]);
-  if (unknown) return unknown;
-  const paging = pageParams(c, params);
-  if (paging instanceof Response) return paging;
-  const statuses = listParam(c, params, "status", CERTIFICATE_FILTER_STATUSES);
-  if (statuses instanceof Response) return statuses;
-  const modelId = modelParam(c, params);
-  if (modelId instanceof Response) return modelId;
+  const parsed = parseParams(certificatesQuery, new URL(c.req.url).searchParams);
+  if (!parsed.ok) return badRequest(c, parsed);
+  const { status: statuses, model: modelId, ...paging } = parsed.value;
   const s = await snapshot();
   const where = and(
-    statuses === null
+    statuses === undefined
       ? undefined
-      : inArray(
-          schema.certificate.status,
-          statuses.map((v) => certificateStatusNumber(v as (typeof CERTIFICATE_FILTER_STATUSES)[number])),
-        ),
-    modelId === null ? undefined : eq(schema.certificate.modelId, modelId),
+      : inArray(schema.certificate.status, statuses.map(certificateStatusNumber)),
+    modelId === undefined ? undefined : eq(schema.certificate.modelId, modelId),
   );
   const { list, ...envelope } = await pageOf(
     db
@@ -511,15 +465,11 @@ app.get("/api/v1/certificates", async (c) => {
 
 // Disputes, oldest first; `outcome=open` is the arbiters' queue.
 app.get("/api/v1/disputes", async (c) => {
-  const params = new URL(c.req.url).searchParams;
-  const unknown = unknownParam(c, params, ["outcome", "page", "pageSize"]);
-  if (unknown) return unknown;
-  const paging = pageParams(c, params);
-  if (paging instanceof Response) return paging;
-  const outcomes = listParam(c, params, "outcome", DISPUTE_OUTCOMES);
-  if (outcomes instanceof Response) return outcomes;
+  const parsed = parseParams(disputesQuery, new URL(c.req.url).searchParams);
+  if (!parsed.ok) return badRequest(c, parsed);
+  const { outcome: outcomes, ...paging } = parsed.value;
   const s = await snapshot();
-  const where = outcomes === null ? undefined : inArray(schema.dispute.outcome, outcomes);
+  const where = outcomes === undefined ? undefined : inArray(schema.dispute.outcome, outcomes);
   const { list, ...envelope } = await pageOf(
     db
       .select()
@@ -537,21 +487,16 @@ app.get("/api/v1/disputes", async (c) => {
 
 // Recent activity across the protocol, newest first; `model` narrows it to one model.
 app.get("/api/v1/activity", async (c) => {
-  const params = new URL(c.req.url).searchParams;
-  const unknown = unknownParam(c, params, ["limit", "model"]);
-  if (unknown) return unknown;
-  const limit = params.get("limit") ?? "20";
-  if (!/^\d+$/.test(limit) || Number(limit) < 1 || Number(limit) > 100)
-    return c.json(bad("limit", `limit must be an integer in 1..100, got "${limit}"`), 400);
-  const modelId = modelParam(c, params);
-  if (modelId instanceof Response) return modelId;
+  const parsed = parseParams(activityQuery, new URL(c.req.url).searchParams);
+  if (!parsed.ok) return badRequest(c, parsed);
+  const { limit, model: modelId } = parsed.value;
   const s = await snapshot();
   const list = await db
     .select()
     .from(schema.activity)
-    .where(modelId === null ? undefined : eq(schema.activity.modelId, modelId))
+    .where(modelId === undefined ? undefined : eq(schema.activity.modelId, modelId))
     .orderBy(desc(schema.activity.id))
-    .limit(Number(limit));
+    .limit(limit);
   return v1Json(c, s.sync, {
     activity: list.map((a) => ({
       id: a.id,
@@ -650,17 +595,12 @@ app.get("/api/v1/stats", async (c) => {
 });
 
 app.get("/api/v1/badge/:file", async (c) => {
-  const file = c.req.param("file");
-  const match = /^([1-9]\d{0,30})\.svg$/.exec(file);
-  if (!match)
-    return c.json(
-      bad("id", `badge path must be /api/v1/badge/{id}.svg with a positive integer id, got "${file}"`),
-      400,
-    );
-  const include = c.req.query("include") ?? "final";
-  if (include !== "final" && include !== "verified")
-    return c.json(bad("include", `include must be final or verified, got "${include}"`), 400);
-  const id = BigInt(file.slice(0, -".svg".length));
+  const path = parseParams(pathParams.badge, { id: c.req.param("file") });
+  if (!path.ok) return badRequest(c, path);
+  const query = parseParams(badgeQuery, new URL(c.req.url).searchParams);
+  if (!query.ok) return badRequest(c, query);
+  const { id } = path.value;
+  const { include } = query.value;
   const s = await snapshot();
   const m = s.models.get(id);
   const headers = {

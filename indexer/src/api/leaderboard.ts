@@ -1,16 +1,12 @@
 // GET /api/v1/leaderboard: parameters, sorting, filtering, paging, JSON rows and CSV.
-import { KIND_NAMES, METHOD_NAMES, SIZE_CLASSES } from "../../../lib/spec";
+import { leaderboardQuery, parseParams } from "../../../lib/api/queries";
+import { ASCENDING_BY_DEFAULT, type Counting, type SortColumn } from "../../../lib/api/vocabulary";
+import { KIND_NAMES, Kind, METHOD_NAMES, Method } from "../../../lib/spec";
 import { type Efficiency, efficiencyIndex, efficiencyJson, NO_EFFICIENCY, ratingRank } from "./efficiency";
 import { selfReportedRows } from "./selfReported";
-import { allowedValues } from "./sentences";
-import { type Compare, type Include, type LeaderRow, rows, type Snapshot, sorted } from "./snapshot";
+import { type Compare, type LeaderRow, rows, type Snapshot, sorted } from "./snapshot";
 
-/**
- * What a leaderboard counts (SPEC 9): Final attestations, Final and Verified ones (marked), or the
- * self-reported ones (Submitted, never verified), which are ranked apart and never mixed in.
- */
-export type Counting = Include | "self-reported";
-export const COUNTINGS: readonly Counting[] = ["final", "verified", "self-reported"];
+export type { Counting };
 
 export class BadParam extends Error {
   constructor(
@@ -20,10 +16,6 @@ export class BadParam extends Error {
     super(message);
   }
 }
-
-const KINDS = { PRETRAINING: 0, FINETUNING: 1, INFERENCE: 2 } as Record<string, number>;
-const TRUST = { METER: 0, SOFTWARE: 1, ESTIMATE: 2 } as Record<string, number>;
-const SIZES = SIZE_CLASSES.map((c) => c.id as string);
 
 /** What a sort key reads besides the row: the emissions basis and the counting's efficiency. */
 interface SortContext {
@@ -57,7 +49,7 @@ const COLUMNS = {
   efficiency: (r, c) => efficiencyKey(c.efficiency(r)),
   mWhPerPflop: (r, c) => c.efficiency(r)?.mWhPerPflop ?? null,
   mWhPerRequest: (r, c) => c.efficiency(r)?.mWhPerRequest ?? null,
-} satisfies Record<string, (r: LeaderRow, c: SortContext) => bigint | number | string | null>;
+} satisfies Record<SortColumn, (r: LeaderRow, c: SortContext) => bigint | number | string | null>;
 
 /** Rating first (A before E), the figure breaking ties within a rating; null when unrated. */
 function efficiencyKey(e: Efficiency | undefined): string | null {
@@ -70,8 +62,6 @@ function efficiencyKey(e: Efficiency | undefined): string | null {
   const pad = (v: bigint | null) => (v === null ? "~" : v.toString().padStart(40, "0"));
   return `${training ?? 9}${pad(e.mWhPerPflop)}${inference ?? 9}${pad(e.mWhPerRequest)}`;
 }
-export type SortColumn = keyof typeof COLUMNS;
-export const SORT_COLUMNS = Object.keys(COLUMNS) as SortColumn[];
 
 export type Basis = "location" | "market";
 
@@ -96,131 +86,25 @@ export interface LeaderboardQuery {
   pageSize: number;
 }
 
-function list(value: string | undefined): string[] | null {
-  if (value === undefined) return null;
-  const items = value
-    .split(",")
-    .map((v) => v.trim())
-    .filter((v) => v.length > 0);
-  return items.length > 0 ? items : null;
-}
-
-function intParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
-  const raw = params.get(name);
-  if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new BadParam(name, `${name} must be an integer in ${min}..${max}, got "${raw}"`);
-  }
-  return Number(raw);
-}
-
-function oneOf<T extends string>(
-  params: URLSearchParams,
-  name: string,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  const raw = params.get(name);
-  if (raw === null) return fallback;
-  if (!allowed.includes(raw as T))
-    throw new BadParam(name, `${name} must be ${allowedValues(allowed)}, not "${raw}".`);
-  return raw as T;
-}
-
-const KNOWN = new Set([
-  "sort",
-  "order",
-  "basis",
-  "include",
-  "kind",
-  "task",
-  "size",
-  "region",
-  "trust",
-  "verifier",
-  "q",
-  "page",
-  "pageSize",
-  "format",
-]);
-
+/** The leaderboard's query (lib/api/queries.ts), or BadParam naming the first bad parameter. */
 export function parseLeaderboardQuery(params: URLSearchParams): LeaderboardQuery {
-  for (const key of params.keys()) {
-    if (!KNOWN.has(key))
-      throw new BadParam(
-        key,
-        `"${key}" is not a leaderboard parameter: use ${allowedValues([...KNOWN], "and")}.`,
-      );
-  }
-  const sort = oneOf(params, "sort", SORT_COLUMNS, "intensity");
-  const kindNames = list(params.get("kind") ?? undefined);
-  const kinds = kindNames
-    ? kindNames.map((k) => {
-        const v = KINDS[k.toUpperCase()];
-        if (v === undefined)
-          throw new BadParam(
-            "kind",
-            `kind must be PRETRAINING, FINETUNING or INFERENCE (comma-separated), got "${k}"`,
-          );
-        return v;
-      })
-    : [0, 1, 2];
-  const sizes = list(params.get("size") ?? undefined);
-  for (const s of sizes ?? []) {
-    if (!SIZES.includes(s))
-      throw new BadParam("size", `size must be one of ${SIZES.join(", ")} (comma-separated), got "${s}"`);
-  }
-  const trustNames = list(params.get("trust") ?? undefined);
-  const trust =
-    trustNames?.map((t) => {
-      const v = TRUST[t.toUpperCase()];
-      if (v === undefined)
-        throw new BadParam(
-          "trust",
-          `trust must be METER, SOFTWARE or ESTIMATE (comma-separated), got "${t}"`,
-        );
-      return v;
-    }) ?? null;
-  const regions = list(params.get("region") ?? undefined)?.map((r) => r.toUpperCase()) ?? null;
-  for (const r of regions ?? []) {
-    if (!/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(r))
-      throw new BadParam("region", `region must be an ISO 3166 code such as FR or US-CA, got "${r}"`);
-  }
-  const verifier = params.get("verifier");
-  if (verifier !== null && !/^0x[0-9a-fA-F]{40}$/.test(verifier)) {
-    throw new BadParam("verifier", `verifier must be a 0x-prefixed 20-byte address, got "${verifier}"`);
-  }
-  const q = params.get("q");
-  if (q !== null && q.length > 100) throw new BadParam("q", "q must be at most 100 characters");
+  const parsed = parseParams(leaderboardQuery, params);
+  if (!parsed.ok) throw new BadParam(parsed.param, parsed.message);
+  const v = parsed.value;
   return {
-    sort,
-    order: oneOf(
-      params,
-      "order",
-      ["asc", "desc"] as const,
-      sort === "name" ||
-        sort === "intensity" ||
-        sort === "grade" ||
-        sort === "gPerBillionParams" ||
-        sort === "emissionsG" ||
-        sort === "totalG" ||
-        sort === "efficiency" ||
-        sort === "mWhPerPflop" ||
-        sort === "mWhPerRequest"
-        ? "asc"
-        : "desc",
-    ),
-    basis: oneOf(params, "basis", ["location", "market"] as const, "location"),
-    include: oneOf(params, "include", COUNTINGS, "final"),
-    kinds: [...new Set(kinds)].sort(),
-    tasks: list(params.get("task") ?? undefined)?.map((t) => t.toLowerCase()) ?? null,
-    sizes,
-    regions,
-    trust,
-    verifier: verifier?.toLowerCase() ?? null,
-    q: q?.toLowerCase() ?? null,
-    page: intParam(params, "page", 1, 1, 1_000_000),
-    pageSize: intParam(params, "pageSize", 50, 1, 100),
+    sort: v.sort,
+    order: v.order ?? (ASCENDING_BY_DEFAULT.includes(v.sort) ? "asc" : "desc"),
+    basis: v.basis,
+    include: v.include,
+    kinds: v.kind ? [...new Set(v.kind.map((k) => Kind[k]))].sort() : [0, 1, 2],
+    tasks: v.task ?? null,
+    sizes: v.size ?? null,
+    regions: v.region ?? null,
+    trust: v.trust?.map((t) => Method[t]) ?? null,
+    verifier: v.verifier ?? null,
+    q: v.q ?? null,
+    page: v.page,
+    pageSize: v.pageSize,
   };
 }
 
