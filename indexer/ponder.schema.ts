@@ -1,5 +1,5 @@
 // Greenprint index: one table per protocol object, plus per-model aggregates (SPEC section 9)
-// maintained incrementally by the handlers in src/index.ts.
+// maintained incrementally by the handlers in src/ (one file per contract, helpers in src/store.ts).
 //
 // Aggregates are kept for the "counted" set = attestations whose stored status is Verified
 // (which includes Final: Final is Verified with its challenge window over, never stored on

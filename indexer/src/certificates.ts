@@ -4,7 +4,7 @@
 import { ponder } from "ponder:registry";
 import { certificate, model } from "ponder:schema";
 import { CertificateStatus } from "../../lib/spec";
-import { bumpStats, bumpVerifier, bytes32Text, type Ctx, type Ev, recordActivity } from "./index";
+import { bumpStats, bumpVerifier, bytes32Text, type Ctx, type Ev, recordActivity } from "./store";
 
 type Hex = `0x${string}`;
 interface CertificateRow {

@@ -6,7 +6,7 @@ import { ponder } from "ponder:registry";
 import { attestation, stats } from "ponder:schema";
 import { and, eq, gt, sql } from "ponder";
 import { Status } from "../../lib/spec";
-import { bumpStats, type Ctx, setParameter } from "./index";
+import { bumpStats, type Ctx, setParameter } from "./store";
 
 const GLOBAL = "global";
 

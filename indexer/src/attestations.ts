@@ -1,0 +1,285 @@
+// AttestationRegistry lifecycle handlers (SPEC 4-6): submissions, verdicts, disputes and claims.
+// Aggregates are incremental: an attestation's contribution is added when it becomes Verified and
+// removed when it leaves Verified (disputed, superseded, invalidated); its LEAF is added when claimed.
+import { ponder } from "ponder:registry";
+import { attestation, dispute, model, modelKindAggregate, reward } from "ponder:schema";
+import { zeroAddress, zeroHash } from "viem";
+import { Status } from "../../lib/spec";
+import {
+  type AttestationRow,
+  bumpStats,
+  bumpVerifier,
+  type Ctx,
+  type Ev,
+  type Hex,
+  historyEntry,
+  recordActivity,
+  region,
+  transition,
+} from "./store";
+
+ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context }) => {
+  const { id, modelId, submitter, attestation: f, locationEmissionsG, marketEmissionsG, totalG } = event.args;
+  await context.db.insert(attestation).values({
+    id,
+    modelId,
+    submitter: submitter.toLowerCase() as Hex,
+    kind: f.kind,
+    method: f.method,
+    status: Status.SUBMITTED,
+    energyWh: f.energyWh,
+    pueMilli: f.pueMilli,
+    locationIntensity: f.locationIntensity,
+    renewableBps: f.renewableBps,
+    acceleratorHours: f.acceleratorHours,
+    workUnits: f.workUnits,
+    embodiedG: f.embodiedG,
+    periodStart: f.periodStart,
+    periodEnd: f.periodEnd,
+    region: region(f.region),
+    regionHex: f.region,
+    evidenceHash: f.evidenceHash,
+    evidenceURI: f.evidenceURI,
+    rowsRoot: f.rowsRoot,
+    supersedes: f.supersedes === zeroHash ? null : f.supersedes,
+    supersededBy: null,
+    locationEmissionsG,
+    marketEmissionsG,
+    totalG,
+    verifier: null,
+    verifiedAt: null,
+    finalAt: null,
+    remainingWindow: null,
+    history: [
+      historyEntry(
+        event,
+        "AttestationSubmitted",
+        Status.NONE,
+        Status.SUBMITTED,
+        submitter.toLowerCase() as Hex,
+        {
+          supersedes: f.supersedes === zeroHash ? null : f.supersedes,
+        },
+      ),
+    ],
+    openDisputeId: null,
+    claimed: false,
+    rewardWei: 0n,
+    verifierRewardWei: 0n,
+    submittedBlock: event.block.number,
+    submittedAt: event.block.timestamp,
+    submittedTx: event.transaction.hash,
+    updatedAt: event.block.timestamp,
+  });
+  await context.db.update(model, { id: modelId }).set((row: { attestationCount: number }) => ({
+    attestationCount: row.attestationCount + 1,
+    updatedBlock: event.block.number,
+  }));
+  await bumpStats(context, event, { attestations: 1, submitted: 1 });
+  await recordActivity(context, event, "AttestationSubmitted", {
+    modelId,
+    attestationId: id,
+    actor: submitter,
+  });
+});
+
+ponder.on("AttestationRegistry:AttestationVerified", async ({ event, context }) => {
+  const { id, verifier: by, finalAt } = event.args;
+  const v = by.toLowerCase() as Hex;
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationVerified",
+    Status.VERIFIED,
+    v,
+    {
+      verifier: v,
+      verifiedAt: event.block.timestamp,
+      finalAt,
+      remainingWindow: null,
+    },
+    { finalAt: Number(finalAt) },
+  );
+  await bumpVerifier(context, v, event.block.timestamp, { verified: 1 });
+});
+
+ponder.on("AttestationRegistry:AttestationRejected", async ({ event, context }) => {
+  const { id, verifier: by, reasonHash } = event.args;
+  const v = by.toLowerCase() as Hex;
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationRejected",
+    Status.REJECTED,
+    v,
+    { verifier: v },
+    { reasonHash },
+  );
+  await bumpVerifier(context, v, event.block.timestamp, { rejected: 1 });
+});
+
+ponder.on("AttestationRegistry:AttestationWithdrawn", async ({ event, context }) => {
+  const { id, owner } = event.args;
+  await transition(context, event, id, "AttestationWithdrawn", Status.WITHDRAWN, owner.toLowerCase() as Hex);
+});
+
+ponder.on("AttestationRegistry:AttestationSuperseded", async ({ event, context }) => {
+  const { id, supersededBy } = event.args;
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationSuperseded",
+    Status.SUPERSEDED,
+    null,
+    { supersededBy },
+    { supersededBy },
+  );
+});
+
+ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) => {
+  const { id, challenger, bond, remainingWindow, reasonURI } = event.args;
+  const after = await transition(
+    context,
+    event,
+    id,
+    "AttestationDisputed",
+    Status.DISPUTED,
+    challenger.toLowerCase() as Hex,
+    {
+      remainingWindow,
+    },
+    { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI },
+  );
+  const modelId = after?.modelId ?? 0n; // read before the next write of the same row
+  await context.db.update(attestation, { id }).set({ openDisputeId: event.id });
+  await context.db.insert(dispute).values({
+    id: event.id,
+    attestationId: id,
+    modelId,
+    challenger: challenger.toLowerCase() as Hex,
+    bond,
+    remainingWindow,
+    reasonURI,
+    outcome: "open",
+    arbiter: null,
+    rulingHash: null,
+    openedAt: event.block.timestamp,
+    openedBlock: event.block.number,
+    resolvedAt: null,
+  });
+  await bumpStats(context, event, { disputes: 1 });
+});
+
+async function closeDispute(
+  context: Ctx,
+  event: Ev,
+  id: Hex,
+  outcome: string,
+  arbiter: Hex,
+  rulingHash: Hex,
+) {
+  const a = (await context.db.find(attestation, { id })) as AttestationRow | null;
+  if (!a?.openDisputeId) return;
+  await context.db.update(dispute, { id: a.openDisputeId }).set({
+    outcome,
+    arbiter: arbiter.toLowerCase() as Hex,
+    rulingHash,
+    resolvedAt: event.block.timestamp,
+  });
+  await context.db.update(attestation, { id }).set({ openDisputeId: null });
+}
+
+ponder.on("AttestationRegistry:DisputeUpheld", async ({ event, context }) => {
+  const { id, arbiter, challenger, verifier: v, bond, rulingHash } = event.args;
+  await transition(
+    context,
+    event,
+    id,
+    "DisputeUpheld",
+    Status.INVALIDATED,
+    arbiter.toLowerCase() as Hex,
+    {},
+    {
+      challenger: challenger.toLowerCase(),
+      bond: bond.toString(),
+      rulingHash,
+    },
+  );
+  await closeDispute(context, event, id, "upheld", arbiter, rulingHash);
+  if (v !== zeroAddress)
+    await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { invalidated: 1 });
+});
+
+ponder.on("AttestationRegistry:DisputeDismissed", async ({ event, context }) => {
+  const { id, arbiter, challenger, bond, finalAt, rulingHash } = event.args;
+  await transition(
+    context,
+    event,
+    id,
+    "DisputeDismissed",
+    Status.VERIFIED,
+    arbiter.toLowerCase() as Hex,
+    {
+      finalAt,
+      remainingWindow: null,
+    },
+    { challenger: challenger.toLowerCase(), bond: bond.toString(), finalAt: Number(finalAt), rulingHash },
+  );
+  await closeDispute(context, event, id, "dismissed", arbiter, rulingHash);
+});
+
+ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
+  const { id, modelId, owner, reward: amount, verifier: v, verifierReward } = event.args;
+  const before = (await context.db.find(attestation, { id })) as AttestationRow | null;
+  if (before?.status === Status.VERIFIED) {
+    // Counted: its LEAF joins the model's aggregate.
+    const key = { modelId: before.modelId, kind: before.kind };
+    await context.db.update(modelKindAggregate, key).set((row: { leafWei: bigint }) => ({
+      leafWei: row.leafWei + amount,
+      updatedBlock: event.block.number,
+    }));
+  }
+  if (before) {
+    await context.db.update(attestation, { id }).set({
+      claimed: true,
+      rewardWei: amount,
+      verifierRewardWei: verifierReward,
+      history: [
+        ...before.history,
+        historyEntry(event, "RewardClaimed", before.status, before.status, owner.toLowerCase() as Hex, {
+          reward: amount.toString(),
+          verifierReward: verifierReward.toString(),
+        }),
+      ],
+    });
+  }
+  await context.db.insert(reward).values({
+    id: event.id,
+    kind: "attestation",
+    attestationId: id,
+    modelId,
+    owner: owner.toLowerCase() as Hex,
+    amountWei: amount,
+    verifier: v.toLowerCase() as Hex,
+    verifierAmountWei: verifierReward,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+  await context.db.update(model, { id: modelId }).set((row: { rewardsWei: bigint }) => ({
+    rewardsWei: row.rewardsWei + amount,
+    updatedBlock: event.block.number,
+  }));
+  if (v !== zeroAddress)
+    await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
+  await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });
+  await recordActivity(context, event, "RewardClaimed", {
+    modelId,
+    attestationId: id,
+    actor: owner,
+    amount,
+  });
+});

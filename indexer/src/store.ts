@@ -1,0 +1,298 @@
+// What every handler file shares: the store helpers that keep a row's aggregates, counters,
+// history and activity in step (one place for each), and the event and context types. Handlers
+// live one file per contract: modelRegistry.ts, attestations.ts, governance.ts, certificates.ts,
+// efficiencyBonus.ts, leafToken.ts, pause.ts.
+import { activity, attestation, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
+import { hexToString, keccak256, toHex } from "viem";
+import { Status } from "../../lib/spec";
+import { decodeRegion } from "../../lib/validation";
+import type { HistoryEntry } from "../ponder.schema";
+import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
+
+export type Hex = `0x${string}`;
+// biome-ignore lint/suspicious/noExplicitAny: ponder's context type is generic per event
+export type Ctx = any;
+export interface Ev {
+  block: { number: bigint; timestamp: bigint; hash: Hex };
+  transaction: { hash: Hex };
+  log: { logIndex: number };
+  id: string;
+}
+
+export const VERIFIER_ROLE = keccak256(toHex("VERIFIER_ROLE"));
+export const GLOBAL = "global";
+
+const STAT_FOR_STATUS: Record<number, keyof typeof STATUS_COUNTERS> = {
+  1: "submitted",
+  2: "verified",
+  3: "disputed",
+  4: "rejected",
+  5: "withdrawn",
+  6: "invalidated",
+  7: "superseded",
+};
+const STATUS_COUNTERS = {
+  submitted: 0,
+  verified: 0,
+  disputed: 0,
+  rejected: 0,
+  withdrawn: 0,
+  invalidated: 0,
+  superseded: 0,
+};
+
+export function region(bytes8: Hex): string {
+  try {
+    return decodeRegion(bytes8);
+  } catch {
+    return bytes8;
+  }
+}
+
+export function bytes32Text(value: Hex): string {
+  try {
+    return hexToString(value, { size: 32 }).replace(/\0+$/, "");
+  } catch {
+    return value;
+  }
+}
+
+const EMPTY_STATS = {
+  id: GLOBAL,
+  models: 0,
+  attestations: 0,
+  ...STATUS_COUNTERS,
+  verifiers: 0,
+  certificates: 0,
+  disputes: 0,
+  rewardsWei: 0n,
+  verifierRewardsWei: 0n,
+  bonusesWei: 0n,
+  leafSupplyWei: 0n,
+  paused: false,
+  pausedAt: 0n,
+  events: 0,
+};
+
+/** Adds each numeric delta to its field of `row`; booleans replace. */
+export function addDeltas(row: Record<string, unknown>, change: Record<string, number | bigint | boolean>) {
+  const next: Record<string, unknown> = {};
+  for (const [key, delta] of Object.entries(change)) {
+    if (typeof delta === "boolean") next[key] = delta;
+    else if (typeof delta === "bigint") next[key] = (row[key] as bigint) + delta;
+    else next[key] = (row[key] as number) + delta;
+  }
+  return next;
+}
+
+/**
+ * Global counters; also records the last indexed event's block (chain identity check in the API).
+ * One upsert per event: every store call costs Ponder a lock, metrics and copies, and this runs
+ * for every event of the backfill.
+ */
+export async function bumpStats(
+  context: Ctx,
+  event: Ev,
+  change: Record<string, number | bigint | boolean> = {},
+) {
+  const position = {
+    lastEventBlock: event.block.number,
+    lastEventBlockHash: event.block.hash,
+    lastEventAt: event.block.timestamp,
+  };
+  await context.db
+    .insert(stats)
+    .values({ ...EMPTY_STATS, ...addDeltas(EMPTY_STATS, change), events: 1, ...position })
+    .onConflictDoUpdate((row: Record<string, unknown>) => ({
+      ...addDeltas(row, change),
+      events: (row.events as number) + 1,
+      ...position,
+    }));
+}
+
+export function statusChange(from: number, to: number): Record<string, number> {
+  const change: Record<string, number> = {};
+  if (STAT_FOR_STATUS[from]) change[STAT_FOR_STATUS[from]] = -1;
+  if (STAT_FOR_STATUS[to]) change[STAT_FOR_STATUS[to]] = (change[STAT_FOR_STATUS[to]] ?? 0) + 1;
+  return change;
+}
+
+export type AttestationRow = typeof attestation.$inferSelect;
+
+function contributionOf(a: AttestationRow): Contribution {
+  return {
+    energyWh: a.energyWh,
+    locationIntensity: a.locationIntensity,
+    renewableBps: a.renewableBps,
+    embodiedG: a.embodiedG,
+    method: a.method,
+    verifier: a.verifier,
+    region: a.region,
+    leafWei: a.claimed ? a.rewardWei : 0n,
+    workUnits: a.workUnits,
+  };
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) a counted attestation's figures from its model's aggregate.
+ * The API's snapshot re-reads aggregate rows by their own updatedBlock, so the model row is left
+ * alone.
+ */
+export async function applyAggregate(context: Ctx, event: Ev, a: AttestationRow, sign: 1 | -1) {
+  const contribution = contributionOf(a);
+  const key = { modelId: a.modelId, kind: a.kind };
+  await context.db
+    .insert(modelKindAggregate)
+    .values({
+      ...key,
+      ...applyContribution(emptySums(), contribution, sign),
+      updatedBlock: event.block.number,
+    })
+    .onConflictDoUpdate((row: Sums) => ({
+      ...applyContribution(row, contribution, sign),
+      updatedBlock: event.block.number,
+    }));
+}
+
+export function historyEntry(
+  event: Ev,
+  name: string,
+  from: number,
+  to: number,
+  actor: Hex | null,
+  detail: Record<string, string | number | null> | null = null,
+): HistoryEntry {
+  return {
+    event: name,
+    from,
+    to,
+    actor,
+    detail,
+    block: event.block.number.toString(),
+    timestamp: event.block.timestamp.toString(),
+    tx: event.transaction.hash,
+    logIndex: event.log.logIndex,
+  };
+}
+
+/** One row of the public activity feed (see ponder.schema.ts). */
+export async function recordActivity(
+  context: Ctx,
+  event: Ev,
+  type: string,
+  row: { modelId: bigint; attestationId?: Hex | null; actor?: Hex | null; amount?: bigint | null },
+) {
+  await context.db.insert(activity).values({
+    id: event.id,
+    type,
+    modelId: row.modelId,
+    attestationId: row.attestationId ?? null,
+    actor: row.actor ? (row.actor.toLowerCase() as Hex) : null,
+    amount: row.amount ?? null,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+}
+
+/** A dispute's bond, when the transition carries one. */
+export function activityAmount(detail: Record<string, string | number | null> | null): bigint | null {
+  return typeof detail?.bond === "string" ? BigInt(detail.bond) : null;
+}
+
+/** Moves an attestation to a new stored status, keeping aggregates, counters and history. */
+export async function transition(
+  context: Ctx,
+  event: Ev,
+  id: Hex,
+  name: string,
+  toStatus: number,
+  actor: Hex | null,
+  set: Partial<AttestationRow> = {},
+  detail: Record<string, string | number | null> | null = null,
+) {
+  const before = (await context.db.find(attestation, { id })) as AttestationRow | null;
+  if (!before) {
+    console.warn(`[greenprint] ${name} for unknown attestation ${id} (block ${event.block.number})`);
+    return null;
+  }
+  // Everything read from `before` is captured here, before any write: a row Ponder returned may
+  // be the same object a later write of that row changes (0.17.2 fixed it for find(); the
+  // handler must not depend on which store call copies).
+  const fromStatus = before.status;
+  const modelId = before.modelId;
+  const history = [...before.history, historyEntry(event, name, fromStatus, toStatus, actor, detail)];
+  if (fromStatus === Status.VERIFIED) await applyAggregate(context, event, before, -1);
+  const after = (await context.db.update(attestation, { id }).set({
+    ...set,
+    status: toStatus,
+    updatedAt: event.block.timestamp,
+    history,
+  })) as AttestationRow;
+  if (after.status === Status.VERIFIED) await applyAggregate(context, event, after, 1);
+  await bumpStats(context, event, statusChange(fromStatus, toStatus));
+  await recordActivity(context, event, name, {
+    modelId,
+    attestationId: id,
+    actor,
+    amount: activityAmount(detail),
+  });
+  return after;
+}
+
+export function newVerifier(address: Hex, timestamp: bigint) {
+  return {
+    address,
+    index: 0,
+    name: "",
+    uri: "",
+    active: false,
+    accreditedAt: timestamp,
+    verified: 0,
+    rejected: 0,
+    invalidated: 0,
+    certificatesConfirmed: 0,
+    certificatesRejected: 0,
+    bonusesApproved: 0,
+    rewardWei: 0n,
+  };
+}
+
+type VerifierRow = ReturnType<typeof newVerifier>;
+
+/** Creates or updates a verifier row; returns whether it existed. */
+export async function upsertVerifier(
+  context: Ctx,
+  address: Hex,
+  timestamp: bigint,
+  change: (row: VerifierRow) => Partial<VerifierRow>,
+) {
+  const key = address.toLowerCase() as Hex;
+  const row = (await context.db.find(verifier, { address: key })) as VerifierRow | null;
+  if (row) await context.db.update(verifier, { address: key }).set(change(row));
+  else {
+    const fresh = newVerifier(key, timestamp);
+    await context.db.insert(verifier).values({ ...fresh, ...change(fresh) });
+  }
+  return row !== null;
+}
+
+export async function bumpVerifier(
+  context: Ctx,
+  address: Hex,
+  timestamp: bigint,
+  change: Record<string, number | bigint>,
+) {
+  const fresh = newVerifier(address.toLowerCase() as Hex, timestamp);
+  await context.db
+    .insert(verifier)
+    .values({ ...fresh, ...addDeltas(fresh, change) })
+    .onConflictDoUpdate((row: Record<string, unknown>) => addDeltas(row, change));
+}
+
+export async function setParameter(context: Ctx, event: Ev, name: string, value: string) {
+  await context.db
+    .insert(parameter)
+    .values({ name, value, updatedAt: event.block.timestamp })
+    .onConflictDoUpdate({ value, updatedAt: event.block.timestamp });
+}
