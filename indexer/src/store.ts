@@ -2,6 +2,7 @@
 // history and activity in step (one place for each), and the event and context types. Handlers
 // live one file per contract: modelRegistry.ts, attestations.ts, governance.ts, certificates.ts,
 // efficiencyBonus.ts, leafToken.ts, pause.ts.
+import type { Context } from "ponder:registry";
 import { activity, attestation, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
 import { hexToString, keccak256, toHex } from "viem";
 import { Status } from "../../lib/spec";
@@ -10,8 +11,8 @@ import type { HistoryEntry } from "../ponder.schema";
 import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
 
 export type Hex = `0x${string}`;
-// biome-ignore lint/suspicious/noExplicitAny: ponder's context type is generic per event
-export type Ctx = any;
+/** What the store helpers use of Ponder's context: its typed database (the same for every event). */
+export type Ctx = Pick<Context<"ModelRegistry:ModelRegistered">, "db">;
 export interface Ev {
   block: { number: bigint; timestamp: bigint; hash: Hex };
   transaction: { hash: Hex };
