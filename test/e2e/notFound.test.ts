@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
-import { APP_URL } from "./browser";
+import { APP_URL, launchBrowser, screenshot } from "./browser";
 import { registerModel, untilIndexed } from "./helpers";
 
 const UNKNOWN_32 = `0x${"7e".repeat(32)}`;
@@ -65,5 +65,26 @@ describe("unknown and malformed ids answer a readable 404", () => {
     const { status, html } = await get(`/address/0x${"00".repeat(19)}01`);
     assert.equal(status, 200);
     assert.doesNotMatch(html, /<h1[^>]*>Not an address<\/h1>/);
+  });
+
+  it("reads the same in a browser without JavaScript, at phone width", async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 390, height: 844 },
+      });
+      const page = await context.newPage();
+      const response = await page.goto(`${APP_URL}/attestations/${UNKNOWN_32}`);
+      assert.equal(response?.status(), 404);
+      assert.equal(await page.locator("h1").textContent(), "No such attestation");
+      assert.ok(await page.getByRole("link", { name: "Every registered model" }).isVisible());
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the 404 page scrolls sideways by ${overflow} px`);
+      await screenshot(page, "not-found-attestation-phone");
+      await context.close();
+    } finally {
+      await browser.close();
+    }
   });
 });
