@@ -49,6 +49,9 @@ async function main() {
     RPC_URL: rpcUrl,
     CHAIN_ID: String(LOCAL_CHAIN_ID),
     EVIDENCE_DIR: path.resolve(".data", "evidence"),
+    // Dev only: the indexer and the app may fetch metadata/evidence URIs that point at this app
+    // (http://localhost, a loopback address every other origin is refused; lib/net/safeFetch.ts).
+    FETCH_ALLOW_ORIGINS: `http://localhost:${APP_PORT}`,
   };
   startChild("indexer", bin("tsx"), ["indexer/scripts/start.ts"], {
     env: { ...chainEnv, INDEXER_PORT: String(INDEXER_PORT) },

@@ -1,4 +1,5 @@
 import { niceAxis, shareOf } from "@/lib/web/chartScale";
+import { fitText, textWidth } from "@/lib/web/textWidth";
 
 export interface BarSeries {
   name: string;
@@ -24,8 +25,14 @@ const PLOT = WIDTH - LABEL - RIGHT;
 const BAR = 12;
 const GAP = 10;
 const AXIS = 44;
-
-const clip = (text: string) => (text.length > 20 ? `${text.slice(0, 19)}…` : text);
+/** Font sizes (px) of the row labels and tick labels, as their text-[Npx] classes say. */
+const LABEL_PX = 11;
+const TICK_PX = 10;
+/** Row labels end this far left of the axis and keep this margin from the canvas's left edge. */
+const LABEL_GAP = 6;
+const LABEL_MARGIN = 2;
+/** A row label shortened (with "…") to the label column by the shared width estimate. */
+const rowLabel = (text: string) => fitText(text, LABEL - LABEL_GAP - LABEL_MARGIN, LABEL_PX);
 
 /**
  * Horizontal bars on one shared scale, server-rendered SVG (no chart library, no JavaScript): an
@@ -61,10 +68,10 @@ export function BarChart({
   const height = plotHeight + AXIS;
   const x = (v: bigint) => LABEL + shareOf(v, axis.end) * PLOT;
   // Tick labels must not run into each other: label every `step`-th tick, where `step` leaves room for
-  // the widest label (about 5.5 px a character at 10 px; the first label, anchored at its start,
-  // reaches a whole width to the right, the next half a width to the left).
+  // the widest label (the first label, anchored at its start, reaches a whole width to the right,
+  // the next half a width to the left).
   const tickLabels = axis.ticks.map((t) => formatTick(t));
-  const widest = Math.max(...tickLabels.map((l) => l.length)) * 5.5;
+  const widest = Math.max(...tickLabels.map((l) => textWidth(l, TICK_PX)));
   const spacing = axis.ticks.length > 1 ? PLOT / (axis.ticks.length - 1) : PLOT;
   const step = Math.max(1, Math.ceil((1.5 * widest + 4) / spacing));
   return (
@@ -110,13 +117,15 @@ export function BarChart({
         </text>
         {rows.map((r, i) => (
           <g key={r.key}>
+            {/* Shortened to fit the label column; the full name in its title (and the table below). */}
             <text
-              x={LABEL - 6}
+              x={LABEL - LABEL_GAP}
               y={i * band + GAP / 2 + (series.length * BAR) / 2 + 4}
               textAnchor="end"
               className="fill-current text-[11px]"
             >
-              {clip(r.label)}
+              <title>{r.label}</title>
+              {rowLabel(r.label)}
             </text>
             {r.values.map((v, n) => (
               <rect

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Hex } from "viem";
 import type { EvidenceDocument } from "../evidence/document";
+import { safeFetch } from "../net/safeFetch";
 import { evidenceStore, MAX_EVIDENCE_BYTES } from "../store/evidenceStore";
 import { formatScaled } from "../units";
 import { checkEvidence, type EvidenceCheck } from "../web/evidenceCheck";
@@ -43,8 +44,9 @@ const FETCH_TIMEOUT_MS = 5_000;
 /**
  * The evidence bytes: this app's content-addressed store under the on-chain hash first (the
  * stored bytes are the canonical ones), then the store path the URI names, then the URI itself
- * when it is https (never other schemes or plain http: the server must not become a proxy into
- * private networks for whatever URI someone wrote on chain).
+ * through safeFetch (https to public addresses only: the server must not become a proxy into
+ * private networks for whatever URI someone wrote on chain; FETCH_ALLOW_ORIGINS is the explicit
+ * dev/test exception).
  */
 async function loadBytes(
   a: AttestationFigures,
@@ -58,31 +60,17 @@ async function loadBytes(
     const stored = await store.get(sha);
     if (stored) return { bytes: stored, from: `/api/evidence/${sha}` };
   }
-  if (!/^https:\/\//i.test(a.evidenceURI))
-    return {
-      reason: a.evidenceURI
-        ? `The evidence is not in this app's store, and its URI (${a.evidenceURI}) is not an https address this server fetches.`
-        : "The evidence is not in this app's store and the attestation names no URI.",
-    };
-  try {
-    const response = await fetch(a.evidenceURI, {
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      redirect: "error",
-      cache: "no-store",
-    });
-    if (!response.ok) return { reason: `${a.evidenceURI} answered HTTP ${response.status}.` };
-    const length = Number(response.headers.get("content-length") ?? 0);
-    if (length > MAX_EVIDENCE_BYTES)
-      return {
-        reason: `${a.evidenceURI} is ${length} bytes, more than the ${MAX_EVIDENCE_BYTES} this page reads.`,
-      };
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > MAX_EVIDENCE_BYTES)
-      return { reason: `${a.evidenceURI} is larger than the ${MAX_EVIDENCE_BYTES} bytes this page reads.` };
-    return { bytes, from: a.evidenceURI };
-  } catch (error) {
-    return { reason: `Could not download ${a.evidenceURI}: ${(error as Error).message}.` };
-  }
+  if (!a.evidenceURI)
+    return { reason: "The evidence is not in this app's store and the attestation names no URI." };
+  // Only https, only public addresses (every hop of a redirect too), bounded in size and time.
+  const fetched = await safeFetch(a.evidenceURI, {
+    what: "evidence",
+    maxBytes: MAX_EVIDENCE_BYTES,
+    timeoutMs: FETCH_TIMEOUT_MS,
+    schemes: ["https:"],
+  });
+  if (!fetched.ok) return { reason: `The evidence is not in this app's store. ${fetched.reason}` };
+  return { bytes: fetched.bytes, from: fetched.url };
 }
 
 const COMPONENTS: Array<[string, string]> = [

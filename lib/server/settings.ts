@@ -1,5 +1,8 @@
 import "server-only";
 import type { ChainSettings } from "../web/chain";
+import { serverRpcUrl } from "./rpcUrl";
+
+export { serverRpcUrl };
 
 /**
  * Where the app's chain is, from the server's environment:
@@ -8,15 +11,11 @@ import type { ChainSettings } from "../web/chain";
  * - CHAIN_ID, CHAIN_NAME, EXPLORER_URL
  */
 export function chainSettings(): ChainSettings {
-  const rpcUrl = process.env.RPC_URL ?? "http://127.0.0.1:8545";
+  const rpcUrl = serverRpcUrl();
   return {
     chainId: Number(process.env.CHAIN_ID ?? 31337),
     chainName: process.env.CHAIN_NAME ?? "Local anvil",
     rpcUrl: process.env.PUBLIC_RPC_URL ?? rpcUrl,
     explorerUrl: process.env.EXPLORER_URL || undefined,
   };
-}
-
-export function serverRpcUrl(): string {
-  return process.env.RPC_URL ?? "http://127.0.0.1:8545";
 }

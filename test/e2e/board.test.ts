@@ -419,6 +419,21 @@ describe("leaderboard, compare and phones (issue 13)", () => {
       assert.equal(response?.status(), 200, path);
       const width = await pageWidth(page);
       assert.ok(width <= PHONE.width, `${path} is ${width}px wide at ${PHONE.width}px`);
+      if (name === "model") {
+        // Nor does anything scroll sideways inside its own box (the attestation table becomes cards).
+        const scrollers = await page.evaluate(() =>
+          [...document.querySelectorAll("body *")]
+            .filter(
+              (e) => e.scrollWidth > e.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(e).overflowX),
+            )
+            .map(
+              (e) =>
+                `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${e.scrollWidth}/${e.clientWidth}px`,
+            ),
+        );
+        assert.deepEqual(scrollers, [], `${path}: boxes that scroll sideways at ${PHONE.width}px`);
+        assert.ok(await page.getByTestId("attestations-table").isVisible(), "the attestations are shown");
+      }
       await screenshot(page, `board-${name}-phone`);
     }
     await page.goto(`${APP_URL}/leaderboard`);

@@ -14,6 +14,7 @@ import { LocalDiskEvidenceStore } from "../../lib/store/evidenceStore";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
 import { deployment, publicClient, untilIndexed } from "./helpers";
+import { startSecondApp } from "./secondApp";
 
 const EVIDENCE_DIR = process.env.E2E_EVIDENCE_DIR ?? "";
 const OWNER: Hex = ANVIL_KEYS[4];
@@ -149,5 +150,27 @@ describe("model page: metadata and the Hugging Face model card", () => {
     }
     await screenshot(page, "model-card");
     await context.close();
+  });
+
+  it("uses PUBLIC_APP_URL for the snippet's absolute URLs when it is set", async () => {
+    // The same build, started a second time with the setting: it is read per request, not built in.
+    const publicUrl = "https://greenprint.example";
+    const app = await startSecondApp("public-app-url", { PUBLIC_APP_URL: publicUrl });
+    try {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${app.url}/models/${id}`, { waitUntil: "networkidle" });
+      assert.equal(
+        await page.getByTestId("model-card-badge").textContent(),
+        `[![Greenprint grade](${publicUrl}/api/v1/badge/${id}.svg)](${publicUrl}/models/${id})`,
+      );
+      const yaml = (await page.getByTestId("model-card-yaml").textContent()) ?? "";
+      assert.ok(yaml.includes(`${publicUrl}/models/${id}`), yaml);
+      assert.ok(!yaml.includes("127.0.0.1") && !yaml.includes("localhost"), yaml);
+      await screenshot(page, "model-card-public-app-url");
+      await context.close();
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -6,6 +6,8 @@ import path from "node:path";
 import { stopAll, stopChildrenOnExit } from "../../script/lib/processes";
 import { startStack } from "../../script/lib/stack";
 
+const DIST_DIR = ".next-e2e";
+
 async function main() {
   stopChildrenOnExit();
   const stack = await startStack({
@@ -13,7 +15,7 @@ async function main() {
     anvilPort: Number(process.env.E2E_ANVIL_PORT ?? 8546),
     appPort: Number(process.env.E2E_APP_PORT ?? 3100),
     indexerPort: Number(process.env.E2E_INDEXER_PORT ?? 42169),
-    distDir: ".next-e2e",
+    distDir: DIST_DIR,
     logDir: "test-results",
     log: (message) => console.log(`[e2e] ${message}`),
   });
@@ -31,6 +33,10 @@ async function main() {
         E2E_APP_URL: stack.appUrl,
         E2E_RPC_URL: stack.rpcUrl,
         E2E_EVIDENCE_DIR: stack.evidenceDir,
+        // For tests that start a second `next start` of the same build with other settings
+        // (e.g. PUBLIC_APP_URL), against the same chain and index.
+        E2E_INDEXER_URL: stack.indexerUrl,
+        E2E_DIST_DIR: DIST_DIR,
       },
     });
     tests.on("exit", (c) => resolve(c ?? 1));

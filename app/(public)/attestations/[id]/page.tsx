@@ -71,9 +71,10 @@ function Field({ name, children, testId }: { name: string; children: React.React
 export default async function AttestationPage({ params }: Props) {
   const { id } = await params;
   const detail = await load(id);
-  // Rendered in place rather than through notFound(): Next renders a notFound() thrown by a
-  // dynamic page as an empty shell filled in by JavaScript (vercel/next.js#62228), and this page
-  // must read without it. The price is HTTP 200 instead of 404 (the API itself answers 404).
+  // proxy.ts answers unknown and malformed ids with a 404 before this renders; this is the rare
+  // case of an attestation missing from the index between that check and this read. Rendered in
+  // place rather than through notFound(), whose dynamic-page output is an empty shell filled in by
+  // JavaScript (vercel/next.js#62228).
   if (detail === null) return <NoSuchAttestation id={id} />;
   if ("problem" in detail)
     return (

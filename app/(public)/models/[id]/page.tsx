@@ -276,8 +276,8 @@ export default async function ModelPage({ params }: Props) {
             No attestations yet.
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="attestations-table">
+          <div className="md:overflow-x-auto">
+            <table className="card-table w-full text-left text-sm" data-testid="attestations-table">
               <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">
                 <tr>
                   <th scope="col" className="py-2 pr-3">
@@ -326,7 +326,7 @@ export default async function ModelPage({ params }: Props) {
                   const g = energyWh > 0n ? grade(BigInt(a.locationIntensity)) : null;
                   return (
                     <tr key={a.id} className="border-b border-neutral-100 dark:border-neutral-900">
-                      <td className="py-2 pr-3">
+                      <td data-label="Attestation" className="card-wide py-2 pr-3">
                         <Link
                           href={`/attestations/${a.id}`}
                           className="font-mono text-xs underline"
@@ -338,28 +338,42 @@ export default async function ModelPage({ params }: Props) {
                           <TxRef hash={a.submitted.transactionHash} block={a.submitted.block} compact />
                         </span>
                       </td>
-                      <td className="py-2 pr-3 whitespace-nowrap">
+                      <td data-label="Period" className="card-wide py-2 pr-3 whitespace-nowrap">
                         {date(a.periodStart)} – {date(a.periodEnd)}
                       </td>
-                      <td className="py-2 pr-3">{a.kind}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatEnergyWh(energyWh)}</td>
-                      <td className="py-2 pr-3 text-right tabular-nums">{formatEmissionsG(emissionsG)}</td>
-                      <td className="py-2 pr-3">
+                      <td data-label="Kind" className="py-2 pr-3">
+                        {a.kind}
+                      </td>
+                      <td data-label="Energy" className="py-2 pr-3 text-right tabular-nums">
+                        {formatEnergyWh(energyWh)}
+                      </td>
+                      <td data-label="Emissions" className="py-2 pr-3 text-right tabular-nums">
+                        {formatEmissionsG(emissionsG)}
+                      </td>
+                      <td data-label="Grade" className="py-2 pr-3 max-md:order-1">
                         <GradeBadge grade={g} />
                       </td>
-                      <td className="py-2 pr-3">{a.method}</td>
-                      <td className="py-2 pr-3">{a.region || "—"}</td>
-                      <td className="py-2 pr-3">
+                      <td data-label="Method" className="py-2 pr-3 max-md:order-1">
+                        {a.method}
+                      </td>
+                      <td data-label="Region" className="py-2 pr-3 max-md:order-1">
+                        {a.region || "—"}
+                      </td>
+                      <td data-label="Status" className="py-2 pr-3">
                         <StatusPill status={Status[a.status]} />
                       </td>
-                      <td className="py-2 pr-3" data-testid="attestation-verifier">
+                      <td
+                        data-label="Verifier"
+                        className="py-2 pr-3 max-md:order-1"
+                        data-testid="attestation-verifier"
+                      >
                         {a.verifier ? (
                           <AddressLink address={a.verifier} name={verifierNames.get(a.verifier)} />
                         ) : (
                           "—"
                         )}
                       </td>
-                      <td className="py-2 pr-3">
+                      <td data-label="Evidence" className="py-2 pr-3 max-md:order-1">
                         <a
                           className="font-mono underline"
                           href={`/api/evidence/${a.evidenceHash.slice(2)}`}
@@ -368,7 +382,9 @@ export default async function ModelPage({ params }: Props) {
                           {a.evidenceHash.slice(0, 10)}…
                         </a>
                       </td>
-                      <td className="py-2 pr-3 text-xs">{rewardText(a)}</td>
+                      <td data-label="Reward" className="py-2 pr-3 max-md:order-1 text-xs">
+                        {rewardText(a)}
+                      </td>
                     </tr>
                   );
                 })}
