@@ -17,7 +17,9 @@ import { sortLink } from "@/lib/web/leaderboardQuery";
 /**
  * Columns of SPEC section 9 with the order a first click sorts by and the width from which each
  * shows: a phone keeps the model, its emissions and grid grade (priority columns) and never
- * scrolls the page sideways; wider screens add the rest (every column is in the CSV and JSON).
+ * scrolls the page sideways; wider screens add the rest. Location- and market-based emissions are
+ * not columns of their own (the emissions basis filter switches the Emissions column between them),
+ * nor is the embodied part of Emissions: every figure is in the CSV and JSON and on the model page.
  */
 const COLUMNS: {
   key: string;
@@ -34,23 +36,14 @@ const COLUMNS: {
   { key: "intensity", label: "Grid intensity", order: "asc", numeric: true, show: "hidden md:table-cell" },
   { key: "mWhPerPflop", label: "Wh/PFLOP", order: "asc", numeric: true, show: "hidden md:table-cell" },
   { key: "efficiency", label: "Efficiency rating", order: "asc", show: "hidden md:table-cell" },
-  { key: "mWhPerRequest", label: "mWh/request", order: "asc", numeric: true, show: "hidden xl:table-cell" },
-  { key: "renewableBps", label: "Renewable", order: "desc", numeric: true, show: "hidden lg:table-cell" },
-  {
-    key: "locationEmissionsG",
-    label: "Location",
-    order: "desc",
-    numeric: true,
-    show: "hidden 2xl:table-cell",
-  },
-  { key: "marketEmissionsG", label: "Market", order: "desc", numeric: true, show: "hidden 2xl:table-cell" },
-  { key: "embodiedG", label: "Embodied", order: "desc", numeric: true, show: "hidden 2xl:table-cell" },
+  { key: "mWhPerRequest", label: "mWh/request", order: "asc", numeric: true, show: "hidden 2xl:table-cell" },
+  { key: "renewableBps", label: "Renewable", order: "desc", numeric: true, show: "hidden xl:table-cell" },
   {
     key: "gPerBillionParams",
     label: "g / B params",
     order: "asc",
     numeric: true,
-    show: "hidden lg:table-cell",
+    show: "hidden 2xl:table-cell",
   },
   { key: "certificates", label: "Certificates", order: "desc", numeric: true, show: "hidden 2xl:table-cell" },
   { key: "leafEarnedWei", label: "LEAF", order: "desc", numeric: true, show: "hidden lg:table-cell" },
@@ -75,12 +68,6 @@ function value(r: LeaderboardRow, key: string) {
       return r.efficiency?.mWhPerRequest ? formatMWhPerRequest(BigInt(r.efficiency.mWhPerRequest)) : "—";
     case "renewableBps":
       return formatBps(BigInt(r.renewableBps));
-    case "locationEmissionsG":
-      return formatEmissionsG(BigInt(r.locationEmissionsG));
-    case "marketEmissionsG":
-      return formatEmissionsG(BigInt(r.marketEmissionsG));
-    case "embodiedG":
-      return formatEmissionsG(BigInt(r.embodiedG));
     case "gPerBillionParams":
       return r.gPerBillionParams === null ? "—" : formatEmissionsG(BigInt(r.gPerBillionParams));
     case "certificates":
@@ -110,7 +97,9 @@ export function LeaderboardTable(props: {
   const { rows, params } = props;
   const sort = params.get("sort") ?? "intensity";
   return (
-    <div className="overflow-x-auto">
+    // 2xl shows every column: the table takes the room beside the 72rem page column (a 96rem screen
+    // leaves 12rem each side), so that no column is cut off inside a scrolling box.
+    <div className="overflow-x-auto 2xl:-mx-[11rem]">
       <table className="w-full text-left text-xs sm:text-sm" data-testid={props.testId}>
         <caption className="sr-only">{props.caption}</caption>
         <thead className="border-b border-neutral-200 text-neutral-600 dark:border-neutral-800 dark:text-neutral-400">

@@ -152,6 +152,18 @@ async function attestDemo(model: string, name: string): Promise<bigint> {
   return registered.modelId;
 }
 
+/** Boxes whose content scrolls sideways inside them (tag, class, content/box width). */
+function sidewaysScrollers(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(e).overflowX))
+      .map(
+        (e) =>
+          `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${e.scrollWidth}/${e.clientWidth}px`,
+      ),
+  );
+}
+
 /** document.scrollingElement.scrollWidth: the page's own width, which must fit the phone. */
 async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement ?? document.documentElement).scrollWidth);
@@ -421,17 +433,11 @@ describe("leaderboard, compare and phones (issue 13)", () => {
       assert.ok(width <= PHONE.width, `${path} is ${width}px wide at ${PHONE.width}px`);
       if (name === "model") {
         // Nor does anything scroll sideways inside its own box (the attestation table becomes cards).
-        const scrollers = await page.evaluate(() =>
-          [...document.querySelectorAll("body *")]
-            .filter(
-              (e) => e.scrollWidth > e.clientWidth + 1 && /auto|scroll/.test(getComputedStyle(e).overflowX),
-            )
-            .map(
-              (e) =>
-                `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${e.scrollWidth}/${e.clientWidth}px`,
-            ),
+        assert.deepEqual(
+          await sidewaysScrollers(page),
+          [],
+          `${path}: boxes that scroll sideways at ${PHONE.width}px`,
         );
-        assert.deepEqual(scrollers, [], `${path}: boxes that scroll sideways at ${PHONE.width}px`);
         assert.ok(await page.getByTestId("attestations-table").isVisible(), "the attestations are shown");
       }
       await screenshot(page, `board-${name}-phone`);
@@ -441,8 +447,23 @@ describe("leaderboard, compare and phones (issue 13)", () => {
     const desktop = await browser.newPage({ viewport: DESKTOP });
     for (const [name, path] of pages) {
       await desktop.goto(`${APP_URL}${path}`, { waitUntil: "networkidle" });
+      // a desktop shows the columns it has room for: no table is cut off inside a scrolling box
+      assert.deepEqual(
+        await sidewaysScrollers(desktop),
+        [],
+        `${path}: boxes that scroll sideways at ${DESKTOP.width}px`,
+      );
       await screenshot(desktop, `board-${name}-desktop`);
     }
+    // A wide screen (2xl) adds every remaining column and the room for them.
+    await desktop.setViewportSize({ width: 1536, height: 900 });
+    for (const path of ["/leaderboard", "/leaderboard?include=self-reported"]) {
+      await desktop.goto(`${APP_URL}${path}`, { waitUntil: "networkidle" });
+      assert.ok(await desktop.locator('th:has-text("Certificates")').first().isVisible(), path);
+      assert.deepEqual(await sidewaysScrollers(desktop), [], `${path}: boxes that scroll sideways at 1536px`);
+      assert.ok((await pageWidth(desktop)) <= 1536, `${path} wider than the screen at 1536px`);
+    }
+    await screenshot(desktop, "board-leaderboard-self-reported-wide");
     await desktop.close();
     await context.close();
   });
