@@ -211,7 +211,7 @@ function activityAmount(detail: Record<string, string | number | null> | null): 
 }
 
 /** Moves an attestation to a new stored status, keeping aggregates, counters and history. */
-async function transition(
+export async function transition(
   context: Ctx,
   event: Ev,
   id: Hex,
