@@ -99,6 +99,21 @@ describe("indexer: invalidateUnreviewed", { timeout: scaled(600_000) }, () => {
     assert.deepEqual(v.verdicts, { verified: 2, rejected: 0, invalidated: 1 });
   });
 
+  it("lists attestations by the verifier whose verdict they carry (the arbiter's queue)", async () => {
+    const v = p.address("verifier");
+    const ids = async (q: string) =>
+      (await getJson<Json>(`${indexer.url}/api/v1/attestations?${q}`)).body.attestations.map(
+        (a: Json) => a.id,
+      );
+    assert.deepEqual(await ids(`verifier=${v}`), [kept, invalidated]);
+    assert.deepEqual(await ids(`status=INVALIDATED&verifier=${v.toLowerCase()}`), [invalidated]);
+    assert.deepEqual(await ids(`status=VERIFIED&verifier=${v}`), [], "the other one is Final by now");
+    assert.deepEqual(await ids(`verifier=${p.address("admin")}`), []);
+    const bad = await getJson<Json>(`${indexer.url}/api/v1/attestations?verifier=0x12`);
+    assert.equal(bad.status, 400);
+    assert.equal(bad.body.error.param, "verifier");
+  });
+
   it("keeps only the other attestation in the model's aggregates", async () => {
     const { body } = await getJson<Json>(`${indexer.url}/api/v1/models/${modelId}`);
     for (const include of ["final", "verified"] as const) {

@@ -438,7 +438,7 @@ app.get("/api/v1/models/:id", async (c) => {
 // Attestations across models, oldest first: `status=SUBMITTED` is the verifiers' queue.
 app.get("/api/v1/attestations", async (c) => {
   const params = new URL(c.req.url).searchParams;
-  const unknown = unknownParam(c, params, ["status", "model", "page", "pageSize"]);
+  const unknown = unknownParam(c, params, ["status", "model", "verifier", "page", "pageSize"]);
   if (unknown) return unknown;
   const paging = pageParams(c, params);
   if (paging instanceof Response) return paging;
@@ -446,10 +446,20 @@ app.get("/api/v1/attestations", async (c) => {
   if (statuses instanceof Response) return statuses;
   const modelId = modelParam(c, params);
   if (modelId instanceof Response) return modelId;
+  // `verifier`: whose verdict it carries (the arbiter's queue of a revoked verifier's unreviewed verdicts)
+  const verifierRaw = params.get("verifier");
+  if (verifierRaw !== null && !/^0x[0-9a-fA-F]{40}$/.test(verifierRaw))
+    return c.json(
+      bad("verifier", `verifier must be an address (0x + 40 hex digits), got "${verifierRaw}"`),
+      400,
+    );
   const s = await snapshot();
   const where = and(
     statuses === null ? undefined : statusCondition(statuses, s.sync.now),
     modelId === null ? undefined : eq(schema.attestation.modelId, modelId),
+    verifierRaw === null
+      ? undefined
+      : eq(schema.attestation.verifier, verifierRaw.toLowerCase() as `0x${string}`),
   );
   const { list, ...envelope } = await pageOf(
     db
