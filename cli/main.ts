@@ -14,7 +14,14 @@ import {
 import { config } from "./commands/config";
 import { keystoreCreate } from "./commands/keystore";
 import { leaderboard } from "./commands/leaderboard";
-import { cancelNonce, claim, dispute, withdraw, withdrawRefund } from "./commands/lifecycle";
+import {
+  cancelNonce,
+  claim,
+  dispute,
+  invalidateUnreviewed,
+  withdraw,
+  withdrawRefund,
+} from "./commands/lifecycle";
 import { modelRegister, modelSeal, modelShow } from "./commands/model";
 import { modelCard } from "./commands/modelCard";
 import { balance, status } from "./commands/status";
@@ -35,6 +42,7 @@ export const COMMANDS: Command[] = [
   relay,
   withdraw,
   dispute,
+  invalidateUnreviewed,
   withdrawRefund,
   cancelNonce,
   claim,

@@ -7,10 +7,10 @@ import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
 
 /// @title Disputes of the attestation registry (SPEC section 5)
-/// @notice dispute, upholdDispute, dismissDispute and withdrawRefund of IAttestationRegistry. The registry
-/// deploys this contract in its constructor and runs these functions by delegatecall from its own functions of
-/// the same names, so they act on the registry's storage, emit the registry's events and keep its ABI; the
-/// code lives apart only to keep the registry under the EIP-170 size limit. Called directly, it refuses.
+/// @notice dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed of IAttestationRegistry.
+/// The registry deploys this contract in its constructor and runs these functions by delegatecall from its own
+/// functions of the same names, so they act on the registry's storage, emit the registry's events and keep its
+/// ABI; the code lives apart only to keep the registry under the EIP-170 size limit. Called directly, it refuses.
 contract AttestationDisputes is AttestationRegistryStorage {
     /// @notice The AttestationRegistry that deployed this contract, the only context it runs in.
     address public immutable registry;
@@ -67,14 +67,46 @@ contract AttestationDisputes is AttestationRegistryStorage {
         (address challenger, uint256 bond) = _takeDispute(id, s);
         _refunds[challenger] += bond;
         address verifier = address(uint160(_verifierByIndex[uint32(s >> _ACTOR_SHIFT)]));
+        (uint256 modelId, uint256 cursor, uint256 next) = _invalidate(id, s, verifier);
+        emit IAttestationRegistry.DisputeUpheld(id, msg.sender, challenger, verifier, bond, rulingHash);
+        if (next != cursor) modelRegistry.setAttestationCursor(modelId, next);
+    }
+
+    /// @notice See IAttestationRegistry.invalidateUnreviewed.
+    /// @param id attestation id (Verified, not yet Final, verified by a verifier no longer accredited)
+    /// @param rulingHash hash of the arbiter's ruling
+    function invalidateUnreviewed(bytes32 id, bytes32 rulingHash)
+        external
+        onlyDelegated
+        whenNotPaused
+        nonReentrant
+        onlyRole(ARBITER_ROLE)
+    {
+        uint256 s = _states[id];
+        // Verified inside its window: not Final (nor claimed), not Disputed (a dispute is ruled on instead)
+        Status status = _effective(s);
+        if (status != Status.Verified) revert IAttestationRegistry.AttestationRegistryWrongStatus(id, status);
+        uint256 v = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
+        address verifier = address(uint160(v));
+        if (v >> 160 != 0) revert IAttestationRegistry.AttestationRegistryVerifierStillAccredited(id, verifier);
+        (uint256 modelId, uint256 cursor, uint256 next) = _invalidate(id, s, verifier);
+        emit IAttestationRegistry.AttestationInvalidatedUnreviewed(id, msg.sender, verifier, rulingHash);
+        if (next != cursor) modelRegistry.setAttestationCursor(modelId, next);
+    }
+
+    /// @dev The effects of an invalidation (upheld dispute or invalidateUnreviewed): Invalidated, one more
+    /// invalidated verdict on the verifier's record. Returns the model's cursor and the cursor to store (one
+    /// live PRETRAINING run less, the period freed: SPEC 4, v1.1); the caller stores it after its event.
+    function _invalidate(bytes32 id, uint256 s, address verifier)
+        private
+        returns (uint256 modelId, uint256 cursor, uint256 next)
+    {
         ++_verifiers[verifier].invalidatedVerdicts;
         _states[id] = (s & ~_STATUS_MASK) | uint256(Status.Invalidated);
-        if ((s >> _KIND_SHIFT) & 3 == 0) {
-            uint256 modelId = (s >> _MODEL_SHIFT) & _M48;
-            (,, uint256 cursor) = modelRegistry.attestationContext(modelId);
-            modelRegistry.setAttestationCursor(modelId, cursor - _LIVE_ONE);
-        }
-        emit IAttestationRegistry.DisputeUpheld(id, msg.sender, challenger, verifier, bond, rulingHash);
+        modelId = (s >> _MODEL_SHIFT) & _M48;
+        (,, cursor) = modelRegistry.attestationContext(modelId);
+        next = _freePeriod(s, id, cursor);
+        if ((s >> _KIND_SHIFT) & 3 == 0) next -= _LIVE_ONE;
     }
 
     /// @notice See IAttestationRegistry.dismissDispute.

@@ -22,12 +22,14 @@ import {IModelRegistry} from "./IModelRegistry.sol";
 ///  56..95 periodStart | 96..135 periodEnd |
 ///  136..175 finalAt on the pause-free clock (while Disputed: remaining window) | 176..255 actor: low 80 bits
 ///  of the submitter until a verdict, then the verifier's index (176..207) and the reward-parameter epoch
-///  (208..223). After the claim bits 136..255 hold the paid amount.
+///  (208..223); on a Rejected attestation bit 255 marks a freed period (`_FREED`). After the claim bits 136..255
+///  hold the paid amount.
 /// The pause-free clock (`_clock`) is block.timestamp minus every second the protocol spent paused: challenge
 /// windows do not run during a pause (SPEC 5, v1.1).
 /// Per model a 136-bit cursor lives in the model registry's model word: bits 40k..40k+39 the end of
 /// the latest period of kind k, bits 120..135 the number of live (Submitted, Verified, Disputed)
-/// PRETRAINING attestations.
+/// PRETRAINING attestations. A Rejected, Withdrawn or Invalidated attestation that is the latest of its kind
+/// moves its frontier back (`_freePeriod`, SPEC 4 v1.1).
 contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
     uint256 private constant _WEI_PER_GRAM = 1e15; // 1 LEAF (1e18) per 1000 g
 
@@ -35,7 +37,8 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
     ILeafToken public immutable leaf;
     /// @notice The EfficiencyBonus contract, the only caller of mintEfficiencyBonus.
     address public immutable override efficiencyBonus;
-    /// @dev The code of dispute, upholdDispute, dismissDispute and withdrawRefund (run by delegatecall).
+    /// @dev The code of dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed (run by
+    /// delegatecall).
     AttestationDisputes private immutable _disputeCode;
 
     /// @param models the ModelRegistry (its attestationRegistry must be this contract)
@@ -214,8 +217,10 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
     /// be superseded, except an unverified correction (its own predecessor is still live).
     function _requireSupersedable(bytes32 id, uint256 p, bool atSubmission) private view {
         uint256 status = p & _STATUS_MASK;
+        // a Rejected one whose period was freed (and may be attested again) is not: that would claim it twice
         bool ok = status == uint256(Status.Submitted) || status == uint256(Status.Verified)
-            || status == uint256(Status.Rejected) || (atSubmission && status == uint256(Status.Disputed));
+            || (status == uint256(Status.Rejected) && p & _FREED == 0)
+            || (atSubmission && status == uint256(Status.Disputed));
         if (p & _CORRECTION != 0 && (status == uint256(Status.Submitted) || status == uint256(Status.Rejected))) {
             ok = false;
         }
@@ -286,23 +291,32 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         }
         uint256 modelId = (s >> _MODEL_SHIFT) & _M48;
         bool correction = s & _CORRECTION != 0;
-        bool pretraining = (s >> _KIND_SHIFT) & 3 == 0;
         address owner;
         uint256 cursor;
-        if (correction || (!approve && pretraining)) (owner,, cursor) = modelRegistry.attestationContext(modelId);
+        if (correction || !approve) (owner,, cursor) = modelRegistry.attestationContext(modelId);
         else owner = _ownerOf(modelId);
         if (owner == verifier) revert AttestationRegistryVerifierIsOwner(modelId, verifier);
         s &= _LOW136 & ~_STATUS_MASK;
         if (approve) {
             if (correction) cursor = _supersede(id, _supersedes[id], cursor);
             _markVerified(id, s, verifier, v.index, c);
+            if (correction) modelRegistry.setAttestationCursor(modelId, cursor);
         } else {
-            if (pretraining) cursor -= _LIVE_ONE;
-            if (correction) cursor = _freeExtension(s, id, cursor);
-            _states[id] = s | _VERDICT | (uint256(v.index) << _ACTOR_SHIFT) | uint256(Status.Rejected);
-            emit AttestationRejected(id, verifier, reasonHash);
+            _reject(id, s, verifier, v.index, reasonHash, cursor);
         }
-        if (correction || (!approve && pretraining)) modelRegistry.setAttestationCursor(modelId, cursor);
+    }
+
+    /// @dev Rejected, with one live PRETRAINING run less and its period freed (SPEC 4, v1.1); a freed period is
+    /// marked so that no correction of the rejected attestation can claim it again beside a new attestation.
+    function _reject(bytes32 id, uint256 s, address verifier, uint32 index, bytes32 reasonHash, uint256 cursor)
+        private
+    {
+        uint256 next = _freePeriod(s, id, cursor);
+        if (next != cursor) s |= _FREED;
+        if ((s >> _KIND_SHIFT) & 3 == 0) next -= _LIVE_ONE;
+        _states[id] = s | _VERDICT | (uint256(index) << _ACTOR_SHIFT) | uint256(Status.Rejected);
+        emit AttestationRejected(id, verifier, reasonHash);
+        if (next != cursor) modelRegistry.setAttestationCursor((s >> _MODEL_SHIFT) & _M48, next);
     }
 
     /// @dev Verified status, the verdict flag, the verifier's index, the reward-parameter epoch in force and
@@ -321,17 +335,6 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         emit AttestationVerified(id, verifier, finalAt);
     }
 
-    /// @dev A withdrawn or rejected correction that extended its predecessor (and is still the latest of its
-    /// kind) gives the extension back: the frontier returns to the predecessor's end, which keeps its own
-    /// period (SPEC 4, v1.1). An unverified correction cannot itself be superseded, so nothing else lies beyond.
-    function _freeExtension(uint256 s, bytes32 id, uint256 cursor) private view returns (uint256) {
-        uint256 shift = 40 * ((s >> _KIND_SHIFT) & 3);
-        uint256 end = (s >> _END_SHIFT) & _M40;
-        uint256 pEnd = (_states[_supersedes[id]] >> _END_SHIFT) & _M40;
-        if ((cursor >> shift) & _M40 == end && end > pEnd) cursor = (cursor & ~(_M40 << shift)) | (pEnd << shift);
-        return cursor;
-    }
-
     /// @inheritdoc IAttestationRegistry
     function withdraw(bytes32 id) external override whenNotPaused {
         uint256 s = _states[id];
@@ -340,18 +343,16 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         (address owner,, uint256 cursor) = modelRegistry.attestationContext(modelId);
         if (owner != msg.sender) revert AttestationRegistryNotModelOwner(modelId, msg.sender);
         _states[id] = (s & ~_STATUS_MASK) | uint256(Status.Withdrawn);
-        bool pretraining = (s >> _KIND_SHIFT) & 3 == 0;
-        bool correction = s & _CORRECTION != 0;
-        if (pretraining) cursor -= _LIVE_ONE;
-        if (correction) cursor = _freeExtension(s, id, cursor);
-        if (pretraining || correction) modelRegistry.setAttestationCursor(modelId, cursor);
+        uint256 next = _freePeriod(s, id, cursor);
+        if ((s >> _KIND_SHIFT) & 3 == 0) next -= _LIVE_ONE;
         emit AttestationWithdrawn(id, msg.sender);
+        if (next != cursor) modelRegistry.setAttestationCursor(modelId, next);
     }
 
     // ================================================================ disputes
 
     /// @inheritdoc IAttestationRegistry
-    /// @dev Runs in AttestationDisputes (see _delegateToDisputes), as do the three functions below.
+    /// @dev Runs in AttestationDisputes (see _delegateToDisputes), as do the four functions below.
     function dispute(bytes32 id, string calldata reasonURI) external payable override {
         (id, reasonURI); // named for the ABI; AttestationDisputes decodes the calldata
         _delegateToDisputes();
@@ -371,6 +372,12 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
 
     /// @inheritdoc IAttestationRegistry
     function withdrawRefund() external override {
+        _delegateToDisputes();
+    }
+
+    /// @inheritdoc IAttestationRegistry
+    function invalidateUnreviewed(bytes32 id, bytes32 rulingHash) external override {
+        (id, rulingHash);
         _delegateToDisputes();
     }
 

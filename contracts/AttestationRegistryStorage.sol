@@ -42,6 +42,9 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
     uint256 internal constant _LIVE_SHIFT = 120;
     uint256 internal constant _LIVE_ONE = 1 << 120;
     uint256 internal constant _LIVE_MAX = 0xffff;
+    // on a Rejected attestation (whose bits 224..255 are otherwise unused): its period was freed, so no
+    // correction of it may cover that period again (SPEC 4, v1.1)
+    uint256 internal constant _FREED = 1 << 255;
 
     // bit offsets of the Config fields in its storage word (Solidity packs struct members from the low end)
     uint256 internal constant _BASELINE_BIT = 24;
@@ -136,6 +139,24 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
         if (stored != uint256(Status.Verified)) return Status(stored);
         if (s & _CLAIMED != 0 || _clock() >= (s >> _FINAL_SHIFT) & _M40) return Status.Final;
         return Status.Verified;
+    }
+
+    /// @dev Frees the period of an attestation that becomes Rejected, Withdrawn or Invalidated (SPEC 4, v1.1):
+    /// returns `cursor` (a model cursor) with the frontier of its kind moved back. The cursor keeps only the end
+    /// of the latest period, so only the latest attestation of its kind (end == frontier) can give its period
+    /// back; every other live one of that kind then ends at or before its start (periods never overlap), and an
+    /// earlier one leaves a hole the frontier cannot express (it stays consumed). An ordinary attestation
+    /// frees its whole period; a correction only what extends beyond its predecessor's end: a pending
+    /// correction's predecessor is still live, and a verified one's was verified (and may have been paid)
+    /// before it was superseded, so its period stays consumed either way.
+    function _freePeriod(uint256 s, bytes32 id, uint256 cursor) internal view returns (uint256) {
+        uint256 shift = 40 * ((s >> _KIND_SHIFT) & 3);
+        uint256 end = (s >> _END_SHIFT) & _M40;
+        if ((cursor >> shift) & _M40 != end) return cursor;
+        uint256 to = s & _CORRECTION != 0 ? _states[_supersedes[id]] >> _END_SHIFT : s >> _START_SHIFT;
+        to &= _M40;
+        if (to >= end) return cursor;
+        return (cursor & ~(_M40 << shift)) | (to << shift);
     }
 
     /// @dev Seconds elapsed outside pauses: frozen while paused, so no window ends during a pause.

@@ -504,4 +504,28 @@ interface IAttestationRegistry {
     /// @return latestEnd end of the latest attestation per kind (PRETRAINING, FINETUNING, INFERENCE)
     /// @return livePretraining number of PRETRAINING attestations Submitted, Verified or Disputed
     function modelCursor(uint256 modelId) external view returns (uint64[3] memory latestEnd, uint16 livePretraining);
+
+    // ---------------------------------------------------------------- invalidateUnreviewed (SPEC 5, v1.1)
+
+    /// @notice The arbiter invalidated, without a dispute, a Verified attestation of a revoked verifier before it
+    /// became Final (status Invalidated; the verifier's invalidatedVerdicts grows by one).
+    /// @param id attestation id
+    /// @param arbiter the arbiter
+    /// @param verifier the revoked verifier whose verdict was invalidated
+    /// @param rulingHash hash of the ruling document
+    event AttestationInvalidatedUnreviewed(
+        bytes32 indexed id, address indexed arbiter, address indexed verifier, bytes32 rulingHash
+    );
+
+    /// @notice invalidateUnreviewed refused: the verifier of the attestation is still accredited (an accredited
+    /// verifier's verdicts are challenged by dispute, with a bond).
+    error AttestationRegistryVerifierStillAccredited(bytes32 id, address verifier);
+
+    /// @notice Invalidate a Verified, not yet Final attestation whose verifier is no longer accredited (arbiter
+    /// only, no bond; SPEC 5, v1.1): status Invalidated, one more invalidated verdict on the verifier's record,
+    /// its period freed like any invalidated attestation's (SPEC 4). A Disputed attestation is ruled on with
+    /// upholdDispute / dismissDispute instead; a Final one stands.
+    /// @param id attestation id
+    /// @param rulingHash hash of the ruling document
+    function invalidateUnreviewed(bytes32 id, bytes32 rulingHash) external;
 }

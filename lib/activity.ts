@@ -14,6 +14,7 @@ const VERBS: Record<string, string> = {
   AttestationDisputed: "disputed an attestation of",
   DisputeUpheld: "upheld a dispute against",
   DisputeDismissed: "dismissed a dispute against",
+  AttestationInvalidatedUnreviewed: "invalidated a revoked verifier's verdict on",
   RewardClaimed: "claimed LEAF for",
   CertificateRecorded: "recorded a certificate for",
   CertificateConfirmed: "confirmed a certificate of",

@@ -156,7 +156,7 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   AttestationRegistrySupersedesOtherKind: ([id, k]) =>
     `Attestation ${id} is not of kind ${kind(k)}: a correction must supersede an attestation of the same kind.`,
   AttestationRegistryNotSupersedable: ([id, st]) =>
-    `Attestation ${id} is ${status(st)} and cannot be superseded (only Submitted, Verified, Final, Rejected or Disputed ones, and not an unverified correction).`,
+    `Attestation ${id} is ${status(st)} and cannot be superseded (only Submitted, Verified, Final, Rejected or Disputed ones, not an unverified correction, and not a rejected one whose period was freed: attest that period again instead).`,
   AttestationRegistryCorrectionOutsidePeriod: ([s, e]) =>
     `The correction's period ${when(s)} – ${when(e)} lies outside its predecessor's period (only the latest attestation of a kind may be extended).`,
   AttestationRegistryAlreadyExists: ([id]) =>
@@ -198,6 +198,8 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     `Evidence document ${h} already backs attestation ${id}: one document backs one attestation (until that one is rejected or withdrawn), so the same energy cannot be attested twice.`,
   AttestationRegistryTreasuryCannotDispute: ([t]) =>
     `The treasury (${t}) cannot dispute: a dismissed bond would return to it, so its dispute would cost nothing.`,
+  AttestationRegistryVerifierStillAccredited: ([id, v]) =>
+    `Verifier ${v} of attestation ${id} is still accredited: only a revoked verifier's verdicts can be invalidated without a dispute (revoke the verifier first, or dispute the attestation).`,
   // ------------------------------------------------------------ OpenZeppelin (registry, token)
   AccessControlUnauthorizedAccount: ([a, r]) => `Account ${a} lacks the ${role(r)} role.`,
   AccessControlBadConfirmation: () => "An account can only renounce a role for itself.",

@@ -1,5 +1,6 @@
+import { sha256, stringToBytes } from "viem";
 import { formatLeaf } from "../../lib/units";
-import { requireStr } from "../context";
+import { requireStr, str } from "../context";
 import { idArg } from "./args";
 import type { Command } from "./types";
 
@@ -29,6 +30,25 @@ export const dispute: Command = {
     await ctx.send(`Attestation ${id} disputed`, gp.dispute, { id, reasonURI }, (r) => [
       `bond ${r.bond} wei`,
     ]);
+  },
+};
+
+export const invalidateUnreviewed: Command = {
+  name: "invalidate-unreviewed",
+  summary: "invalidate a Verified, not yet Final attestation of a revoked verifier, without a bond (arbiter)",
+  usage: "<attestationId> [--ruling TEXT]",
+  help: ["--ruling TEXT             the ruling (its SHA-256 is recorded)"],
+  options: { ruling: { type: "string" } },
+  async run(ctx) {
+    const id = idArg(ctx, "invalidate-unreviewed");
+    const ruling = str(ctx.values, "ruling");
+    const gp = await ctx.client({ signer: true });
+    await ctx.send(
+      `Attestation ${id} invalidated`,
+      gp.invalidateUnreviewed,
+      { id, rulingHash: ruling ? sha256(stringToBytes(ruling)) : undefined },
+      (r) => [`verdict of revoked verifier ${r.verifier} invalidated`],
+    );
   },
 };
 

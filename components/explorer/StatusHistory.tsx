@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   AttestationDisputed: "Disputed",
   DisputeUpheld: "Dispute upheld: invalidated",
   DisputeDismissed: "Dispute dismissed: back to Verified",
+  AttestationInvalidatedUnreviewed: "Invalidated by the arbiter: its verifier was revoked",
   RewardClaimed: "Reward claimed",
 };
 

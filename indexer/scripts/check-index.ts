@@ -159,7 +159,8 @@ export async function checkIndex(options: {
       case "AttestationWithdrawn":
       case "AttestationSuperseded":
       case "AttestationDisputed":
-      case "DisputeUpheld": {
+      case "DisputeUpheld":
+      case "AttestationInvalidatedUnreviewed": {
         const r = atts.get(a.id as string);
         const to = {
           AttestationRejected: Status.REJECTED,
@@ -167,6 +168,7 @@ export async function checkIndex(options: {
           AttestationSuperseded: Status.SUPERSEDED,
           AttestationDisputed: Status.DISPUTED,
           DisputeUpheld: Status.INVALIDATED,
+          AttestationInvalidatedUnreviewed: Status.INVALIDATED,
         }[l.eventName];
         if (r) r.stored = to;
         break;

@@ -231,6 +231,24 @@ ponder.on("AttestationRegistry:DisputeDismissed", async ({ event, context }) => 
   await closeDispute(context, event, id, "dismissed", arbiter, rulingHash);
 });
 
+// SPEC 5 (v1.1): the arbiter invalidates, without a dispute, a Verified attestation of a revoked
+// verifier before it becomes Final. Same effects as an upheld dispute, without the dispute row.
+ponder.on("AttestationRegistry:AttestationInvalidatedUnreviewed", async ({ event, context }) => {
+  const { id, arbiter, verifier: v, rulingHash } = event.args;
+  const verifier = v.toLowerCase() as Hex;
+  await transition(
+    context,
+    event,
+    id,
+    "AttestationInvalidatedUnreviewed",
+    Status.INVALIDATED,
+    arbiter.toLowerCase() as Hex,
+    {},
+    { verifier, rulingHash },
+  );
+  if (v !== zeroAddress) await bumpVerifier(context, verifier, event.block.timestamp, { invalidated: 1 });
+});
+
 ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
   const { id, modelId, owner, reward: amount, verifier: v, verifierReward } = event.args;
   const before = (await context.db.find(attestation, { id })) as AttestationRow | null;

@@ -174,7 +174,18 @@ export const modelsQuery = query(
 );
 
 export const attestationsQuery = query(
-  { status: filter("status", FILTER_STATUSES), model: modelId("model").optional(), ...paging },
+  {
+    status: filter("status", FILTER_STATUSES),
+    model: modelId("model").optional(),
+    // whose verdict it carries (the arbiter's queue of a revoked verifier's unreviewed verdicts)
+    verifier: checked(
+      (v) => ADDRESS.test(v),
+      (raw) => `verifier must be an address (0x + 40 hex digits), got "${raw}"`,
+    )
+      .transform((v) => v.toLowerCase() as `0x${string}`)
+      .optional(),
+    ...paging,
+  },
   unknownParameter,
 );
 

@@ -270,6 +270,19 @@ export function attestationsModule(core: Core) {
     }),
   }));
 
+  /**
+   * Arbiter: invalidates, without a bond, a Verified (not yet Final) attestation whose verifier is no
+   * longer accredited (SPEC 5, v1.1); the verifier's invalidated-verdict count grows by one.
+   */
+  const invalidateUnreviewed = core.write((input: { id: Hex; rulingHash?: Hex }) => ({
+    contract: "AttestationRegistry" as const,
+    functionName: "invalidateUnreviewed",
+    args: [input.id, input.rulingHash ?? zeroHash],
+    fromEvents: (events: Parameters<typeof eventArgs>[0]) => ({
+      verifier: eventArgs(events, "AttestationInvalidatedUnreviewed").verifier as Address,
+    }),
+  }));
+
   const withdrawRefund = core.write((_input: undefined | Record<string, never> = undefined) => ({
     contract: "AttestationRegistry" as const,
     functionName: "withdrawRefund",
@@ -471,6 +484,7 @@ export function attestationsModule(core: Core) {
     dispute,
     upholdDispute,
     dismissDispute,
+    invalidateUnreviewed,
     withdrawRefund,
     claimReward,
     cancelNonce,

@@ -178,11 +178,15 @@ export function listModels(
   return request(`/api/v1/models${query(params)}`, options);
 }
 
-/** Attestations oldest first, by effective status (`SUBMITTED` is the verifiers' queue) and model. */
+/**
+ * Attestations oldest first, by effective status (`SUBMITTED` is the verifiers' queue), model and
+ * verifier (whose verdict it carries).
+ */
 export function listAttestations(
   params: {
     status?: StatusName | StatusName[];
     model?: bigint | number | string;
+    verifier?: string;
     page?: number | string;
     pageSize?: number;
   } = {},

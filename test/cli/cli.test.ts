@@ -5,6 +5,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import type { Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { ROLES } from "../../lib/client";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { startTestChain, type TestChain } from "../sdk/chain";
 import { cli, cliInProcess as run } from "./run";
@@ -465,6 +468,60 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     const bonus = await run(["bonus", "request", modelId, ...d()], { ...env, ...OWNER });
     assert.equal(bonus.code, 4);
     assert.match(bonus.stderr, /Model 1 has no parent model/);
+  });
+
+  it("invalidate-unreviewed: the arbiter invalidates a revoked verifier's verdict; its period is free again", async () => {
+    const ADMIN = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[0] };
+    // a second verifier, revoked below (the suite's verifier stays accredited for the tests after this one)
+    const V2 = { GREENPRINT_PRIVATE_KEY: ANVIL_KEYS[4] };
+    const v2 = privateKeyToAccount(ANVIL_KEYS[4] as Hex).address;
+    await t.admin.accreditVerifier({ account: v2, name: "Revoked verifier" });
+    const attest = [
+      "attest",
+      "--model",
+      modelId,
+      "--kind",
+      "inference",
+      "--energy-wh",
+      "1000",
+      "--intensity",
+      "300",
+      "--region",
+      "DE",
+      "--start",
+      "2025-05-05T00:00:00Z",
+      "--end",
+      "2025-05-06T00:00:00Z",
+      "--json",
+      ...d(),
+    ];
+    const a = await run(attest, { ...env, ...OWNER });
+    assert.equal(a.code, 0, a.stderr);
+    const id = a.json.result.id;
+    assert.equal((await run(["verify", id, ...d()], { ...env, ...V2 })).code, 0);
+    const invalidate = [
+      "invalidate-unreviewed",
+      id,
+      "--ruling",
+      "verifier revoked for cause",
+      "--json",
+      ...d(),
+    ];
+    const accredited = await run(invalidate, { ...env, ...ADMIN });
+    assert.equal(accredited.code, 4);
+    assert.match(accredited.stderr, /is still accredited/);
+    await t.admin.revokeRole({ role: ROLES.VERIFIER_ROLE, account: v2 });
+    const notArbiter = await run(invalidate, { ...env, ...OWNER });
+    assert.equal(notArbiter.code, 4);
+    assert.match(notArbiter.stderr, /lacks the arbiter \(ARBITER_ROLE\) role/);
+    const done = await run(invalidate, { ...env, ...ADMIN });
+    assert.equal(done.code, 0, done.stderr);
+    assert.equal(done.json.result.verifier, v2);
+    assert.equal((await run(["status", id, "--json", ...d()], env)).json.status, "INVALIDATED");
+    assert.equal((await t.owner.verifierRecord(v2)).invalidatedVerdicts, 1n);
+    // SPEC 4 (v1.1): the invalidated period is attested again (new evidence, so a new attestation)
+    const again = await run([...attest, "--energy-wh", "999"], { ...env, ...OWNER });
+    assert.equal(again.code, 0, again.stderr);
   });
 
   it("model seal: --dry-run shows the transaction and sends nothing; then seals", async () => {

@@ -209,17 +209,20 @@ contract AttestationsTest is Base {
         assertEq(live, 1);
     }
 
+    /// @dev A rejected attestation that is not the latest of its kind keeps its period (SPEC 4 v1.1 frees only the
+    /// latest's): a correction superseding it is the way to cover that period again.
     function test_CorrectionOfRejected() public {
         Attestation memory p = _att(m, Kind.PRETRAINING, uint64(T0 - 3 days), uint64(T0 - 2 days));
         bytes32 pid = _submit(alice, p);
+        _submit(alice, _att(m, Kind.PRETRAINING, uint64(T0 - 2 days), uint64(T0 - 1 days)));
         vm.prank(verifier);
         reg.reject(pid, keccak256("bad"));
         (, uint16 live) = reg.modelCursor(m);
-        assertEq(live, 0);
+        assertEq(live, 1);
         bytes32 cid = _submit(alice, _correction(p, pid));
         _verify(cid);
         (, live) = reg.modelCursor(m);
-        assertEq(live, 1);
+        assertEq(live, 2);
         assertEq(uint8(_status(pid)), uint8(Status.Superseded));
     }
 

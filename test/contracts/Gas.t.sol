@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Attestation, CertificateKind, Kind} from "../../contracts/Common.sol";
+import {Attestation, CertificateKind, Kind, VERIFIER_ROLE} from "../../contracts/Common.sol";
 import {Base} from "./Base.t.sol";
 import {VmSafe} from "forge-std/Vm.sol";
 
@@ -19,6 +19,7 @@ contract GasTest is Base {
     Attestation internal signedAtt;
     bytes internal signedSig;
     uint256 internal modelId;
+    bytes32 internal unreviewedId;
 
     function setUp() public override {
         // gas targets are for the optimized build; `forge coverage` compiles without the optimizer
@@ -49,6 +50,15 @@ contract GasTest is Base {
         vm.prank(verifier);
         reg.cancelNonce();
         signedSig = _verifiedSig(verifierPk, signedAtt, 1, block.timestamp + 1 hours);
+        // a PRETRAINING attestation (the costlier kind: the live count) verified by a verifier revoked since
+        address revoked = makeAddr("revoked verifier");
+        vm.prank(admin);
+        reg.accreditVerifier(revoked, "Revoked", "");
+        unreviewedId = _submit(alice, _att(modelId, Kind.PRETRAINING, uint64(T0 - 8 days), uint64(T0 - 7 days)));
+        vm.prank(revoked);
+        reg.verify(unreviewedId);
+        vm.prank(admin);
+        reg.revokeRole(VERIFIER_ROLE, revoked);
     }
 
     function _intrinsic(bytes memory data) internal pure returns (uint256 standard, uint256 floor) {
@@ -110,6 +120,17 @@ contract GasTest is Base {
         // was 95,000; the evidence-once guard (SPEC 4, v1.1) needs a fresh slot per attestation (~22.1k), which
         // no budget of issue 12 provides for on this path (see contracts/README.md, Gas)
         assertLe(g, 118_000);
+    }
+
+    /// @dev SPEC 5 (v1.1): no budget in issue 12; bounded so that a regression fails the suite.
+    function test_Gas_InvalidateUnreviewed() public {
+        uint256 g = _tx(
+            arbiter,
+            address(reg),
+            abi.encodeCall(reg.invalidateUnreviewed, (unreviewedId, keccak256("ruling"))),
+            "invalidateUnreviewed"
+        );
+        assertLe(g, 60_000);
     }
 
     function test_Gas_ClaimReward() public {

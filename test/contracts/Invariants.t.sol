@@ -22,7 +22,9 @@ import {Test, console} from "forge-std/Test.sol";
 /// @dev Drives the protocol with bounded random actions and mirrors, independently, what the
 /// SPEC says must happen (status machine, challenge windows, payouts, period frontiers). Besides the
 /// attestation actions it pauses and unpauses with time passing, changes reward parameters and the challenge
-/// window, and revokes and re-accredits verifiers; every payout is checked against a ghost SPEC 6 model.
+/// window, revokes and re-accredits verifiers, and lets the arbiter invalidate unreviewed verdicts of revoked
+/// verifiers (SPEC 5, v1.1); every payout is checked against a ghost SPEC 6 model, and every freed period (SPEC 4,
+/// v1.1) against the ghost's frontier.
 contract Handler is Test {
     AttestationRegistry internal reg;
     ModelRegistry internal models;
@@ -92,6 +94,9 @@ contract Handler is Test {
     mapping(bytes32 id => Ghost) public ghosts;
     mapping(bytes32 id => Attestation) internal fields;
     mapping(uint256 modelId => mapping(uint256 kind => uint64 end)) public maxEnd;
+    mapping(bytes32 id => bool) public freed; // its period was given back (SPEC 4, v1.1)
+    mapping(address verifier => uint256 count) public invalidatedVerdicts;
+    uint256 public unreviewedInvalidations;
 
     // certificates (SPEC 8, v1.1): a ghost of every record; see the certificate handlers
     struct CertGhost {
@@ -302,19 +307,22 @@ contract Handler is Test {
                 ++successes[2];
             } else {
                 g.status = Status.Rejected;
-                _freeExtension(id);
+                _freePeriod(id);
             }
         } catch {}
     }
 
-    /// @dev SPEC 4 (v1.1): a rejected or withdrawn correction that extended its predecessor, and is still the
-    /// latest of its kind, gives the extension back; the predecessor keeps its own period.
-    function _freeExtension(bytes32 id) internal {
+    /// @dev SPEC 4 (v1.1): a Rejected, Withdrawn or Invalidated attestation that is the latest of its kind gives
+    /// its period back (a correction only what extends beyond its predecessor's end, which keeps its own); a
+    /// rejected one whose period was freed can no longer be superseded.
+    function _freePeriod(bytes32 id) internal {
         Ghost storage g = ghosts[id];
-        if (!g.correction) return;
         uint64 end = fields[id].periodEnd;
-        uint64 pEnd = fields[g.predecessor].periodEnd;
-        if (maxEnd[g.modelId][uint8(g.kind)] == end && end > pEnd) maxEnd[g.modelId][uint8(g.kind)] = pEnd;
+        uint64 to = g.correction ? fields[g.predecessor].periodEnd : fields[id].periodStart;
+        if (maxEnd[g.modelId][uint8(g.kind)] == end && to < end) {
+            maxEnd[g.modelId][uint8(g.kind)] = to;
+            freed[id] = true;
+        }
     }
 
     function submit(uint256 modelSeed, uint256 kindSeed, uint64 gap, uint64 len, uint64 energy, uint256 misc) external {
@@ -427,8 +435,8 @@ contract Handler is Test {
         Ghost storage p = ghosts[pid];
         _check(
             p.status == Status.Submitted || p.status == Status.Verified || p.status == Status.Disputed
-                || p.status == Status.Rejected,
-            "superseding a dead attestation"
+                || (p.status == Status.Rejected && !freed[pid]),
+            "superseding a dead attestation or a freed period"
         );
         _check(!(a.kind == Kind.PRETRAINING && trainingLocked[a.modelId]), "restated a run a bonus counted");
         _record(id, a, true);
@@ -582,7 +590,7 @@ contract Handler is Test {
         try reg.reject(id, bytes32(0)) {
             _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "rejected a non-submitted attestation");
             ghosts[id].status = Status.Rejected;
-            _freeExtension(id);
+            _freePeriod(id);
         } catch {}
     }
 
@@ -593,7 +601,7 @@ contract Handler is Test {
         try reg.withdraw(id) {
             _check(uint8(ghosts[id].status) == uint8(Status.Submitted), "withdrew a non-submitted attestation");
             ghosts[id].status = Status.Withdrawn;
-            _freeExtension(id);
+            _freePeriod(id);
         } catch {}
     }
 
@@ -631,6 +639,7 @@ contract Handler is Test {
             try reg.upholdDispute(id, bytes32(0)) {
                 _check(uint8(ghosts[id].status) == uint8(Status.Disputed), "upheld an undisputed attestation");
                 ghosts[id].status = Status.Invalidated;
+                _onInvalidated(id);
                 openBonds -= bond;
                 credited += bond;
                 ++successes[4];
@@ -645,6 +654,42 @@ contract Handler is Test {
                 credited += bond;
             } catch {}
         }
+    }
+
+    /// @dev The arbiter invalidates a Verified, not yet Final attestation of a revoked verifier without a bond
+    /// (SPEC 5, v1.1): it must succeed exactly then, outside a pause.
+    function invalidateUnreviewed(uint256 seed) external {
+        if (ids.length == 0) return;
+        bytes32 id = _find(seed, Status.Verified);
+        Ghost storage g = ghosts[id];
+        // one time in two the admin first revokes its verifier (else the call mostly meets an accredited one)
+        address v = verifiedBy[id];
+        if (seed % 2 == 0 && v != address(0) && activeVerifier[v]) {
+            vm.prank(admin);
+            reg.revokeRole(VERIFIER_ROLE, v);
+            activeVerifier[v] = false;
+            ++revocations;
+        }
+        bool allowed = !isPaused && g.status == Status.Verified && g.claims == 0 && clock() < g.finalAt
+            && !activeVerifier[verifiedBy[id]];
+        vm.prank(arbiter);
+        try reg.invalidateUnreviewed(id, bytes32(seed)) {
+            _check(allowed, "invalidated unreviewed against the SPEC");
+            g.status = Status.Invalidated;
+            _onInvalidated(id);
+            ++unreviewedInvalidations;
+        } catch {
+            _check(!allowed, "unexpected invalidateUnreviewed failure");
+        }
+    }
+
+    /// @dev An invalidation (upheld dispute or invalidateUnreviewed) counts against the verifier and frees the period.
+    function _onInvalidated(bytes32 id) internal {
+        address v = verifiedBy[id];
+        ++invalidatedVerdicts[v];
+        (,, uint64 count) = reg.verifierRecord(v);
+        _check(count == invalidatedVerdicts[v], "invalidated verdicts differ from the ghost");
+        _freePeriod(id);
     }
 
     function withdrawRefund(bool treasury) external {
@@ -884,6 +929,7 @@ contract InvariantsTest is Base {
         console.log("revocations", handler.revocations(), "transfers", handler.transfers());
         console.log("signed submissions", handler.signedSubmissions(), "cancelled nonces", handler.cancelledNonces());
         console.log("bonuses paid", handler.bonusesPaid());
+        console.log("unreviewed invalidations", handler.unreviewedInvalidations());
         for (uint256 i; i < 5; ++i) {
             console.log("certificate successes", i, handler.certSuccesses(i));
         }
@@ -1048,6 +1094,16 @@ contract HandlerSmokeTest is Base {
         assertEq(h.successes(3), 1);
         h.arbitrate(1, true);
         assertEq(h.successes(4), 1);
+        // the upheld period is free again: the next submission re-attests it
+        h.submit(1, 1, 0, 100, 1000, 8);
+        (uint64 start,) = h.period(h.ids(0));
+        (uint64 again,) = h.period(h.ids(1));
+        assertEq(again, start, "freed period attested again");
+        h.verify(1, 0); // verifier index 0
+        h.toggleVerifier(0); // revokes it
+        h.invalidateUnreviewed(1);
+        assertEq(h.unreviewedInvalidations(), 1);
+        assertEq(h.violations(), 0, h.firstViolation());
     }
 }
 

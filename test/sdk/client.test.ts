@@ -4,7 +4,12 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { type Hex, keccak256, type PrivateKeyAccount, sha256, toHex } from "viem";
-import { certificateRegistryName, certificateSerialHash, GreenprintValidationError } from "../../lib/client";
+import {
+  certificateRegistryName,
+  certificateSerialHash,
+  GreenprintValidationError,
+  ROLES,
+} from "../../lib/client";
 import { attestationId, submitAttestationTypedData, TYPE_STRINGS } from "../../lib/eip712";
 import { explainError } from "../../lib/errors";
 import {
@@ -358,5 +363,39 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     assert.equal((await owner.leafBalance(t.addr.owner)) - before, expected);
     assert.equal(await owner.bonusState(child), 2);
     await rejects(owner.requestEfficiencyBonus({ modelId: child }), /already paid/);
+  });
+
+  // last: it revokes the verifier
+  it("invalidateUnreviewed: the arbiter invalidates a revoked verifier's verdict inside its window; the period is free again", async () => {
+    const { owner, verifier, admin, relayer } = t;
+    const base = (await owner.chainNow()) - 60_000n;
+    const period = (k: bigint) => ({ periodStart: base + k * 5_000n, periodEnd: base + (k + 1n) * 5_000n });
+    const final = (await owner.submitAttestation(attestation({ kind: Kind.INFERENCE, ...period(0n) }))).result
+      .id;
+    await verifier.verify({ id: final });
+    await t.increaseTime(61);
+    const input = attestation({ kind: Kind.INFERENCE, ...period(1n) });
+    const id = (await owner.submitAttestation(input)).result.id;
+    await verifier.verify({ id });
+    await rejects(admin.invalidateUnreviewed({ id }), /is still accredited/);
+    await admin.revokeRole({ role: ROLES.VERIFIER_ROLE, account: t.addr.verifier });
+    await rejects(relayer.invalidateUnreviewed({ id }), /lacks the arbiter \(ARBITER_ROLE\) role/);
+    await rejects(admin.invalidateUnreviewed({ id: final }), /is Final, which does not allow this action/);
+    const before = (await owner.verifierRecord(t.addr.verifier)).invalidatedVerdicts;
+    const r = await admin.invalidateUnreviewed({
+      id,
+      rulingHash: sha256(toHex("verifier revoked for cause")),
+    });
+    assert.equal(r.result.verifier, t.addr.verifier);
+    assert.equal((await owner.getAttestation(id)).status, Status.INVALIDATED);
+    assert.equal((await owner.verifierRecord(t.addr.verifier)).invalidatedVerdicts, before + 1n);
+    await rejects(admin.invalidateUnreviewed({ id }), /is Invalidated, which does not allow this action/);
+    // SPEC 4 (v1.1): the invalidated period can be attested again (the SDK's own overlap check agrees)
+    const again = await owner.submitAttestation({
+      ...input,
+      energyWh: 999_999n,
+      evidenceHash: sha256(toHex("again")),
+    });
+    assert.equal((await owner.getAttestation(again.result.id)).status, Status.SUBMITTED);
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatEther } from "viem";
 import { ArbiterActions } from "@/components/ArbiterActions";
+import { UnreviewedVerdicts } from "@/components/arbiter/UnreviewedVerdicts";
 import { IndexedAt } from "@/components/IndexedAt";
 import { IndexerProblem } from "@/components/IndexerProblem";
 import { Pagination } from "@/components/Pagination";
@@ -74,6 +75,7 @@ export default async function DisputesPage({ searchParams }: { searchParams: Pro
           noun={["dispute", "disputes"]}
         />
       ) : null}
+      <UnreviewedVerdicts />
     </section>
   );
 }

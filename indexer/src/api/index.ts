@@ -409,11 +409,12 @@ app.get("/api/v1/models/:id", async (c) => {
 app.get("/api/v1/attestations", async (c) => {
   const parsed = parseParams(attestationsQuery, new URL(c.req.url).searchParams);
   if (!parsed.ok) return badRequest(c, parsed);
-  const { status: statuses, model: modelId, ...paging } = parsed.value;
+  const { status: statuses, model: modelId, verifier, ...paging } = parsed.value;
   const s = await snapshot();
   const where = and(
     statuses === undefined ? undefined : statusCondition(statuses, s.sync.now),
     modelId === undefined ? undefined : eq(schema.attestation.modelId, modelId),
+    verifier === undefined ? undefined : eq(schema.attestation.verifier, verifier),
   );
   const { list, ...envelope } = await pageOf(
     db
