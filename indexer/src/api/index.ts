@@ -15,6 +15,7 @@ import {
   parseParams,
   pathParams,
 } from "../../../lib/api/queries";
+import { ROUTES } from "../../../lib/api/routes";
 import { SORT_COLUMNS } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
 import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
@@ -108,24 +109,8 @@ async function pageOf<R>(
 app.get("/api/v1", (c) =>
   c.json({
     apiVersion: "v1",
-    endpoints: [
-      "GET /api/v1/leaderboard",
-      "GET /api/v1/leaderboard.csv",
-      "GET /api/v1/models",
-      "GET /api/v1/models/{id}",
-      "GET /api/v1/attestations",
-      "GET /api/v1/certificates",
-      "GET /api/v1/attestations/{id}",
-      "GET /api/v1/addresses/{address}",
-      "GET /api/v1/disputes",
-      "GET /api/v1/activity",
-      "GET /api/v1/verifiers",
-      "GET /api/v1/stats",
-      "GET /api/v1/status",
-      "GET /api/v1/badge/{id}.svg",
-      "GET /api/v1/compare?ids={id},{id}[,{id},{id}]",
-      "GET /api/v1/openapi.json",
-    ],
+    // The route table the OpenAPI document is built from, and that document itself.
+    endpoints: [...ROUTES.map((r) => `GET ${r.path}`), "GET /api/v1/openapi.json"],
     sortColumns: SORT_COLUMNS,
   }),
 );
