@@ -124,7 +124,7 @@ export const leaderboardQuery = query(
       .describe("Which attestations count: Final, Final and Verified, or self-reported (ranked apart)"),
     kind: list(
       KIND_NAMES_LIST,
-      (raw) => `kind must be PRETRAINING, FINETUNING or INFERENCE (comma-separated), got "${raw}"`,
+      (raw) => `kind must be ${allowedValues(KIND_NAMES_LIST)} (comma-separated), got "${raw}"`,
       true,
     ).describe("Aggregate over these attestation kinds only"),
     task: textList((v) => v.toLowerCase()).describe("Metadata task (case-insensitive)"),
@@ -138,7 +138,7 @@ export const leaderboardQuery = query(
     }).describe("ISO 3166 codes; US matches US-CA"),
     trust: list(
       METHOD_NAMES_LIST,
-      (raw) => `trust must be METER, SOFTWARE or ESTIMATE (comma-separated), got "${raw}"`,
+      (raw) => `trust must be ${allowedValues(METHOD_NAMES_LIST)} (comma-separated), got "${raw}"`,
       true,
     ).describe("The weakest measurement method among the counted attestations"),
     verifier: checked(
