@@ -9,8 +9,15 @@ import { asc, count, desc, eq, or } from "ponder";
 import { parseParams, pathParams } from "../../../lib/api/queries";
 import { ADDRESS_LIST_LIMIT } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
+import type {
+  AddressActivity,
+  AttestationDetail,
+  RewardPayment,
+  VerifierProfile,
+} from "../../../lib/indexer/explorer";
 import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, type Method, Status } from "../../../lib/spec";
 import { attestationJson, disputeJson, effectiveStatus } from "./attestations";
+import type { V1Fields } from "./index";
 import { protocolParams } from "./params";
 import { snapshot } from "./snapshot";
 import type { SyncStatus } from "./sync";
@@ -22,7 +29,7 @@ function error(c: Context, status: 400 | 404, code: string, message: string, par
   return c.json({ error: { code, ...(param ? { param } : {}), message } }, status);
 }
 
-function v1(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
+function v1<T = never>(c: Context, sync: SyncStatus, fields: V1Fields<T>) {
   const warning = c.get("warning" as never) as string | undefined;
   return c.json({
     apiVersion: "v1",
@@ -36,7 +43,7 @@ function v1(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
   });
 }
 
-function verifierJson(v: VerifierRow) {
+function verifierJson(v: VerifierRow): VerifierProfile {
   return {
     address: v.address,
     name: v.name,
@@ -50,7 +57,7 @@ function verifierJson(v: VerifierRow) {
   };
 }
 
-function rewardJson(r: RewardRow) {
+function rewardJson(r: RewardRow): RewardPayment {
   return {
     kind: r.kind,
     attestationId: r.attestationId,
@@ -125,7 +132,7 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
           },
           params,
         ).toString();
-  return v1(c, s.sync, {
+  return v1<AttestationDetail>(c, s.sync, {
     attestation: {
       ...view,
       logIndexes: a.history.map((h) => h.logIndex),
@@ -210,7 +217,7 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
     if (r.owner === address) ownerWei += r.amountWei;
     if (r.verifier === address) verifierWei += r.verifierAmountWei;
   }
-  return v1(c, s.sync, {
+  return v1<AddressActivity>(c, s.sync, {
     address,
     models: owned.map((m) => ({
       id: m.id.toString(),

@@ -18,6 +18,19 @@ import {
 import { ROUTES } from "../../../lib/api/routes";
 import { SORT_COLUMNS } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
+import type {
+  Activity,
+  AttestationList,
+  CertificateList,
+  DisputeList,
+  Leaderboard,
+  ModelDetail,
+  ModelList,
+  ModelSummary,
+  Stats,
+  Status,
+  Verifiers,
+} from "../../../lib/indexer/client";
 import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
 import { derive } from "../lib/aggregate";
 import { attestationJson, disputeJson, statusCondition, str } from "./attestations";
@@ -89,7 +102,10 @@ function warningOf(c: { get: (k: never) => unknown }): string | undefined {
 }
 
 /** A v1 answer: the version, how far the index has synced, then the endpoint's own fields. */
-function v1Json(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
+/** The fields of answer type `T` besides the envelope; name `T` (the default accepts nothing). */
+export type V1Fields<T> = Omit<T, "apiVersion" | "sync">;
+
+function v1Json<T = never>(c: Context, sync: SyncStatus, fields: V1Fields<T>) {
   return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ...fields });
 }
 
@@ -118,7 +134,7 @@ app.get("/api/v1", (c) =>
 app.get("/api/v1/status", async (c) => {
   // Straight from Ponder's checkpoint (cheap): no snapshot refresh.
   const [sync, ready] = await Promise.all([syncStatus(), isReady()]);
-  return v1Json(c, sync, { ready });
+  return v1Json<Status>(c, sync, { ready });
 });
 
 /** Distinct leaderboard answers kept per snapshot (dropped at the next block anyway). */
@@ -126,7 +142,7 @@ const MAX_CACHED_BODIES = 256;
 
 function leaderboardJson(s: Snapshot, q: LeaderboardQuery, warning: string | undefined): string {
   const result = leaderboard(s, q);
-  return JSON.stringify({
+  const answer: Leaderboard = {
     apiVersion: "v1",
     sync: syncJson(s.sync, warning),
     query: {
@@ -146,7 +162,8 @@ function leaderboardJson(s: Snapshot, q: LeaderboardQuery, warning: string | und
     pageSize: q.pageSize,
     total: result.total,
     rows: result.rows,
-  });
+  };
+  return JSON.stringify(answer);
 }
 
 async function handleLeaderboard(c: Context, csv: boolean) {
@@ -225,7 +242,7 @@ function aggregateJson(s: Snapshot, id: bigint, include: Include, parameterCount
   };
 }
 
-function modelSummary(m: typeof schema.model.$inferSelect) {
+function modelSummary(m: typeof schema.model.$inferSelect): ModelSummary {
   return {
     id: m.id.toString(),
     name: m.name,
@@ -267,7 +284,7 @@ app.get("/api/v1/models", async (c) => {
     )
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   const start = (page - 1) * pageSize;
-  return v1Json(c, s.sync, {
+  return v1Json<ModelList>(c, s.sync, {
     page,
     pageSize,
     total: all.length,
@@ -335,7 +352,7 @@ app.get("/api/v1/models/:id", async (c) => {
   const now = s.sync.now;
   const certJson = certs.map(certificateJson);
   await loadSelfReported(s);
-  return v1Json(c, s.sync, {
+  return v1Json<ModelDetail>(c, s.sync, {
     model: {
       ...modelSummary(m),
       aggregates: {
@@ -345,7 +362,7 @@ app.get("/api/v1/models/:id", async (c) => {
       figures: figuresJson(s, m),
       certificatesTotal: { recWh: m.recWh.toString(), creditsG: m.creditsG.toString() },
       efficiencyBonus: {
-        state: ["NONE", "REQUESTED", "PAID"][m.bonusState],
+        state: (["NONE", "REQUESTED", "PAID"] as const)[m.bonusState as 0 | 1 | 2],
         bonusWei: m.bonusWei.toString(),
         verifierRewardWei: m.bonusVerifierWei.toString(),
       },
@@ -408,7 +425,7 @@ app.get("/api/v1/attestations", async (c) => {
     db.select({ n: count() }).from(schema.attestation).where(where),
     paging,
   );
-  return v1Json(c, s.sync, {
+  return v1Json<AttestationList>(c, s.sync, {
     ...envelope,
     attestations: list.map((a) => ({
       ...attestationJson(a, s.sync.now),
@@ -438,7 +455,7 @@ app.get("/api/v1/certificates", async (c) => {
     db.select({ n: count() }).from(schema.certificate).where(where),
     paging,
   );
-  return v1Json(c, s.sync, {
+  return v1Json<CertificateList>(c, s.sync, {
     ...envelope,
     certificates: list.map((row) => ({
       ...certificateJson(row),
@@ -463,7 +480,7 @@ app.get("/api/v1/disputes", async (c) => {
     db.select({ n: count() }).from(schema.dispute).where(where),
     paging,
   );
-  return v1Json(c, s.sync, {
+  return v1Json<DisputeList>(c, s.sync, {
     ...envelope,
     disputes: list.map((d) => ({ ...disputeJson(d), modelName: s.models.get(d.modelId)?.name ?? null })),
   });
@@ -481,7 +498,7 @@ app.get("/api/v1/activity", async (c) => {
     .where(modelId === undefined ? undefined : eq(schema.activity.modelId, modelId))
     .orderBy(desc(schema.activity.id))
     .limit(limit);
-  return v1Json(c, s.sync, {
+  return v1Json<Activity>(c, s.sync, {
     activity: list.map((a) => ({
       id: a.id,
       type: a.type,
@@ -503,7 +520,7 @@ app.get("/api/v1/verifiers", async (c) => {
     .select()
     .from(schema.verifier)
     .orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
-  return v1Json(c, s.sync, {
+  return v1Json<Verifiers>(c, s.sync, {
     verifiers: list.map((v) => ({
       address: v.address,
       index: v.index,
@@ -548,7 +565,7 @@ app.get("/api/v1/stats", async (c) => {
       totalG: total.toString(),
     };
   };
-  return v1Json(c, s.sync, {
+  return v1Json<Stats>(c, s.sync, {
     stats: {
       models: g?.models ?? 0,
       attestations: g?.attestations ?? 0,
