@@ -17,30 +17,15 @@ import type {
 } from "../../../lib/indexer/explorer";
 import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, type Method, Status } from "../../../lib/spec";
 import { attestationJson, disputeJson, effectiveStatus } from "./attestations";
-import type { V1Fields } from "./index";
+import { v1Json } from "./envelope";
 import { protocolParams } from "./params";
 import { snapshot } from "./snapshot";
-import type { SyncStatus } from "./sync";
 
 type VerifierRow = typeof schema.verifier.$inferSelect;
 type RewardRow = typeof schema.reward.$inferSelect;
 
 function error(c: Context, status: 400 | 404, code: string, message: string, param?: string) {
   return c.json({ error: { code, ...(param ? { param } : {}), message } }, status);
-}
-
-function v1<T = never>(c: Context, sync: SyncStatus, fields: V1Fields<T>) {
-  const warning = c.get("warning" as never) as string | undefined;
-  return c.json({
-    apiVersion: "v1",
-    sync: {
-      chainId: sync.chainId,
-      block: sync.block,
-      finalityClock: sync.now,
-      ...(warning ? { warning } : {}),
-    },
-    ...fields,
-  });
 }
 
 function verifierJson(v: VerifierRow): VerifierProfile {
@@ -132,7 +117,7 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
           },
           params,
         ).toString();
-  return v1<AttestationDetail>(c, s.sync, {
+  return v1Json<AttestationDetail>(c, s.sync, {
     attestation: {
       ...view,
       logIndexes: a.history.map((h) => h.logIndex),
@@ -217,7 +202,7 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
     if (r.owner === address) ownerWei += r.amountWei;
     if (r.verifier === address) verifierWei += r.verifierAmountWei;
   }
-  return v1<AddressActivity>(c, s.sync, {
+  return v1Json<AddressActivity>(c, s.sync, {
     address,
     models: owned.map((m) => ({
       id: m.id.toString(),

@@ -37,6 +37,7 @@ import { attestationJson, disputeJson, statusCondition, str } from "./attestatio
 import { badgeSvg } from "./badge";
 import { certificateJson, certificateStatusNumber } from "./certificates";
 import { compareApp } from "./compare";
+import { syncJson, v1Json, warningOf } from "./envelope";
 import explorer from "./explorer";
 import { figuresJson } from "./figures";
 import {
@@ -51,21 +52,12 @@ import {
 import { protocolParams } from "./params";
 import { loadSelfReported } from "./selfReported";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
-import { chainCheck, isReady, type SyncStatus, syncStatus } from "./sync";
+import { chainCheck, isReady, syncStatus } from "./sync";
 
 const app = new Hono();
 
 // GraphQL for ad-hoc exploration (ponder's generated schema), not part of the versioned API.
 app.use("/graphql", graphql({ db, schema }));
-
-function syncJson(sync: SyncStatus, warning?: string) {
-  return {
-    chainId: sync.chainId,
-    block: sync.block,
-    finalityClock: sync.now,
-    ...(warning ? { warning } : {}),
-  };
-}
 
 function bad(param: string, message: string) {
   return { error: { code: "bad_parameter", param, message } };
@@ -96,18 +88,6 @@ app.use("/api/v1/*", async (c, next) => {
   await next();
   c.header("Cache-Control", "no-store");
 });
-
-function warningOf(c: { get: (k: never) => unknown }): string | undefined {
-  return c.get("warning" as never) as string | undefined;
-}
-
-/** A v1 answer: the version, how far the index has synced, then the endpoint's own fields. */
-/** The fields of answer type `T` besides the envelope; name `T` (the default accepts nothing). */
-export type V1Fields<T> = Omit<T, "apiVersion" | "sync">;
-
-function v1Json<T = never>(c: Context, sync: SyncStatus, fields: V1Fields<T>) {
-  return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ...fields });
-}
 
 /**
  * One page of `rows` (an ordered query) and how many rows match in all (`total`, a count query
