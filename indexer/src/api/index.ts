@@ -23,12 +23,12 @@ import type {
   AttestationList,
   CertificateList,
   DisputeList,
+  IndexStatus,
   Leaderboard,
   ModelDetail,
   ModelList,
   ModelSummary,
   Stats,
-  Status,
   Verifiers,
 } from "../../../lib/indexer/client";
 import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
@@ -114,7 +114,7 @@ app.get("/api/v1", (c) =>
 app.get("/api/v1/status", async (c) => {
   // Straight from Ponder's checkpoint (cheap): no snapshot refresh.
   const [sync, ready] = await Promise.all([syncStatus(), isReady()]);
-  return v1Json<Status>(c, sync, { ready });
+  return v1Json<IndexStatus>(c, sync, { ready });
 });
 
 /** Distinct leaderboard answers kept per snapshot (dropped at the next block anyway). */
