@@ -6,6 +6,8 @@
 // chain). The API derives the Final-only figures at query time by subtracting the few
 // attestations that are Verified with finalAt > now (see src/api/snapshot.ts).
 import { index, onchainTable, primaryKey } from "ponder";
+import type { DISPUTE_OUTCOMES } from "../lib/api/vocabulary";
+import type { SizeClass } from "../lib/spec";
 
 export interface HistoryEntry {
   event: string;
@@ -27,7 +29,7 @@ export const model = onchainTable(
     registrant: t.hex().notNull(),
     parentId: t.bigint().notNull(),
     parameterCount: t.bigint().notNull(),
-    sizeClass: t.text().notNull(),
+    sizeClass: t.text().$type<SizeClass>().notNull(),
     metadataHash: t.hex().notNull(),
     metadataURI: t.text().notNull(),
     /** From the metadata JSON (EVIDENCE_DIR/<sha256>), null when not available at index time. */
@@ -185,7 +187,7 @@ export const dispute = onchainTable(
     remainingWindow: t.bigint().notNull(),
     reasonURI: t.text().notNull(),
     /** open | upheld | dismissed */
-    outcome: t.text().notNull(),
+    outcome: t.text().$type<(typeof DISPUTE_OUTCOMES)[number]>().notNull(),
     arbiter: t.hex(),
     rulingHash: t.hex(),
     openedAt: t.bigint().notNull(),
@@ -244,8 +246,7 @@ export const reward = onchainTable(
   "reward",
   (t) => ({
     id: t.text().primaryKey(),
-    /** attestation | efficiency_bonus */
-    kind: t.text().notNull(),
+    kind: t.text().$type<"attestation" | "efficiency_bonus">().notNull(),
     attestationId: t.hex(),
     modelId: t.bigint().notNull(),
     owner: t.hex().notNull(),

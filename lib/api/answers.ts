@@ -51,8 +51,7 @@ export const leaderboardRow = z.object({
   marketEmissionsG: decimal,
   embodiedG: decimal,
   totalG: decimal,
-  /** totalG (basis=location) or marketEmissionsG + embodiedG (basis=market). */
-  emissionsG: decimal,
+  emissionsG: decimal.describe("totalG (basis=location) or marketEmissionsG + embodiedG (basis=market)."),
   basis: z.enum(["location", "market"]),
   intensity: decimal,
   grade: grade.nullable(),
@@ -62,8 +61,9 @@ export const leaderboardRow = z.object({
   leafEarnedWei: decimal,
   trust: z.object({ level: methodName, methods, verifiers: z.array(address) }),
   regions: z.array(z.string()),
-  /** Some counted attestation is still in its challenge window (include=verified only). */
-  includesUnfinal: z.boolean(),
+  includesUnfinal: z
+    .boolean()
+    .describe("Some counted attestation is still in its challenge window (include=verified only)."),
   efficiency: efficiencyFigures,
 });
 
@@ -92,8 +92,10 @@ export const modelSummary = z.object({
   version: z.string().nullable(),
   organization: z.string().nullable(),
   task: z.string().nullable(),
-  /** Provenance label from the metadata, e.g. "self-reported from publications". */
-  label: z.string().nullable(),
+  label: z
+    .string()
+    .nullable()
+    .describe('Provenance label from the metadata, e.g. "self-reported from publications".'),
   owner: address,
   registrant: address,
   parentId: decimal.nullable(),
@@ -111,25 +113,25 @@ const trust = z.object({ level: methodName.nullable(), methods, verifiers: z.arr
 
 /** A model's figures on the strongest basis it has (Final, else Verified, else self-reported). */
 export const modelFigures = z.object({
-  /** null: nothing attested yet. */
-  counting: counting.nullable(),
+  counting: counting.nullable().describe("null: nothing attested yet."),
   attestations: count,
   energyWh: decimal,
   locationEmissionsG: decimal,
   marketEmissionsG: decimal,
   embodiedG: decimal,
   totalG: decimal,
-  /** Ranked intensity, gCO2e/kWh; null when nothing is attested. */
-  intensity: decimal.nullable(),
-  /** The grid's grade by that intensity: where the energy came from, not the model's efficiency. */
-  gridGrade: grade.nullable(),
+  intensity: decimal.nullable().describe("Ranked intensity, gCO2e/kWh; null when nothing is attested."),
+  gridGrade: grade
+    .nullable()
+    .describe("The grid's grade by that intensity: where the energy came from, not the model's efficiency."),
   renewableBps: decimal,
   gPerBillionParams: decimal.nullable(),
   leafEarnedWei: decimal,
   trust,
   includesUnfinal: z.boolean(),
-  /** SPEC 9 (v1.1), in the same counting; null when nothing is attested. */
-  efficiency: efficiencyFigures.nullable(),
+  efficiency: efficiencyFigures
+    .nullable()
+    .describe("SPEC 9 (v1.1), in the same counting; null when nothing is attested."),
 });
 
 export const modelList = v1({
@@ -278,17 +280,23 @@ export const comparison = v1({
 
 export const attestationDetail = v1({
   attestation: attestationView.extend({
-    /** Log index of each history entry's event in its transaction (same order as `history`). */
-    logIndexes: z.array(z.number().int()),
+    logIndexes: z
+      .array(z.number().int())
+      .describe("Log index of each history entry's event in its transaction (same order as `history`)."),
     model: z.object({ id: decimal, name: z.string().nullable().optional(), owner: address.optional() }),
     verifierProfile: verifierProfile.nullable(),
-    /** Registry names of the accounts that acted on it (verifiers), by lower-case address. */
-    actorNames: z.record(z.string(), z.string()),
-    /** Seconds of challenge window left while Disputed (it resumes on dismissal). */
-    remainingWindow: decimal.nullable(),
+    actorNames: z
+      .record(z.string(), z.string())
+      .describe("Registry names of the accounts that acted on it (verifiers), by lower-case address."),
+    remainingWindow: decimal
+      .nullable()
+      .describe("Seconds of challenge window left while Disputed (it resumes on dismissal)."),
     challengeWindowSeconds: decimal,
-    /** What a claim would pay the owner at today's parameters; null once claimed or when it cannot pay. */
-    projectedRewardWei: decimal.nullable(),
+    projectedRewardWei: decimal
+      .nullable()
+      .describe(
+        "What a claim would pay the owner at today's parameters; null once claimed or when it cannot pay.",
+      ),
   }),
   disputes: z.array(disputeView),
   rewards: z.array(rewardPayment),
@@ -319,16 +327,14 @@ export const addressActivity = v1({
       modelName: z.string().nullable(),
       verdict: z.enum(["verified", "rejected"]),
       status: statusName,
-      /** Invalidated later by an upheld dispute. */
-      invalidated: z.boolean(),
+      invalidated: z.boolean().describe("Invalidated later by an upheld dispute."),
       block: decimal.nullable(),
       timestamp: decimal.nullable(),
       transactionHash: hex.nullable(),
     }),
   ),
   disputesOpened: z.array(disputeView.extend(modelName)),
-  /** Disputes this address ruled on as arbiter. */
-  rulings: z.array(disputeView.extend(modelName)),
+  rulings: z.array(disputeView.extend(modelName)).describe("Disputes this address ruled on as arbiter."),
   certificates: z.array(
     certificateView
       .pick({ id: true, modelId: true, kind: true, amount: true, unit: true, registry: true })

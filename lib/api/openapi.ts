@@ -55,10 +55,11 @@ function parameters(route: Route): Json[] {
     ["query", route.query],
   ] as const) {
     for (const [name, field] of Object.entries(object?.shape ?? {})) {
-      const schema = parameterSchema(field as z.ZodType);
+      const { description, ...schema } = parameterSchema(field as z.ZodType);
       list.push({
         name,
         in: where,
+        ...(description ? { description } : {}),
         required: where === "path" || !(field as z.ZodType).safeParse(undefined).success,
         schema,
         // Lists are comma-separated: kind=PRETRAINING,INFERENCE.

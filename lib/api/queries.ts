@@ -4,6 +4,7 @@
 import * as z from "zod";
 import { allowedValues } from "./sentences";
 import {
+  ASCENDING_BY_DEFAULT,
   BASES,
   CERTIFICATE_FILTER_STATUSES,
   COMPARE_MAX,
@@ -109,42 +110,51 @@ const filter = <const T extends readonly string[]>(name: string, values: T) =>
 
 export const leaderboardQuery = query(
   {
-    sort: oneOf("sort", SORT_COLUMNS).default("intensity"),
-    /** Default: ascending for columns where smaller is better (ASCENDING_BY_DEFAULT), else descending. */
-    order: oneOf("order", ORDERS).optional(),
-    basis: oneOf("basis", BASES).default("location"),
-    include: oneOf("include", COUNTINGS).default("final"),
+    sort: oneOf("sort", SORT_COLUMNS)
+      .default("intensity")
+      .describe("Column to rank by; efficiency: training rating, then Wh/PFLOP, then inference rating"),
+    order: oneOf("order", ORDERS)
+      .optional()
+      .describe(`Default: asc for ${ASCENDING_BY_DEFAULT.join(", ")}; desc for the other columns`),
+    basis: oneOf("basis", BASES)
+      .default("location")
+      .describe("emissionsG: location-based + embodied, or market-based + embodied"),
+    include: oneOf("include", COUNTINGS)
+      .default("final")
+      .describe("Which attestations count: Final, Final and Verified, or self-reported (ranked apart)"),
     kind: list(
       KIND_NAMES_LIST,
-      (raw) => `kind must be PRETRAINING, FINETUNING or INFERENCE (comma-separated), got "${raw}"`,
+      (raw) => `kind must be ${allowedValues(KIND_NAMES_LIST)} (comma-separated), got "${raw}"`,
       true,
-    ),
-    task: textList((v) => v.toLowerCase()),
+    ).describe("Aggregate over these attestation kinds only"),
+    task: textList((v) => v.toLowerCase()).describe("Metadata task (case-insensitive)"),
     size: list(
       SIZE_CLASS_IDS,
       (raw) => `size must be one of ${SIZE_CLASS_IDS.join(", ")} (comma-separated), got "${raw}"`,
-    ),
+    ).describe("Parameter-count class (lib/spec.ts SIZE_CLASSES)"),
     region: textList((v) => v.toUpperCase(), {
       ok: (v) => /^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(v),
       sentence: (raw) => `region must be an ISO 3166 code such as FR or US-CA, got "${raw}"`,
-    }),
+    }).describe("ISO 3166 codes; US matches US-CA"),
     trust: list(
       METHOD_NAMES_LIST,
-      (raw) => `trust must be METER, SOFTWARE or ESTIMATE (comma-separated), got "${raw}"`,
+      (raw) => `trust must be ${allowedValues(METHOD_NAMES_LIST)} (comma-separated), got "${raw}"`,
       true,
-    ),
+    ).describe("The weakest measurement method among the counted attestations"),
     verifier: checked(
       (v) => ADDRESS.test(v),
       (raw) => `verifier must be a 0x-prefixed 20-byte address, got "${raw}"`,
     )
       .transform((v) => v.toLowerCase())
-      .optional(),
+      .optional()
+      .describe("Models with a counted attestation verified by this address"),
     q: checked(
       (v) => v.length <= 100,
       () => "q must be at most 100 characters",
     )
       .transform((v) => v.toLowerCase())
-      .optional(),
+      .optional()
+      .describe("Substring of the name, organization or id"),
     page: integer(1, 1_000_000, 1, (raw) => `page must be an integer in 1..1000000, got "${raw}"`),
     pageSize: paging.pageSize,
     format: oneOf("format", ["json", "csv"], (raw) => `format must be json or csv, got "${raw}"`).optional(),

@@ -58,12 +58,13 @@ export const efficiencyRating = z.union([grade, z.literal("not enough peers")]);
 export const efficiencyFigures = z.object({
   mWhPerPflop: decimal.nullable(),
   mWhPerRequest: decimal.nullable(),
-  /** Rating of mWhPerPflop among the same task's models with a training figure. */
-  rating: efficiencyRating.nullable(),
-  /** Rating of mWhPerRequest among the same task's models with an inference figure. */
-  requestRating: efficiencyRating.nullable(),
-  /** The block the figures and ratings were computed at. */
-  block: z.number().int(),
+  rating: efficiencyRating
+    .nullable()
+    .describe("Rating of mWhPerPflop among the same task's models with a training figure."),
+  requestRating: efficiencyRating
+    .nullable()
+    .describe("Rating of mWhPerRequest among the same task's models with an inference figure."),
+  block: z.number().int().describe("The block the figures and ratings were computed at."),
 });
 
 export const attestationView = z.object({
@@ -79,8 +80,9 @@ export const attestationView = z.object({
   locationIntensity: z.number().int(),
   renewableBps: z.number().int(),
   acceleratorHours: decimal,
-  /** Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE), decimal; "0" when not stated (SPEC 4, v1.1). */
-  workUnits: decimal,
+  workUnits: decimal.describe(
+    'Tokens (PRETRAINING, FINETUNING) or requests (INFERENCE), decimal; "0" when not stated (SPEC 4, v1.1).',
+  ),
   embodiedG: decimal,
   locationEmissionsG: decimal,
   marketEmissionsG: decimal,
@@ -125,19 +127,16 @@ export const certificateView = z.object({
   kind: z.enum(["REC", "CARBON_CREDIT"]),
   amount: decimal,
   unit: z.enum(["Wh", "gCO2e"]),
-  /** Issuing registry label, e.g. "I-REC". */
-  registry: z.string(),
-  /** The serial number or range as recorded (canonical: upper case, single spaces). */
-  serial: z.string(),
+  registry: z.string().describe('Issuing registry label, e.g. "I-REC".'),
+  serial: z
+    .string()
+    .describe("The serial number or range as recorded (canonical: upper case, single spaces)."),
   serialHash: hex,
   uri: z.string(),
   status: certificateStatusName,
-  /** The verifier that confirmed or rejected it. */
-  verifier: address.nullable(),
-  /** Reason hash of the rejection, or ruling hash of the revocation. */
-  reasonHash: hex.nullable(),
-  /** The arbiter that revoked it. */
-  revokedBy: address.nullable(),
+  verifier: address.nullable().describe("The verifier that confirmed or rejected it."),
+  reasonHash: hex.nullable().describe("Reason hash of the rejection, or ruling hash of the revocation."),
+  revokedBy: address.nullable().describe("The arbiter that revoked it."),
   recordedAt: decimal,
   updatedAt: decimal,
 });
@@ -146,10 +145,10 @@ export const disputeView = z.object({
   attestationId: hex,
   modelId: decimal,
   challenger: address,
-  /** Wei. */
-  bond: decimal,
-  /** Seconds of challenge window left when the dispute was opened (it resumes on dismissal). */
-  remainingWindow: decimal,
+  bond: decimal.describe("Wei."),
+  remainingWindow: decimal.describe(
+    "Seconds of challenge window left when the dispute was opened (it resumes on dismissal).",
+  ),
   reasonURI: z.string(),
   outcome: disputeOutcome,
   arbiter: address.nullable(),
@@ -187,16 +186,15 @@ export const verifierProfile = z.object({
 });
 /** One protocol event of the public feed (GET /api/v1/activity). */
 export const activityItem = z.object({
-  /** Unique and chronological (the indexer's event checkpoint). */
-  id: z.string(),
-  /** The contract event's name, e.g. AttestationVerified. */
-  type: z.string(),
+  id: z.string().describe("Unique and chronological (the indexer's event checkpoint)."),
+  type: z.string().describe("The contract event's name, e.g. AttestationVerified."),
   modelId: decimal,
   modelName: z.string().nullable(),
   attestationId: hex.nullable(),
   actor: address.nullable(),
-  /** LEAF wei (claims, bonuses), bond wei (disputes) or certificate amount, as a decimal string. */
-  amount: decimal.nullable(),
+  amount: decimal
+    .nullable()
+    .describe("LEAF wei (claims, bonuses), bond wei (disputes) or certificate amount, as a decimal string."),
   block: decimal,
   timestamp: decimal,
   transactionHash: hex,

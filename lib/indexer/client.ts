@@ -45,7 +45,8 @@ export type Verifiers = z.output<typeof api.verifiers>;
 export type Stats = z.output<typeof api.stats>;
 export type ActivityItem = z.output<typeof api.activityItem>;
 export type Activity = z.output<typeof api.activity>;
-export type Status = z.output<typeof api.status>;
+/** GET /api/v1/status: how far the index has synced and whether it has caught up. */
+export type IndexStatus = z.output<typeof api.status>;
 
 /** Query of GET /api/v1/leaderboard (lib/api/queries.ts checks it; a bad value is a 400 naming it). */
 export interface LeaderboardParams {
@@ -240,7 +241,7 @@ export function getStats(options?: Options): Promise<Stats> {
   return request("/api/v1/stats", options);
 }
 
-export function getStatus(options?: Options): Promise<Status> {
+export function getStatus(options?: Options): Promise<IndexStatus> {
   return request("/api/v1/status", options);
 }
 

@@ -4,6 +4,7 @@
 import type schema from "ponder:schema";
 import { attestation } from "ponder:schema";
 import { and, eq, gt, inArray, lte, or } from "ponder";
+import type { AttestationView, DisputeView } from "../../../lib/indexer/client";
 import { KIND_NAMES, METHOD_NAMES, STATUS_NAMES, Status } from "../../../lib/spec";
 
 type AttestationRow = typeof schema.attestation.$inferSelect;
@@ -35,7 +36,7 @@ export function statusCondition(names: readonly string[], now: number): Conditio
   return or(...parts);
 }
 
-export function attestationJson(a: AttestationRow, now: number) {
+export function attestationJson(a: AttestationRow, now: number): AttestationView {
   const status = effectiveStatus(a.status, a.finalAt, now);
   return {
     id: a.id,
@@ -87,7 +88,7 @@ export function attestationJson(a: AttestationRow, now: number) {
   };
 }
 
-export function disputeJson(d: DisputeRow) {
+export function disputeJson(d: DisputeRow): DisputeView {
   return {
     attestationId: d.attestationId,
     modelId: d.modelId.toString(),

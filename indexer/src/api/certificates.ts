@@ -1,5 +1,6 @@
 // Certificates in the v1 API (SPEC 8, v1.1): one JSON shape for the model page and the verifiers' queue.
 import { CERTIFICATE_FILTER_STATUSES } from "../../../lib/api/vocabulary";
+import type { CertificateView } from "../../../lib/indexer/client";
 import { CERTIFICATE_STATUS_NAMES, type CertificateStatus } from "../../../lib/spec";
 
 /** Stored status number of a filter value. */
@@ -26,7 +27,7 @@ interface CertificateRowLike {
 }
 
 /** A certificate row as the API serves it. */
-export function certificateJson(c: CertificateRowLike) {
+export function certificateJson(c: CertificateRowLike): CertificateView {
   return {
     id: c.id,
     modelId: c.modelId.toString(),

@@ -4,6 +4,8 @@ import { db } from "ponder:api";
 import { verifier } from "ponder:schema";
 import { type Context, Hono } from "hono";
 import { compareQuery, parseParams } from "../../../lib/api/queries";
+import type { Comparison } from "../../../lib/indexer/client";
+import { syncJson, warningOf } from "./envelope";
 import { figuresJson } from "./figures";
 import { loadSelfReported } from "./selfReported";
 import { snapshot } from "./snapshot";
@@ -51,17 +53,10 @@ compareApp.get("/api/v1/compare", async (c) => {
       },
     };
   });
-  return c.json(
-    {
-      apiVersion: "v1",
-      sync: {
-        chainId: s.sync.chainId,
-        block: s.sync.block,
-        finalityClock: s.sync.now,
-        ...(c.get("warning" as never) ? { warning: c.get("warning" as never) } : {}),
-      },
-      models,
-    },
-    200,
-  );
+  const answer: Comparison = {
+    apiVersion: "v1",
+    sync: syncJson(s.sync, warningOf(c)),
+    models,
+  };
+  return c.json(answer, 200);
 });

@@ -5,6 +5,7 @@
 // whole counting is rated in one pass, O(n log n), once per snapshot (one block), so a page of the
 // leaderboard only looks its rows up.
 import { type EfficiencyRating, efficiencyRatings, mWhPerPflop, mWhPerRequest } from "../../../lib/formulas";
+import type { EfficiencyFigures } from "../../../lib/indexer/client";
 import { Kind } from "../../../lib/spec";
 import type { Counting } from "./leaderboard";
 import { selfReportedSums } from "./selfReported";
@@ -110,7 +111,7 @@ export function efficiencyOf(s: Snapshot, counting: Counting, id: bigint): Effic
 }
 
 /** The JSON of {@link Efficiency}: integers as decimal strings, with the block the ratings were computed at. */
-export function efficiencyJson(e: Efficiency, block: number) {
+export function efficiencyJson(e: Efficiency, block: number): EfficiencyFigures {
   return {
     /** Integer mWh per PFLOP of training compute (6·N·D), shown as Wh/PFLOP. */
     mWhPerPflop: e.mWhPerPflop === null ? null : e.mWhPerPflop.toString(),

@@ -9,11 +9,17 @@ import { asc, count, desc, eq, or } from "ponder";
 import { parseParams, pathParams } from "../../../lib/api/queries";
 import { ADDRESS_LIST_LIMIT } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
+import type {
+  AddressActivity,
+  AttestationDetail,
+  RewardPayment,
+  VerifierProfile,
+} from "../../../lib/indexer/explorer";
 import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, type Method, Status } from "../../../lib/spec";
 import { attestationJson, disputeJson, effectiveStatus } from "./attestations";
+import { v1Json } from "./envelope";
 import { protocolParams } from "./params";
 import { snapshot } from "./snapshot";
-import type { SyncStatus } from "./sync";
 
 type VerifierRow = typeof schema.verifier.$inferSelect;
 type RewardRow = typeof schema.reward.$inferSelect;
@@ -22,21 +28,7 @@ function error(c: Context, status: 400 | 404, code: string, message: string, par
   return c.json({ error: { code, ...(param ? { param } : {}), message } }, status);
 }
 
-function v1(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
-  const warning = c.get("warning" as never) as string | undefined;
-  return c.json({
-    apiVersion: "v1",
-    sync: {
-      chainId: sync.chainId,
-      block: sync.block,
-      finalityClock: sync.now,
-      ...(warning ? { warning } : {}),
-    },
-    ...fields,
-  });
-}
-
-function verifierJson(v: VerifierRow) {
+function verifierJson(v: VerifierRow): VerifierProfile {
   return {
     address: v.address,
     name: v.name,
@@ -50,7 +42,7 @@ function verifierJson(v: VerifierRow) {
   };
 }
 
-function rewardJson(r: RewardRow) {
+function rewardJson(r: RewardRow): RewardPayment {
   return {
     kind: r.kind,
     attestationId: r.attestationId,
@@ -125,7 +117,7 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
           },
           params,
         ).toString();
-  return v1(c, s.sync, {
+  return v1Json<AttestationDetail>(c, s.sync, {
     attestation: {
       ...view,
       logIndexes: a.history.map((h) => h.logIndex),
@@ -210,7 +202,7 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
     if (r.owner === address) ownerWei += r.amountWei;
     if (r.verifier === address) verifierWei += r.verifierAmountWei;
   }
-  return v1(c, s.sync, {
+  return v1Json<AddressActivity>(c, s.sync, {
     address,
     models: owned.map((m) => ({
       id: m.id.toString(),

@@ -2,6 +2,7 @@
 // Final, else Final + Verified (still in a challenge window), else self-reported (Submitted, never
 // verified). The basis is always named in the answer, so a reader sees which figures a verifier
 // has checked. Used by the models list and the compare view.
+import type { ModelFigures } from "../../../lib/indexer/client";
 import { METHOD_NAMES } from "../../../lib/spec";
 import { derive, type Sums } from "../lib/aggregate";
 import { efficiencyJson, efficiencyOf } from "./efficiency";
@@ -25,7 +26,7 @@ export function strongestSums(
 }
 
 /** The figures of {@link strongestSums} as JSON (integers as decimal strings, SPEC units). */
-export function figuresJson(s: Snapshot, m: ModelRow) {
+export function figuresJson(s: Snapshot, m: ModelRow): ModelFigures {
   const { counting, sums, unfinal } = strongestSums(s, m);
   const d = derive(sums, m.parameterCount, m.creditsG);
   return {

@@ -15,8 +15,22 @@ import {
   parseParams,
   pathParams,
 } from "../../../lib/api/queries";
+import { ROUTES } from "../../../lib/api/routes";
 import { SORT_COLUMNS } from "../../../lib/api/vocabulary";
 import { attestationReward } from "../../../lib/formulas";
+import type {
+  Activity,
+  AttestationList,
+  CertificateList,
+  DisputeList,
+  IndexStatus,
+  Leaderboard,
+  ModelDetail,
+  ModelList,
+  ModelSummary,
+  Stats,
+  Verifiers,
+} from "../../../lib/indexer/client";
 import { GRADE_COLOURS, KIND_NAMES, METHOD_NAMES, type Method, NO_GRADE_COLOUR } from "../../../lib/spec";
 import { formatIntensity } from "../../../lib/units";
 import { derive } from "../lib/aggregate";
@@ -24,6 +38,7 @@ import { attestationJson, disputeJson, statusCondition, str } from "./attestatio
 import { badgeSvg } from "./badge";
 import { certificateJson, certificateStatusNumber } from "./certificates";
 import { compareApp } from "./compare";
+import { syncJson, v1Json, warningOf } from "./envelope";
 import explorer from "./explorer";
 import { figuresJson } from "./figures";
 import {
@@ -38,21 +53,12 @@ import {
 import { protocolParams } from "./params";
 import { loadSelfReported } from "./selfReported";
 import { type Include, rows, type Snapshot, snapshot, sumsOf } from "./snapshot";
-import { chainCheck, isReady, type SyncStatus, syncStatus } from "./sync";
+import { chainCheck, isReady, syncStatus } from "./sync";
 
 const app = new Hono();
 
 // GraphQL for ad-hoc exploration (ponder's generated schema), not part of the versioned API.
 app.use("/graphql", graphql({ db, schema }));
-
-function syncJson(sync: SyncStatus, warning?: string) {
-  return {
-    chainId: sync.chainId,
-    block: sync.block,
-    finalityClock: sync.now,
-    ...(warning ? { warning } : {}),
-  };
-}
 
 function bad(param: string, message: string) {
   return { error: { code: "bad_parameter", param, message } };
@@ -84,15 +90,6 @@ app.use("/api/v1/*", async (c, next) => {
   c.header("Cache-Control", "no-store");
 });
 
-function warningOf(c: { get: (k: never) => unknown }): string | undefined {
-  return c.get("warning" as never) as string | undefined;
-}
-
-/** A v1 answer: the version, how far the index has synced, then the endpoint's own fields. */
-function v1Json(c: Context, sync: SyncStatus, fields: Record<string, unknown>) {
-  return c.json({ apiVersion: "v1", sync: syncJson(sync, warningOf(c)), ...fields });
-}
-
 /**
  * One page of `rows` (an ordered query) and how many rows match in all (`total`, a count query
  * with the same filter): the list endpoints' common envelope.
@@ -109,24 +106,8 @@ async function pageOf<R>(
 app.get("/api/v1", (c) =>
   c.json({
     apiVersion: "v1",
-    endpoints: [
-      "GET /api/v1/leaderboard",
-      "GET /api/v1/leaderboard.csv",
-      "GET /api/v1/models",
-      "GET /api/v1/models/{id}",
-      "GET /api/v1/attestations",
-      "GET /api/v1/certificates",
-      "GET /api/v1/attestations/{id}",
-      "GET /api/v1/addresses/{address}",
-      "GET /api/v1/disputes",
-      "GET /api/v1/activity",
-      "GET /api/v1/verifiers",
-      "GET /api/v1/stats",
-      "GET /api/v1/status",
-      "GET /api/v1/badge/{id}.svg",
-      "GET /api/v1/compare?ids={id},{id}[,{id},{id}]",
-      "GET /api/v1/openapi.json",
-    ],
+    // The route table the OpenAPI document is built from, and that document itself.
+    endpoints: [...ROUTES.map((r) => `GET ${r.path}`), "GET /api/v1/openapi.json"],
     sortColumns: SORT_COLUMNS,
   }),
 );
@@ -134,7 +115,7 @@ app.get("/api/v1", (c) =>
 app.get("/api/v1/status", async (c) => {
   // Straight from Ponder's checkpoint (cheap): no snapshot refresh.
   const [sync, ready] = await Promise.all([syncStatus(), isReady()]);
-  return v1Json(c, sync, { ready });
+  return v1Json<IndexStatus>(c, sync, { ready });
 });
 
 /** Distinct leaderboard answers kept per snapshot (dropped at the next block anyway). */
@@ -142,7 +123,7 @@ const MAX_CACHED_BODIES = 256;
 
 function leaderboardJson(s: Snapshot, q: LeaderboardQuery, warning: string | undefined): string {
   const result = leaderboard(s, q);
-  return JSON.stringify({
+  const answer: Leaderboard = {
     apiVersion: "v1",
     sync: syncJson(s.sync, warning),
     query: {
@@ -162,7 +143,8 @@ function leaderboardJson(s: Snapshot, q: LeaderboardQuery, warning: string | und
     pageSize: q.pageSize,
     total: result.total,
     rows: result.rows,
-  });
+  };
+  return JSON.stringify(answer);
 }
 
 async function handleLeaderboard(c: Context, csv: boolean) {
@@ -241,7 +223,7 @@ function aggregateJson(s: Snapshot, id: bigint, include: Include, parameterCount
   };
 }
 
-function modelSummary(m: typeof schema.model.$inferSelect) {
+function modelSummary(m: typeof schema.model.$inferSelect): ModelSummary {
   return {
     id: m.id.toString(),
     name: m.name,
@@ -283,7 +265,7 @@ app.get("/api/v1/models", async (c) => {
     )
     .sort((a, b) => (a.id < b.id ? 1 : -1));
   const start = (page - 1) * pageSize;
-  return v1Json(c, s.sync, {
+  return v1Json<ModelList>(c, s.sync, {
     page,
     pageSize,
     total: all.length,
@@ -351,7 +333,7 @@ app.get("/api/v1/models/:id", async (c) => {
   const now = s.sync.now;
   const certJson = certs.map(certificateJson);
   await loadSelfReported(s);
-  return v1Json(c, s.sync, {
+  return v1Json<ModelDetail>(c, s.sync, {
     model: {
       ...modelSummary(m),
       aggregates: {
@@ -361,7 +343,7 @@ app.get("/api/v1/models/:id", async (c) => {
       figures: figuresJson(s, m),
       certificatesTotal: { recWh: m.recWh.toString(), creditsG: m.creditsG.toString() },
       efficiencyBonus: {
-        state: ["NONE", "REQUESTED", "PAID"][m.bonusState],
+        state: (["NONE", "REQUESTED", "PAID"] as const)[m.bonusState as 0 | 1 | 2],
         bonusWei: m.bonusWei.toString(),
         verifierRewardWei: m.bonusVerifierWei.toString(),
       },
@@ -425,7 +407,7 @@ app.get("/api/v1/attestations", async (c) => {
     db.select({ n: count() }).from(schema.attestation).where(where),
     paging,
   );
-  return v1Json(c, s.sync, {
+  return v1Json<AttestationList>(c, s.sync, {
     ...envelope,
     attestations: list.map((a) => ({
       ...attestationJson(a, s.sync.now),
@@ -455,7 +437,7 @@ app.get("/api/v1/certificates", async (c) => {
     db.select({ n: count() }).from(schema.certificate).where(where),
     paging,
   );
-  return v1Json(c, s.sync, {
+  return v1Json<CertificateList>(c, s.sync, {
     ...envelope,
     certificates: list.map((row) => ({
       ...certificateJson(row),
@@ -480,7 +462,7 @@ app.get("/api/v1/disputes", async (c) => {
     db.select({ n: count() }).from(schema.dispute).where(where),
     paging,
   );
-  return v1Json(c, s.sync, {
+  return v1Json<DisputeList>(c, s.sync, {
     ...envelope,
     disputes: list.map((d) => ({ ...disputeJson(d), modelName: s.models.get(d.modelId)?.name ?? null })),
   });
@@ -498,7 +480,7 @@ app.get("/api/v1/activity", async (c) => {
     .where(modelId === undefined ? undefined : eq(schema.activity.modelId, modelId))
     .orderBy(desc(schema.activity.id))
     .limit(limit);
-  return v1Json(c, s.sync, {
+  return v1Json<Activity>(c, s.sync, {
     activity: list.map((a) => ({
       id: a.id,
       type: a.type,
@@ -520,7 +502,7 @@ app.get("/api/v1/verifiers", async (c) => {
     .select()
     .from(schema.verifier)
     .orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
-  return v1Json(c, s.sync, {
+  return v1Json<Verifiers>(c, s.sync, {
     verifiers: list.map((v) => ({
       address: v.address,
       index: v.index,
@@ -565,7 +547,7 @@ app.get("/api/v1/stats", async (c) => {
       totalG: total.toString(),
     };
   };
-  return v1Json(c, s.sync, {
+  return v1Json<Stats>(c, s.sync, {
     stats: {
       models: g?.models ?? 0,
       attestations: g?.attestations ?? 0,

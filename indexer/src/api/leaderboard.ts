@@ -1,6 +1,7 @@
 // GET /api/v1/leaderboard: parameters, sorting, filtering, paging, JSON rows and CSV.
 import { leaderboardQuery, parseParams } from "../../../lib/api/queries";
 import { ASCENDING_BY_DEFAULT, type Counting, type SortColumn } from "../../../lib/api/vocabulary";
+import type { LeaderboardRow } from "../../../lib/indexer/client";
 import { KIND_NAMES, Kind, METHOD_NAMES, Method } from "../../../lib/spec";
 import { type Efficiency, efficiencyIndex, efficiencyJson, NO_EFFICIENCY, ratingRank } from "./efficiency";
 import { selfReportedRows } from "./selfReported";
@@ -191,7 +192,12 @@ export function leaderboard(s: Snapshot, q: LeaderboardQuery) {
 
 const s = (v: bigint | null) => (v === null ? null : v.toString());
 
-export function rowJson(r: LeaderRow, basis: Basis, rank: number, counting: Counting = "final") {
+export function rowJson(
+  r: LeaderRow,
+  basis: Basis,
+  rank: number,
+  counting: Counting = "final",
+): Omit<LeaderboardRow, "efficiency"> {
   const m = r.model;
   return {
     rank,

@@ -66,6 +66,11 @@ describe("query schemas", () => {
         'region must be an ISO 3166 code such as FR or US-CA, got "CALIFORNIA"',
       ],
       [
+        parse(leaderboardQuery, "trust=GUESS"),
+        "trust",
+        'trust must be METER, SOFTWARE or ESTIMATE (comma-separated), got "GUESS"',
+      ],
+      [
         parse(leaderboardQuery, "pageSize=101"),
         "pageSize",
         'pageSize must be an integer in 1..100, got "101"',
