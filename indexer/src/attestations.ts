@@ -177,7 +177,7 @@ async function closeDispute(
   context: Ctx,
   event: Ev,
   id: Hex,
-  outcome: string,
+  outcome: "upheld" | "dismissed",
   arbiter: Hex,
   rulingHash: Hex,
 ) {
