@@ -193,6 +193,8 @@ export interface AttestationView {
   method: MethodName;
   status: StatusName;
   counted: { final: boolean; verified: boolean };
+  /** In its model's training tally (SPEC 6, v1.1 efficiency bonus). */
+  tallied: boolean;
   submitter: string;
   energyWh: string;
   pueMilli: number;
@@ -240,7 +242,13 @@ export interface ModelDetail {
     /** Headline figures and efficiency on the strongest counting the model has (as in the models list). */
     figures?: ModelFigures;
     certificatesTotal: { recWh: string; creditsG: string };
-    efficiencyBonus: { state: "NONE" | "REQUESTED" | "PAID"; bonusWei: string; verifierRewardWei: string };
+    efficiencyBonus: {
+      state: "NONE" | "REQUESTED" | "PAID";
+      bonusWei: string;
+      verifierRewardWei: string;
+      /** Training tally (SPEC 6, v1.1): tallied Final METER/SOFTWARE PRETRAINING runs and their energy. */
+      tally: { energyWh: string; runs: number };
+    };
     rewardsWei: string;
   };
   lineage: { ancestors: ModelSummary[]; children: ModelSummary[] };

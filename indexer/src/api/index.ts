@@ -394,6 +394,8 @@ app.get("/api/v1/models/:id", async (c) => {
         state: ["NONE", "REQUESTED", "PAID"][m.bonusState],
         bonusWei: m.bonusWei.toString(),
         verifierRewardWei: m.bonusVerifierWei.toString(),
+        // SPEC 6 (v1.1): the running sum the approval reads; complete when runs equals the live PRETRAINING runs
+        tally: { energyWh: m.tallyWh.toString(), runs: m.tallyRuns },
       },
       rewardsWei: m.rewardsWei.toString(),
     },
