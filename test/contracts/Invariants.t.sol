@@ -455,6 +455,8 @@ contract Handler is Test {
         Attestation memory a;
         a.modelId = m;
         a.energyWh = uint64(energy);
+        // one run in five an ESTIMATE: it can never be tallied, so that model never earns or funds a bonus
+        if ((seed >> 24) % 5 == 1) a.method = Method.ESTIMATE;
         a.pueMilli = 1100;
         a.locationIntensity = uint32(seed % 400);
         a.periodStart = start;
@@ -475,7 +477,7 @@ contract Handler is Test {
     /// @dev The owner seals and requests; mostly someone tallies both models first; a verifier approves.
     function bonus(uint256 seed, uint64 childEnergy, uint64 parentEnergy) external {
         uint256 child = 4 + seed % 2;
-        // a model without a run gets a verified METER run first (sealing would refuse it later)
+        // a model without a run gets a verified METER (or ESTIMATE) run first (sealing would refuse it later)
         // (a large parent and small children, so that two siblings together would exceed the parent's budget)
         if (!models.getModel(1).trainingSealed && _liveCount(1) == 0) {
             _verifiedRun(1, bound(parentEnergy, 1e10, 1e13), seed);
@@ -549,8 +551,8 @@ contract Handler is Test {
     }
 
     /// @dev Anyone tallies up to `chunk` tallyable runs of a model; one time in three also another attestation
-    /// (any model, kind or status, possibly one already in the chunk): the call must succeed exactly when the SPEC
-    /// counts every run in it.
+    /// (mostly a PRETRAINING run of the model the SPEC does not count, else any, possibly one already in the chunk):
+    /// the call must succeed exactly when the SPEC counts every run in it.
     function tally(uint256 modelSeed, uint256 chunk, uint256 misc) external {
         if (ids.length == 0) return;
         uint256 m = bound(modelSeed, 1, models.totalModels());
@@ -563,7 +565,16 @@ contract Handler is Test {
         }
         bool expectOk = true;
         if (misc % 3 == 0) {
+            // mostly another PRETRAINING run of the model (an ESTIMATE, not Final, already tallied...), else any
             bytes32 other = ids[(misc >> 8) % ids.length];
+            uint256 want = (misc >> 4) % 4; // 0 any, 1 an ESTIMATE run of the model, else any it must refuse
+            for (uint256 i; i < ids.length && want != 0; ++i) {
+                bytes32 c = ids[((misc >> 8) + i) % ids.length];
+                if (ghosts[c].modelId != m || ghosts[c].kind != Kind.PRETRAINING || _tallyable(c, m)) continue;
+                if (want == 1 && fields[c].method != Method.ESTIMATE) continue;
+                other = c;
+                break;
+            }
             for (uint256 i; i < n; ++i) {
                 if (pick[i] == other) expectOk = false; // the same run twice in one call
             }
