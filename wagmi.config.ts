@@ -25,10 +25,10 @@ function deployedAddresses(): Addresses {
 }
 
 /**
- * The AttestationRegistry's parts: abstract bases, its storage layout and the disputes code it runs by
+ * The AttestationRegistry's parts: abstract bases, its storage layout and the disputes and tally code it runs by
  * delegatecall. The registry's own ABI holds all of their functions, events and errors; nobody calls them apart.
  */
-const REGISTRY_PARTS = /^Attestation(Disputes|Governance|Signatures|RegistryStorage)\.sol$/;
+const REGISTRY_PARTS = /^Attestation(Disputes|Governance|Signatures|RegistryStorage|Tally|TallyBase)\.sol$/;
 
 /** The protocol's own contracts (not interfaces, libraries of shared types, tests or scripts). */
 const protocolArtifacts = readdirSync("contracts")

@@ -4,7 +4,7 @@ import { GreenprintConfigError, GreenprintTxRevertedError, GreenprintValidationE
 import { errorCategory, explainError } from "../lib/errors";
 import { adminAccredit, adminIssuer, adminPause, adminSet, adminUnpause } from "./commands/admin";
 import { attest, FIELD_FLAGS } from "./commands/attest";
-import { bonusApprove, bonusRequest } from "./commands/bonus";
+import { bonusApprove, bonusRequest, bonusTally } from "./commands/bonus";
 import {
   certificateConfirm,
   certificateRecord,
@@ -51,6 +51,7 @@ export const COMMANDS: Command[] = [
   certificateReject,
   certificateRevoke,
   bonusRequest,
+  bonusTally,
   bonusApprove,
   status,
   balance,

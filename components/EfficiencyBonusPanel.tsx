@@ -2,9 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useConnection } from "wagmi";
+import { TrainingTallySummary } from "@/components/TrainingTallySummary";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { useReadAttestationRegistryIsVerifier } from "@/lib/generated/hooks";
+import type { TallySummary } from "@/lib/server/trainingTally";
 import { formatLeaf } from "@/lib/units";
 
 const STATES = ["not requested", "requested, waiting for a verifier", "paid"] as const;
@@ -12,13 +14,17 @@ const STATES = ["not requested", "requested, waiting for a verifier", "paid"] as
 /**
  * The once-per-model efficiency bonus (SPEC 6): the owner of a sealed model that used less
  * training energy than its sealed parent requests it; a verifier confirms the models are
- * comparable and approves (the contract checks every other condition) or rejects.
+ * comparable and approves (the contract checks every other condition) or rejects. The approval reads the
+ * training tallies of both models (SPEC 6, v1.1): anyone may tally Final runs; approving tallies what is ready
+ * first, then approves, and an incomplete tally is explained before anything is approved.
  */
 export function EfficiencyBonusPanel(props: {
   modelId: string;
   owner: string;
   state: number;
   hasParent: boolean;
+  /** The model's training tally, then its parent's (none without a parent). */
+  tallies: TallySummary[];
 }) {
   const { address } = useConnection();
   const client = useGreenprint();
@@ -32,6 +38,7 @@ export function EfficiencyBonusPanel(props: {
   const id = BigInt(props.modelId);
   const button = "rounded-md px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50";
   const after = (ok: unknown) => ok && router.refresh();
+  const ready = props.tallies.reduce((n, t) => n + t.ready, 0);
 
   return (
     <div className="space-y-2 text-sm">
@@ -41,6 +48,7 @@ export function EfficiencyBonusPanel(props: {
           Only a model registered with a base model (parent) can earn it.
         </p>
       ) : null}
+      {props.hasParent ? <TrainingTallySummary tallies={props.tallies} /> : null}
       <div className="flex flex-wrap gap-2">
         {isOwner && props.state === 0 && props.hasParent ? (
           <button
@@ -61,6 +69,34 @@ export function EfficiencyBonusPanel(props: {
             Request the efficiency bonus
           </button>
         ) : null}
+        {address && props.hasParent && props.state !== 2 && ready > 0 ? (
+          <button
+            type="button"
+            disabled={tx.busy}
+            className={`${button} border border-leaf-700`}
+            onClick={async () => {
+              if (!client) return tx.fail("Greenprint is not deployed on this network.");
+              after(
+                await tx.run(
+                  "Confirm each tally transaction in your wallet…",
+                  async (o) => {
+                    let last: Awaited<ReturnType<typeof client.tallyTraining>> | undefined;
+                    for (const t of props.tallies) {
+                      if (t.ready === 0) continue;
+                      const sent = await client.tallyReadyRuns({ modelId: BigInt(t.modelId) }, o);
+                      last = sent.at(-1) ?? last;
+                    }
+                    if (!last) throw new Error("Nothing was ready to tally: reload the page.");
+                    return last;
+                  },
+                  () => `Tallied ${ready} run(s).`,
+                ),
+              );
+            }}
+          >
+            Tally {ready} ready run(s)
+          </button>
+        ) : null}
         {isVerifier && !isOwner && props.state === 1 ? (
           <>
             <button
@@ -72,7 +108,8 @@ export function EfficiencyBonusPanel(props: {
                 after(
                   await tx.run(
                     "Confirm in your wallet…",
-                    (o) => client.approveEfficiencyBonus({ modelId: id }, o),
+                    // tallies what is ready of both models first (one transaction per 50 runs), then approves
+                    (o) => client.tallyAndApproveEfficiencyBonus({ modelId: id }, o).then((r) => r.approval),
                     (r) =>
                       `Approved: ${formatLeaf(r.result.bonus)} to the owner, ${formatLeaf(r.result.verifierReward)} to you.`,
                   ),

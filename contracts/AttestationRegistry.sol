@@ -5,6 +5,8 @@ import {AttestationDisputes} from "./AttestationDisputes.sol";
 import {AttestationGovernance} from "./AttestationGovernance.sol";
 import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
 import {AttestationSignatures} from "./AttestationSignatures.sol";
+import {AttestationTally} from "./AttestationTally.sol";
+import {AttestationTallyBase} from "./AttestationTallyBase.sol";
 import {Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {ILeafToken} from "./ILeafToken.sol";
@@ -15,8 +17,9 @@ import {IModelRegistry} from "./IModelRegistry.sol";
 /// rewards. See IAttestationRegistry for the id scheme and type strings, contracts/README.md for the
 /// storage layout and the trust model.
 /// @dev Split by concern (issue 12): the state and its decoding in AttestationRegistryStorage, signatures in
-/// AttestationSignatures, governance in AttestationGovernance (abstract bases), disputes in AttestationDisputes
-/// (deployed by this constructor, run by delegatecall on this storage). One ABI, one address.
+/// AttestationSignatures, governance in AttestationGovernance, the training tally's views in AttestationTallyBase
+/// (abstract bases), disputes in AttestationDisputes and tallyTraining in AttestationTally
+/// (both deployed by this constructor, run by delegatecall on this storage). One ABI, one address.
 /// Per attestation one word `_states[id]`:
 ///  bits 0..2 stored status | 3..4 kind | 5 claimed | 6 isCorrection | 7 has a verdict | 8..55 modelId |
 ///  56..95 periodStart | 96..135 periodEnd |
@@ -30,7 +33,7 @@ import {IModelRegistry} from "./IModelRegistry.sol";
 /// the latest period of kind k, bits 120..135 the number of live (Submitted, Verified, Disputed)
 /// PRETRAINING attestations. A Rejected, Withdrawn or Invalidated attestation that is the latest of its kind
 /// moves its frontier back (`_freePeriod`, SPEC 4 v1.1).
-contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
+contract AttestationRegistry is AttestationSignatures, AttestationGovernance, AttestationTallyBase {
     uint256 private constant _WEI_PER_GRAM = 1e15; // 1 LEAF (1e18) per 1000 g
 
     /// @notice The LEAF token (this registry is its only minter).
@@ -40,6 +43,8 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
     /// @dev The code of dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed (run by
     /// delegatecall).
     AttestationDisputes private immutable _disputeCode;
+    /// @dev The code of tallyTraining (run by delegatecall).
+    AttestationTally private immutable _tallyCode;
 
     /// @param models the ModelRegistry (its attestationRegistry must be this contract)
     /// @param leafToken the LeafToken (its minter must be this contract)
@@ -58,6 +63,7 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         efficiencyBonus = bonus;
         // created by this contract (its nonce 1), so the deployer's nonces and predicted addresses are unchanged
         _disputeCode = new AttestationDisputes(models);
+        _tallyCode = new AttestationTally(models); // nonce 2
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(ARBITER_ROLE, admin);
         _grantRole(PAUSER_ROLE, admin);
@@ -132,7 +138,9 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
                 revert AttestationRegistryTrainingSealed(a.modelId);
             }
             // the runs an approved efficiency bonus was computed from are never restated (SPEC 6, v1.1)
-            if (kind == 0 && _trainingLocked[a.modelId]) revert AttestationRegistryTrainingLocked(a.modelId);
+            if (kind == 0 && _tallies[a.modelId] & _TRAINING_LOCKED != 0) {
+                revert AttestationRegistryTrainingLocked(a.modelId);
+            }
             state |= _CORRECTION;
             _supersedes[id] = predecessor;
         }
@@ -231,7 +239,11 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
         uint256 p = _states[predecessor];
         _requireSupersedable(predecessor, p, false);
         uint256 status = p & _STATUS_MASK;
-        if ((p >> _KIND_SHIFT) & 3 == 0 && status != uint256(Status.Rejected)) cursor -= _LIVE_ONE;
+        if ((p >> _KIND_SHIFT) & 3 == 0 && status != uint256(Status.Rejected)) {
+            cursor -= _LIVE_ONE;
+            // a tallied run (Final, so stored Verified) leaves the bonus tally with it (SPEC 6, v1.1)
+            if (status == uint256(Status.Verified)) _untally(predecessor, p);
+        }
         _states[predecessor] = (p & ~_STATUS_MASK) | uint256(Status.Superseded);
         // what the chain ending at the predecessor already paid (its own claim is cumulative)
         uint256 carried = p & _CLAIMED != 0 ? p >> _FINAL_SHIFT : _carriedPaid[predecessor];
@@ -384,7 +396,21 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
     /// @dev Runs the called function in AttestationDisputes on this contract's storage (same layout) with the
     /// same calldata, and returns or reverts with its result. The dispute code lives apart only for EIP-170.
     function _delegateToDisputes() private {
-        address target = address(_disputeCode);
+        _delegateTo(address(_disputeCode));
+    }
+
+    // ================================================================ efficiency-bonus training tally
+
+    /// @inheritdoc IAttestationRegistry
+    /// @dev Runs in AttestationTally (see _delegateTo).
+    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external override {
+        (modelId, runs);
+        _delegateTo(address(_tallyCode));
+    }
+
+    /// @dev Runs the called function in `target` (a part deployed by the constructor) on this contract's storage
+    /// with the same calldata, and returns or reverts with its result.
+    function _delegateTo(address target) private {
         assembly {
             calldatacopy(0, 0, calldatasize())
             let ok := delegatecall(gas(), target, 0, calldatasize(), 0, 0)
@@ -476,7 +502,7 @@ contract AttestationRegistry is AttestationSignatures, AttestationGovernance {
     /// @inheritdoc IAttestationRegistry
     function lockTraining(uint256 modelId) external override {
         if (msg.sender != efficiencyBonus) revert AttestationRegistryNotEfficiencyBonus(msg.sender);
-        _trainingLocked[modelId] = true;
+        _tallies[modelId] |= _TRAINING_LOCKED;
     }
 
     // ================================================================ views

@@ -45,6 +45,11 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
     // on a Rejected attestation (whose bits 224..255 are otherwise unused): its period was freed, so no
     // correction of it may cover that period again (SPEC 4, v1.1)
     uint256 internal constant _FREED = 1 << 255;
+    uint256 internal constant _TALLIED = 1 << 255; // in `_tallied[id]`, above the run's energy
+    uint256 internal constant _TALLY_RUNS_SHIFT = 128; // `_tallies[modelId]`: sum of Wh | tallied runs << 128
+    // in `_tallies[modelId]`: an approved efficiency bonus counted the model's runs (lockTraining); kept in the
+    // tally word, non-zero by then, so that locking costs no fresh slot
+    uint256 internal constant _TRAINING_LOCKED = 1 << 255;
 
     // bit offsets of the Config fields in its storage word (Solidity packs struct members from the low end)
     uint256 internal constant _BASELINE_BIT = 24;
@@ -96,9 +101,12 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
     mapping(address account => VerifierInfo info) internal _verifiers;
     mapping(uint32 index => uint256 accountAndActive) internal _verifierByIndex; // account | active << 160
     mapping(uint256 epoch => uint256 config) internal _epochs; // the _config word of past reward epochs
-    mapping(uint256 modelId => bool locked) internal _trainingLocked; // an approved efficiency bonus counted it
     // the latest attestation backed by an evidence document (SPEC 4, v1.1: one document, one attestation)
     mapping(bytes32 evidenceHash => bytes32 id) internal _evidenceUse;
+    // the efficiency bonus's running sums (SPEC 6, v1.1; see AttestationTally): per tallied run its energyWh |
+    // _TALLIED, per model the tallied Wh | the number of tallied runs << _TALLY_RUNS_SHIFT | _TRAINING_LOCKED
+    mapping(bytes32 id => uint256 energyAndFlag) internal _tallied;
+    mapping(uint256 modelId => uint256 sumAndRuns) internal _tallies;
 
     /// @param models the ModelRegistry
     constructor(IModelRegistry models) {

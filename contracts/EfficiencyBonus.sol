@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AttestationHash} from "./AttestationHash.sol";
-import {ARBITER_ROLE, Attestation, Kind, Method, Status} from "./Common.sol";
+import {ARBITER_ROLE} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IEfficiencyBonus} from "./IEfficiencyBonus.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
@@ -10,10 +9,10 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 /// @title Greenprint efficiency bonus (SPEC section 6)
-/// @notice See IEfficiencyBonus. Completeness of E and Ep: the caller lists the model's PRETRAINING
-/// attestations; their number must equal the live PRETRAINING count the attestation registry keeps per
-/// model, ids strictly increasing (no duplicates), each Final. Any Submitted or Disputed run therefore
-/// blocks the approval until it is resolved.
+/// @notice See IEfficiencyBonus. E and Ep are the attestation registry's training tallies (SPEC 6, v1.1: running
+/// sums, so approving costs the same gas for 1 run as for 1,000): complete only when every live PRETRAINING run
+/// of the model is tallied, i.e. Final, METER or SOFTWARE. Any Submitted, Verified-not-Final, Disputed or
+/// ESTIMATE run, or a Final run nobody tallied yet, therefore blocks the approval.
 contract EfficiencyBonus is IEfficiencyBonus {
     uint8 private constant _REQUESTED = 1;
     uint8 private constant _PAID = 2;
@@ -56,16 +55,12 @@ contract EfficiencyBonus is IEfficiencyBonus {
     }
 
     /// @inheritdoc IEfficiencyBonus
-    function approveEfficiencyBonus(
-        uint256 modelId,
-        Attestation[] calldata modelRuns,
-        Attestation[] calldata parentRuns
-    ) external override whenNotPaused {
+    function approveEfficiencyBonus(uint256 modelId) external override whenNotPaused {
         bool byArbiter = _approver(modelId);
         (address owner, uint256 parentId) = _eligibility(modelId);
         if (owner == msg.sender) revert EfficiencyBonusVerifierIsOwner(modelId, msg.sender);
-        uint256 energy = _finalPretrainingEnergy(modelId, modelRuns);
-        uint256 parentEnergy = _finalPretrainingEnergy(parentId, parentRuns);
+        uint256 energy = _talliedEnergy(modelId);
+        uint256 parentEnergy = _talliedEnergy(parentId);
         if (energy == 0) revert EfficiencyBonusNoTrainingEnergy(modelId);
         if (energy >= parentEnergy) revert EfficiencyBonusNotMoreEfficient(energy, parentEnergy);
         _pay(modelId, parentId, owner, energy, parentEnergy, byArbiter);
@@ -172,26 +167,11 @@ contract EfficiencyBonus is IEfficiencyBonus {
         }
     }
 
-    function _finalPretrainingEnergy(uint256 modelId, Attestation[] calldata runs)
-        private
-        view
-        returns (uint256 energy)
-    {
-        (, uint16 expected) = attestations.modelCursor(modelId);
-        if (runs.length != expected) revert EfficiencyBonusRunsIncomplete(modelId, runs.length, expected);
-        uint256 previous;
-        for (uint256 i; i < runs.length; ++i) {
-            bytes32 id = AttestationHash.hash(runs[i]);
-            if (uint256(id) <= previous) revert EfficiencyBonusRunsNotSorted(id);
-            previous = uint256(id);
-            IAttestationRegistry.AttestationState memory st = attestations.getAttestation(id);
-            if (st.status == Status.None || st.modelId != modelId || st.kind != Kind.PRETRAINING) {
-                revert EfficiencyBonusNotModelRun(id, modelId);
-            }
-            if (st.status != Status.Final) revert EfficiencyBonusRunNotFinal(id, st.status);
-            // estimates are never paid, nor do they fund or earn a bonus (SPEC 6, v1.1)
-            if (runs[i].method == Method.ESTIMATE) revert EfficiencyBonusEstimateRun(id);
-            energy += runs[i].energyWh;
-        }
+    /// @dev The model's Final METER/SOFTWARE PRETRAINING energy, from its complete training tally (O(1)).
+    function _talliedEnergy(uint256 modelId) private view returns (uint256 energyWh) {
+        uint256 runs;
+        uint256 live;
+        (energyWh, runs, live) = attestations.trainingTally(modelId);
+        if (runs != live) revert EfficiencyBonusTallyIncomplete(modelId, runs, live);
     }
 }

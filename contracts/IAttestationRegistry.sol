@@ -11,7 +11,7 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 ///  locationIntensity, renewableBps, acceleratorHours, workUnits, embodiedG, periodStart, periodEnd, region,
 ///  evidenceHash, keccak256(bytes(evidenceURI)), rowsRoot, supersedes))`.
 /// Only a packed status word is stored per attestation; functions that need the measured values
-/// (claimReward, approveEfficiencyBonus) take the fields as calldata and recompute the id.
+/// (claimReward, tallyTraining) take the fields as calldata and recompute the id.
 ///
 /// EIP-712 domain: name "Greenprint", version "1", chainId, verifyingContract = this registry.
 /// Type strings (see the public constants):
@@ -528,4 +528,46 @@ interface IAttestationRegistry {
     /// @param id attestation id
     /// @param rulingHash hash of the ruling document
     function invalidateUnreviewed(bytes32 id, bytes32 rulingHash) external;
+
+    // ---------------------------------------------------------------- efficiency-bonus training tally
+    // (SPEC 6, v1.1 "Approving costs bounded gas"; see AttestationTally and contracts/README.md)
+
+    /// @notice A Final METER or SOFTWARE PRETRAINING run was added to its model's tally.
+    /// @param modelId the model
+    /// @param id the run's attestation id
+    /// @param energyWh the run's energy, added to the model's tallied energy
+    event TrainingRunTallied(uint256 indexed modelId, bytes32 indexed id, uint256 energyWh);
+    /// @notice A verified correction superseded a tallied run: its energy and count left the model's tally.
+    /// @param modelId the model
+    /// @param id the superseded run's attestation id
+    /// @param energyWh the run's energy, subtracted from the model's tallied energy
+    event TrainingRunUntallied(uint256 indexed modelId, bytes32 indexed id, uint256 energyWh);
+
+    /// @notice The run is not a stored PRETRAINING attestation of the model.
+    error AttestationRegistryNotTrainingRun(bytes32 id, uint256 modelId);
+    /// @notice The run is an ESTIMATE: estimates never count towards an efficiency bonus (a model with a live
+    /// ESTIMATE run can therefore never complete its tally).
+    error AttestationRegistryEstimateRun(bytes32 id);
+    /// @notice The run is already in its model's tally.
+    error AttestationRegistryAlreadyTallied(bytes32 id);
+
+    /// @notice Add Final METER/SOFTWARE PRETRAINING runs of a model to its tally (anyone; in chunks of any size).
+    /// Refused (whole call) for a run that is not that model's stored PRETRAINING attestation, an ESTIMATE, not
+    /// Final, or already tallied. Emits TrainingRunTallied per run.
+    /// @param modelId the model
+    /// @param runs the runs' fields (their hashes must be stored ids)
+    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external;
+
+    /// @notice A model's training tally. Complete when `runs == liveRuns`: every live PRETRAINING run is Final,
+    /// METER or SOFTWARE, and tallied; `energyWh` is then its Final PRETRAINING energy E (SPEC 6).
+    /// @param modelId the model
+    /// @return energyWh sum of the tallied runs' energy
+    /// @return runs number of tallied runs (all live)
+    /// @return liveRuns number of live (Submitted, Verified, Disputed) PRETRAINING runs
+    function trainingTally(uint256 modelId) external view returns (uint256 energyWh, uint256 runs, uint256 liveRuns);
+
+    /// @notice The energy a run was tallied with (0 if it is not in its model's tally).
+    /// @param id attestation id
+    /// @return energyWh its energy
+    function talliedEnergy(bytes32 id) external view returns (uint256 energyWh);
 }

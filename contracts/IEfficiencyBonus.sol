@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Attestation, Status} from "./Common.sol";
-
 /// @title Greenprint efficiency bonus (SPEC section 6, "more efficient algorithms")
 /// @notice Once per model: a model and its parent, both sealed and held by the same owner, the model
 /// at least as large, and the model's Final PRETRAINING energy E (> 0) below the parent's Ep. The owner
@@ -72,20 +70,14 @@ interface IEfficiencyBonus {
     error EfficiencyBonusOwnerMismatch(uint256 parentId, address parentOwner);
     /// @notice The model has fewer parameters than its parent.
     error EfficiencyBonusParameterCountTooLow(uint64 parameterCount, uint64 parentParameterCount);
-    /// @notice The runs given are not all live PRETRAINING attestations of the model.
-    error EfficiencyBonusRunsIncomplete(uint256 modelId, uint256 given, uint256 expected);
-    /// @notice Runs must be given in strictly increasing id order.
-    error EfficiencyBonusRunsNotSorted(bytes32 id);
-    /// @notice The run is not a PRETRAINING attestation of the model.
-    error EfficiencyBonusNotModelRun(bytes32 id, uint256 modelId);
-    /// @notice The run is not Final.
-    error EfficiencyBonusRunNotFinal(bytes32 id, Status status);
+    /// @notice The model's training tally is incomplete (SPEC 6, v1.1): fewer runs tallied than live PRETRAINING
+    /// runs. Tally its Final METER/SOFTWARE runs with the registry's tallyTraining; a run that is not yet Final,
+    /// or an ESTIMATE (never counted), keeps it incomplete.
+    error EfficiencyBonusTallyIncomplete(uint256 modelId, uint256 tallied, uint256 live);
     /// @notice The model has no Final PRETRAINING energy.
     error EfficiencyBonusNoTrainingEnergy(uint256 modelId);
     /// @notice E is not below Ep.
     error EfficiencyBonusNotMoreEfficient(uint256 energyWh, uint256 parentEnergyWh);
-    /// @notice A run is an ESTIMATE: estimates neither earn nor fund a bonus.
-    error EfficiencyBonusEstimateRun(bytes32 id);
     /// @notice efficiencyBps is 0: the bonus is switched off, approving now would use it up for nothing.
     error EfficiencyBonusDisabled();
     /// @notice A verifier rejected the request: the owner may request again from `readyAt`.
@@ -100,15 +92,11 @@ interface IEfficiencyBonus {
     function requestEfficiencyBonus(uint256 modelId) external;
 
     /// @notice Approve and pay a requested bonus (verifier not owning the model). The arbiter may also approve a
-    /// request that a verifier rejected (no verifier share is paid on an arbiter's approval).
+    /// request that a verifier rejected (no verifier share is paid on an arbiter's approval). E and Ep are the
+    /// training tallies of the model and its parent (AttestationRegistry.trainingTally), which must be complete:
+    /// tally their Final runs first (tallyTraining, anyone). Gas does not depend on the number of runs.
     /// @param modelId the model
-    /// @param modelRuns every live PRETRAINING attestation of the model (all Final), ids strictly increasing
-    /// @param parentRuns every live PRETRAINING attestation of the parent (all Final), ids strictly increasing
-    function approveEfficiencyBonus(
-        uint256 modelId,
-        Attestation[] calldata modelRuns,
-        Attestation[] calldata parentRuns
-    ) external;
+    function approveEfficiencyBonus(uint256 modelId) external;
 
     /// @notice Reject a requested bonus (verifier). The owner may request again after `retryDelay`.
     /// @param modelId the model

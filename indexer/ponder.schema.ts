@@ -44,6 +44,9 @@ export const model = onchainTable(
     bonusState: t.integer().notNull(),
     bonusWei: t.bigint().notNull(),
     bonusVerifierWei: t.bigint().notNull(),
+    /** Training tally (SPEC 6, v1.1): Final METER/SOFTWARE PRETRAINING runs tallied and their energy (see tally.ts). */
+    tallyWh: t.bigint().notNull().default(0n),
+    tallyRuns: t.integer().notNull().default(0),
     /** All LEAF paid for this model's attestations (owner share), counted or not. */
     rewardsWei: t.bigint().notNull(),
     /** Confirmed certificates (SPEC 8), shown apart, never ranked. */
@@ -141,6 +144,8 @@ export const attestation = onchainTable(
     /** The dispute row open against it, if any. */
     openDisputeId: t.text(),
     claimed: t.boolean().notNull(),
+    /** In its model's training tally (SPEC 6, v1.1): TrainingRunTallied, until TrainingRunUntallied. */
+    tallied: t.boolean().notNull().default(false),
     rewardWei: t.bigint().notNull(),
     verifierRewardWei: t.bigint().notNull(),
     submittedBlock: t.bigint().notNull(),

@@ -192,6 +192,11 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
     `The model registry serves another attestation registry (${r}): the deployment is miswired.`,
   AttestationRegistryWrongMinter: ([m]) =>
     `The LEAF token's minter (${m}) is not this registry: the deployment is miswired.`,
+  AttestationRegistryNotTrainingRun: ([id, m]) =>
+    `Attestation ${id} is not a PRETRAINING attestation of model ${m}: only that model's training runs can be tallied.`,
+  AttestationRegistryEstimateRun: ([id]) =>
+    `Run ${id} is an ESTIMATE: estimated energy never counts towards an efficiency bonus, so it cannot be tallied.`,
+  AttestationRegistryAlreadyTallied: ([id]) => `Run ${id} is already in its model's training tally.`,
   AttestationRegistryTrainingLocked: ([m]) =>
     `Model ${m}'s PRETRAINING runs counted in an approved efficiency bonus: they can no longer be corrected.`,
   AttestationRegistryEvidenceAlreadyUsed: ([h, id]) =>
@@ -258,18 +263,11 @@ export const ERROR_SENTENCES: Readonly<Record<string, Sentence>> = {
   EfficiencyBonusOwnerMismatch: ([p, o]) => `Parent model ${p} is held by ${o}, not by the model's owner.`,
   EfficiencyBonusParameterCountTooLow: ([c, pc]) =>
     `The model has ${c} parameters, fewer than its parent's ${pc}.`,
-  EfficiencyBonusRunsIncomplete: ([m, given, expected]) =>
-    `Model ${m} has ${expected} live PRETRAINING attestations but ${given} were given: pass every one.`,
-  EfficiencyBonusRunsNotSorted: ([id]) =>
-    `Runs must be given in strictly increasing id order; ${id} is out of order.`,
-  EfficiencyBonusNotModelRun: ([id, m]) =>
-    `Attestation ${id} is not a PRETRAINING attestation of model ${m}.`,
-  EfficiencyBonusRunNotFinal: ([id, st]) => `Run ${id} is ${status(st)}, not Final.`,
+  EfficiencyBonusTallyIncomplete: ([m, tallied, live]) =>
+    `The training tally of model ${m} is incomplete: ${tallied} of its ${live} live PRETRAINING runs are tallied. Tally its Final METER/SOFTWARE runs first; a run not Final yet must wait, and an ESTIMATE run never counts.`,
   EfficiencyBonusNoTrainingEnergy: ([m]) => `Model ${m} has no Final PRETRAINING energy.`,
   EfficiencyBonusNotMoreEfficient: ([e, ep]) =>
     `The model's training energy ${e} Wh is not below its parent's ${ep} Wh.`,
-  EfficiencyBonusEstimateRun: ([id]) =>
-    `Run ${id} is an ESTIMATE: estimated energy neither earns nor funds an efficiency bonus.`,
   EfficiencyBonusDisabled: () =>
     "The efficiency bonus is switched off (efficiencyBps is 0): the request stays pending until it is switched on.",
   EfficiencyBonusRetryTooSoon: ([m, at]) =>

@@ -190,6 +190,8 @@ export const modelDetail = v1({
       state: z.enum(["NONE", "REQUESTED", "PAID"]),
       bonusWei: decimal,
       verifierRewardWei: decimal,
+      /** Training tally (SPEC 6, v1.1): tallied Final METER/SOFTWARE PRETRAINING runs and their energy. */
+      tally: z.object({ energyWh: decimal, runs: z.number().int() }),
     }),
     rewardsWei: decimal,
   }),

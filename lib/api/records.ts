@@ -74,6 +74,8 @@ export const attestationView = z.object({
   method: methodName,
   status: statusName,
   counted: z.object({ final: z.boolean(), verified: z.boolean() }),
+  /** In its model's training tally (SPEC 6, v1.1 efficiency bonus). */
+  tallied: z.boolean(),
   submitter: address,
   energyWh: decimal,
   pueMilli: z.number().int(),

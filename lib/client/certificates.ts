@@ -1,8 +1,6 @@
 /** CertificateRegistry (SPEC 8) and EfficiencyBonus (SPEC 6). */
 import { type Address, encodeAbiParameters, type Hex, keccak256, stringToHex, zeroHash } from "viem";
-import type { AttestationStruct } from "../eip712";
-import { CERTIFICATE_ISSUERS, CertificateKind, type CertificateStatus, Kind, Status } from "../spec";
-import type { attestationsModule } from "./attestations";
+import { CERTIFICATE_ISSUERS, CertificateKind, type CertificateStatus } from "../spec";
 import { type Core, eventArgs } from "./core";
 import { GreenprintValidationError } from "./types";
 
@@ -81,7 +79,7 @@ export interface CertificateState {
   submitter: Address;
 }
 
-export function certificatesModule(core: Core, attestations: ReturnType<typeof attestationsModule>) {
+export function certificatesModule(core: Core) {
   const recordCertificate = core.write((input: RecordCertificateInput) => {
     const errors: Record<string, string> = {};
     if (input.amount <= 0n || input.amount >= 2n ** 64n) errors.amount = "amount must be from 1 to 2^64-1";
@@ -148,38 +146,19 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     fromEvents: () => undefined,
   }));
 
-  /** Every live PRETRAINING attestation of a model, sorted by id (what approveEfficiencyBonus takes). */
-  async function liveTrainingRuns(modelId: bigint): Promise<AttestationStruct[]> {
-    const all = await attestations.listSubmittedAttestations({ modelId });
-    const runs = all.filter((a) => a.attestation.kind === Kind.PRETRAINING);
-    const states = await Promise.all(runs.map((r) => attestations.effectiveStatus(r.id)));
-    const live = new Set<number>([Status.SUBMITTED, Status.VERIFIED, Status.DISPUTED, Status.FINAL]);
-    return runs
-      .filter((_, i) => live.has(states[i] as number))
-      .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
-      .map((r) => r.attestation);
-  }
-
-  /** Approves a requested bonus; runs default to every live PRETRAINING attestation of model and parent. */
-  const approveEfficiencyBonus = core.write(
-    async (input: { modelId: bigint; modelRuns?: AttestationStruct[]; parentRuns?: AttestationStruct[] }) => {
-      let parentRuns = input.parentRuns;
-      if (!parentRuns) {
-        const model = await core.read("ModelRegistry", "getModel", [input.modelId]);
-        parentRuns = await liveTrainingRuns(model.parentId);
-      }
-      const modelRuns = input.modelRuns ?? (await liveTrainingRuns(input.modelId));
-      return {
-        contract: "EfficiencyBonus" as const,
-        functionName: "approveEfficiencyBonus",
-        args: [input.modelId, modelRuns, parentRuns],
-        fromEvents: (events: Parameters<typeof eventArgs>[0]) => {
-          const e = eventArgs(events, "EfficiencyBonusPaid");
-          return { bonus: e.bonus as bigint, verifierReward: e.verifierReward as bigint };
-        },
-      };
+  /**
+   * Approves a requested bonus. E and Ep are the registry's training tallies of the model and its parent, which
+   * must be complete: tally first (`tallyReadyRuns`, or `tallyAndApproveEfficiencyBonus` for both steps).
+   */
+  const approveEfficiencyBonus = core.write((input: { modelId: bigint }) => ({
+    contract: "EfficiencyBonus" as const,
+    functionName: "approveEfficiencyBonus",
+    args: [input.modelId],
+    fromEvents: (events: Parameters<typeof eventArgs>[0]) => {
+      const e = eventArgs(events, "EfficiencyBonusPaid");
+      return { bonus: e.bonus as bigint, verifierReward: e.verifierReward as bigint };
     },
-  );
+  }));
 
   const rejectEfficiencyBonus = core.write((input: { modelId: bigint; reasonHash?: Hex }) => ({
     contract: "EfficiencyBonus" as const,
@@ -212,7 +191,6 @@ export function certificatesModule(core: Core, attestations: ReturnType<typeof a
     requestEfficiencyBonus,
     approveEfficiencyBonus,
     rejectEfficiencyBonus,
-    liveTrainingRuns,
     /** 0 none, 1 requested, 2 paid. */
     bonusState: (modelId: bigint) => core.read("EfficiencyBonus", "bonusState", [modelId]),
   };

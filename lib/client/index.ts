@@ -18,6 +18,7 @@ import { attestationsModule } from "./attestations";
 import { certificatesModule } from "./certificates";
 import { createCore } from "./core";
 import { modelsModule } from "./models";
+import { tallyModule } from "./tally";
 import type { GreenprintClientConfig } from "./types";
 
 export { ROLES } from "./admin";
@@ -42,12 +43,20 @@ export {
 export { ABIS, resolveAddresses, withAllErrors } from "./core";
 export { attestationInputFromEvidence } from "./fromEvidence";
 export type { ModelInfo, RegisterModelInput } from "./models";
+export {
+  type BonusPaid,
+  GreenprintTallyIncompleteError,
+  TALLY_CHUNK,
+  type TrainingRun,
+  type TrainingTally,
+} from "./tally";
 export * from "./types";
 
 /** Creates the SDK client (see the module comment). */
 export function createGreenprintClient(config: GreenprintClientConfig) {
   const core = createCore(config);
   const attestations = attestationsModule(core);
+  const certificates = certificatesModule(core);
   return {
     /** Chain id of the deployment (or the one given). */
     chainId: config.deployment?.chainId ?? config.chainId ?? config.publicClient.chain?.id,
@@ -64,7 +73,8 @@ export function createGreenprintClient(config: GreenprintClientConfig) {
     decodeLogs: core.decodeLogs,
     ...modelsModule(core),
     ...attestations,
-    ...certificatesModule(core, attestations),
+    ...certificates,
+    ...tallyModule(core, attestations, certificates.approveEfficiencyBonus),
     ...adminModule(core),
   };
 }

@@ -524,6 +524,75 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
     assert.equal(again.code, 0, again.stderr);
   });
 
+  it("bonus tally, bonus approve: the runs of model and parent tallied in chunks, then the bonus paid", async () => {
+    const owner = t.owner;
+    const meta = (s: string) => `0x${Buffer.from(s.padEnd(32, "-")).toString("hex")}` as const;
+    const parent = (
+      await owner.registerModel({ metadataURI: "p", metadataHash: meta("p"), parameterCount: 10n })
+    ).result.modelId;
+    const child = (
+      await owner.registerModel({
+        metadataURI: "c",
+        metadataHash: meta("c"),
+        parentId: parent,
+        parameterCount: 10n,
+      })
+    ).result.modelId;
+    const now = await owner.chainNow();
+    const runs: [bigint, bigint][] = [
+      [parent, 500_000n],
+      [parent, 500_000n],
+      [child, 100_000n],
+    ];
+    for (const [i, [model, energyWh]] of runs.entries()) {
+      const start = now - 50_000n + BigInt(i) * 1000n;
+      const sub = await owner.submitAttestation({
+        modelId: model,
+        kind: 0,
+        method: 0,
+        energyWh,
+        pueMilli: 1100n,
+        locationIntensity: 300n,
+        renewableBps: 0n,
+        acceleratorHours: 1n,
+        workUnits: 0n,
+        embodiedG: 0n,
+        periodStart: start,
+        periodEnd: start + 500n,
+        region: "FR",
+        evidenceHash: `0x${(BigInt(model) * 1000n + BigInt(i)).toString(16).padStart(64, "0")}`,
+        evidenceURI: "https://example.org/e.json",
+      });
+      await t.verifier.verify({ id: sub.result.id });
+    }
+    // verified, not Final: nothing to send, and the tally says why
+    const early = await run(["bonus", "tally", String(parent), ...d()], { ...env, ...RELAYER });
+    assert.equal(early.code, 0, early.stderr);
+    assert.match(
+      early.stderr,
+      new RegExp(`model ${parent}: 0 of 2 live PRETRAINING runs tallied, 0 Wh; 2 not Final yet`),
+    );
+    await t.increaseTime(61);
+    await owner.sealTraining({ modelId: parent });
+    await owner.sealTraining({ modelId: child });
+    await owner.requestEfficiencyBonus({ modelId: child });
+    const bad = await run(["bonus", "tally", String(parent), "--chunk", "0", ...d()], { ...env, ...RELAYER });
+    assert.equal(bad.code, 1, bad.stderr);
+    assert.match(bad.stderr, /--chunk must be at least 1/);
+    const tallied = await run(["bonus", "tally", String(parent), "--chunk", "1", ...d()], {
+      ...env,
+      ...RELAYER,
+    });
+    assert.equal(tallied.code, 0, tallied.stderr);
+    assert.equal(tallied.stdout.match(/1 run\(s\) of model \d+ tallied/g)?.length, 2, tallied.stdout);
+    assert.match(tallied.stderr, /2 of 2 live PRETRAINING runs tallied, 1000000 Wh/);
+    const approved = await run(["bonus", "approve", String(child), ...d()], { ...env, ...VERIFIER });
+    assert.equal(approved.code, 0, approved.stderr);
+    assert.match(approved.stdout, new RegExp(`1 run\\(s\\) of model ${child} tallied`));
+    assert.match(approved.stdout, new RegExp(`Efficiency bonus of model ${child} paid`));
+    assert.equal(await owner.bonusState(child), 2);
+  });
+
   it("model seal: --dry-run shows the transaction and sends nothing; then seals", async () => {
     const dry = await cli(["model", "seal", modelId, "--dry-run", "--from", t.addr.owner, ...d()], env);
     assert.equal(dry.code, 0, dry.stderr);

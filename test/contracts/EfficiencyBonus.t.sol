@@ -26,16 +26,24 @@ contract EfficiencyBonusTest is Base {
         _verify(_id(a));
     }
 
-    function _sorted(Attestation[] storage runs) internal view returns (Attestation[] memory out) {
-        out = new Attestation[](runs.length);
+    /// @dev Tallies the runs of `modelId` not yet in its tally (as the SDK does), as a third party.
+    function _tallyUntallied(uint256 modelId, Attestation[] memory runs) internal {
+        uint256 n;
         for (uint256 i; i < runs.length; ++i) {
-            out[i] = runs[i];
+            if (reg.talliedEnergy(_id(runs[i])) == 0) ++n;
         }
-        for (uint256 i; i < out.length; ++i) {
-            for (uint256 j = i + 1; j < out.length; ++j) {
-                if (uint256(_id(out[j])) < uint256(_id(out[i]))) (out[i], out[j]) = (out[j], out[i]);
-            }
+        Attestation[] memory todo = new Attestation[](n);
+        n = 0;
+        for (uint256 i; i < runs.length; ++i) {
+            if (reg.talliedEnergy(_id(runs[i])) == 0) todo[n++] = runs[i];
         }
+        vm.prank(bob);
+        reg.tallyTraining(modelId, todo);
+    }
+
+    function _tallyBoth() internal {
+        _tallyUntallied(child, childRuns);
+        _tallyUntallied(parent, parentRuns);
     }
 
     /// @dev parent: two runs of 600 + 400 kWh; child: one run of `childEnergy`; all Final, both sealed.
@@ -56,18 +64,15 @@ contract EfficiencyBonusTest is Base {
     }
 
     function _approve() internal {
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyBoth();
         vm.prank(verifier);
-        bonus.approveEfficiencyBonus(child, c, p);
+        bonus.approveEfficiencyBonus(child);
     }
 
     function _expectApproveRevert(bytes memory err) internal {
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = _sorted(parentRuns);
         vm.expectRevert(err);
         vm.prank(verifier);
-        bonus.approveEfficiencyBonus(child, c, p);
+        bonus.approveEfficiencyBonus(child);
     }
 
     function test_EfficiencyBonus() public {
@@ -78,9 +83,11 @@ contract EfficiencyBonusTest is Base {
         assertEq(bonus.bonusState(child), 1);
         // (1_000_000 - 250_000) * 475 / 1000 * 5000 / 10000 = 178_125 g = 178.125 LEAF
         uint256 expected = 178_125 * 1e15;
+        _tallyBoth();
         vm.expectEmit(true, true, true, true, address(bonus));
         emit IEfficiencyBonus.EfficiencyBonusPaid(child, alice, verifier, 250_000, 1_000_000, expected, expected / 10);
-        _approve();
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(child);
         assertEq(leaf.balanceOf(alice), expected);
         assertEq(leaf.balanceOf(verifier), expected / 10);
         assertEq(bonus.bonusState(child), 2);
@@ -106,6 +113,7 @@ contract EfficiencyBonusTest is Base {
         reg.setEfficiencyBps(0);
         _prepare(1);
         _request();
+        _tallyBoth();
         _expectApproveRevert(abi.encodeWithSignature("EfficiencyBonusDisabled()"));
         assertEq(bonus.bonusState(child), 1, "the request stays pending");
         vm.prank(admin);
@@ -141,17 +149,18 @@ contract EfficiencyBonusTest is Base {
         _request();
         _approve(); // saving 750,000 Wh of the parent's 1,000,000
         assertEq(bonus.savingsUsed(parent), 750_000);
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyUntallied(second, r2);
+        _tallyUntallied(third, r3);
         uint256 before = leaf.balanceOf(alice);
         vm.expectEmit(true, true, false, true, address(bonus));
         emit IEfficiencyBonus.EfficiencyBonusSavingsUsed(parent, second, 250_000, 1_000_000);
         vm.prank(verifier);
-        bonus.approveEfficiencyBonus(second, r2, p);
+        bonus.approveEfficiencyBonus(second);
         // only the 250,000 Wh left: 250,000 * 475 / 1000 * 5000 / 10000 = 59,375 g (v1 paid 178,125 g again)
         assertEq(leaf.balanceOf(alice) - before, 59_375 * 1e15, "second sibling paid only what was left");
         vm.expectRevert(abi.encodeWithSignature("EfficiencyBonusBudgetSpent(uint256,uint256)", parent, 1_000_000));
         vm.prank(verifier);
-        bonus.approveEfficiencyBonus(third, r3, p);
+        bonus.approveEfficiencyBonus(third);
     }
 
     function testFuzz_ParentBudgetNeverExceeded(uint64 e1, uint64 e2) public {
@@ -167,12 +176,12 @@ contract EfficiencyBonusTest is Base {
         vm.stopPrank();
         _request();
         _approve();
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyUntallied(second, r2);
         uint256 left = 1_000_000 - (1_000_000 - uint256(e1));
         uint256 saving = 1_000_000 - uint256(e2);
         if (saving > left) saving = left;
         vm.prank(verifier);
-        bonus.approveEfficiencyBonus(second, r2, p);
+        bonus.approveEfficiencyBonus(second);
         assertEq(bonus.savingsUsed(parent), (1_000_000 - uint256(e1)) + saving);
         assertLe(bonus.savingsUsed(parent), 1_000_000, "parent budget exceeded");
         uint256 g = (1_000_000 - uint256(e1)) * 475 / 1000 * 5000 / 10_000 + saving * 475 / 1000 * 5000 / 10_000;
@@ -194,7 +203,46 @@ contract EfficiencyBonusTest is Base {
         models.sealTraining(child);
         vm.stopPrank();
         _request();
-        _expectApproveRevert(abi.encodeWithSignature("EfficiencyBonusEstimateRun(bytes32)", _id(est)));
+        // v1.1: the estimate can never be tallied, so the parent's tally stays incomplete and nothing is paid
+        vm.expectRevert(abi.encodeWithSignature("AttestationRegistryEstimateRun(bytes32)", _id(est)));
+        vm.prank(bob);
+        reg.tallyTraining(parent, parentRuns);
+        _tallyUntallied(child, childRuns);
+        _expectApproveRevert(
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, parent, 0, 1)
+        );
+        assertEq(leaf.totalSupply(), 0);
+    }
+
+    /// @dev A live ESTIMATE run next to Final METER runs: the METER runs are tallied, the estimate never is.
+    function test_RevertWhen_BonusParentHasEstimateBesideMeterRuns() public {
+        _prepare(250_000);
+        // sealing refuses new runs: a second parent with an ESTIMATE run among its METER runs
+        uint256 p2 = _register(alice);
+        uint256 c2 = _registerChild(alice, p2, 7e9);
+        Attestation[] memory pr = new Attestation[](1);
+        pr[0] = _run(p2, uint64(T0 - 30 days), 600_000);
+        Attestation memory est = _att(p2, Kind.PRETRAINING, uint64(T0 - 29 days), uint64(T0 - 28 days));
+        est.method = Method.ESTIMATE;
+        _submit(alice, est);
+        _verify(_id(est));
+        Attestation[] memory cr = new Attestation[](1);
+        cr[0] = _run(c2, uint64(T0 - 20 days), 100);
+        vm.warp(block.timestamp + WINDOW);
+        vm.startPrank(alice);
+        models.sealTraining(p2);
+        models.sealTraining(c2);
+        bonus.requestEfficiencyBonus(c2);
+        vm.stopPrank();
+        _tallyUntallied(p2, pr);
+        _tallyUntallied(c2, cr);
+        (uint256 e, uint256 runs, uint256 live) = reg.trainingTally(p2);
+        assertEq(e, 600_000);
+        assertEq(runs, 1);
+        assertEq(live, 2, "the estimate is live but never tallied");
+        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, p2, 1, 2));
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(c2);
     }
 
     // ------------------------------------------------------------ issue 12 M-3: the counted runs are locked
@@ -301,11 +349,10 @@ contract EfficiencyBonusTest is Base {
     function test_RevertWhen_BonusApproveNotVerifier() public {
         _prepare(250_000);
         _request();
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyBoth();
         vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotVerifier.selector, bob));
         vm.prank(bob);
-        bonus.approveEfficiencyBonus(child, c, p);
+        bonus.approveEfficiencyBonus(child);
     }
 
     function test_RevertWhen_BonusApproveOwnModel() public {
@@ -320,41 +367,30 @@ contract EfficiencyBonusTest is Base {
         );
     }
 
-    function test_RevertWhen_BonusIncompleteRuns() public {
+    function test_RevertWhen_BonusIncompleteTally() public {
         _prepare(250_000);
         _request();
-        parentRuns.pop();
+        _tallyUntallied(child, childRuns);
         _expectApproveRevert(
-            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusRunsIncomplete.selector, parent, 1, 2)
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, parent, 0, 2)
         );
+        Attestation[] memory one = new Attestation[](1);
+        one[0] = parentRuns[0];
+        _tallyUntallied(parent, one);
+        _expectApproveRevert(
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, parent, 1, 2)
+        );
+        _approve(); // tallies the other parent run
+        assertEq(bonus.bonusState(child), 2);
     }
 
-    function test_RevertWhen_BonusRunsDuplicated() public {
+    function test_RevertWhen_BonusChildTallyIncomplete() public {
         _prepare(250_000);
         _request();
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = new Attestation[](2);
-        p[0] = parentRuns[0];
-        p[1] = parentRuns[0];
-        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusRunsNotSorted.selector, _id(p[1])));
-        vm.prank(verifier);
-        bonus.approveEfficiencyBonus(child, c, p);
-    }
-
-    function test_RevertWhen_BonusForeignRun() public {
-        _prepare(250_000);
-        _request();
-        // the child's run passed as the parent's single run (count matches only if the parent had one run)
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = new Attestation[](2);
-        Attestation[] memory sp = _sorted(parentRuns);
-        p[0] = sp[0];
-        p[1] = c[0];
-        if (uint256(_id(p[1])) < uint256(_id(p[0]))) (p[0], p[1]) = (p[1], p[0]);
-        bytes32 foreign = _id(c[0]);
-        vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotModelRun.selector, foreign, parent));
-        vm.prank(verifier);
-        bonus.approveEfficiencyBonus(child, c, p);
+        _tallyUntallied(parent, parentRuns);
+        _expectApproveRevert(
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, child, 0, 1)
+        );
     }
 
     function test_RevertWhen_BonusRunNotFinal() public {
@@ -366,8 +402,46 @@ contract EfficiencyBonusTest is Base {
         vm.stopPrank();
         _request();
         bytes32 cid = _id(childRuns[0]);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAttestationRegistry.AttestationRegistryNotFinal.selector, cid, Status.Verified)
+        );
+        reg.tallyTraining(child, childRuns);
         _expectApproveRevert(
-            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusRunNotFinal.selector, cid, Status.Verified)
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, child, 0, 1)
+        );
+        vm.warp(block.timestamp + WINDOW);
+        _approve();
+        assertEq(bonus.bonusState(child), 2);
+    }
+
+    /// @dev Issue 12 M-3 before payout: a pending correction of a tallied run makes the tally incomplete (the
+    /// correction is live, not tallied) and, once verified, takes the restated run out of the tally.
+    function test_RevertWhen_BonusCorrectionPending() public {
+        _prepare(250_000);
+        _request();
+        _tallyBoth();
+        Attestation memory c = _copy(childRuns[0]);
+        c.energyWh = 2_000_000;
+        c.supersedes = _id(childRuns[0]);
+        _newEvidence(c);
+        bytes32 cid = _submit(alice, c);
+        _expectApproveRevert(
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, child, 1, 2)
+        );
+        _verify(cid);
+        (uint256 e, uint256 runs, uint256 live) = reg.trainingTally(child);
+        assertEq(e, 0, "the restated run left the tally");
+        assertEq(runs, 0);
+        assertEq(live, 1);
+        _expectApproveRevert(
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusTallyIncomplete.selector, child, 0, 1)
+        );
+        vm.warp(block.timestamp + WINDOW);
+        Attestation[] memory corrected = new Attestation[](1);
+        corrected[0] = c;
+        _tallyUntallied(child, corrected);
+        _expectApproveRevert(
+            abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotMoreEfficient.selector, 2_000_000, 1_000_000)
         );
     }
 
@@ -379,12 +453,14 @@ contract EfficiencyBonusTest is Base {
         models.sealTraining(child);
         vm.stopPrank();
         _request();
+        _tallyBoth();
         _expectApproveRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNoTrainingEnergy.selector, child));
     }
 
     function test_RevertWhen_BonusNotMoreEfficient() public {
         _prepare(1_000_000);
         _request();
+        _tallyBoth();
         _expectApproveRevert(
             abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotMoreEfficient.selector, 1_000_000, 1_000_000)
         );
@@ -420,14 +496,13 @@ contract EfficiencyBonusTest is Base {
 
     function test_ArbiterApprovesRejectedRequest() public {
         _rejected();
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyBoth();
         uint256 expected = 178_125 * 1e15;
         vm.expectEmit(true, true, true, true, address(bonus));
         emit IEfficiencyBonus.EfficiencyBonusPaid(child, alice, arbiter, 250_000, 1_000_000, expected, 0);
         // v1: EfficiencyBonusNotVerifier, and a verifier could only wait for a request the rejecter rejects again
         vm.prank(arbiter);
-        bonus.approveEfficiencyBonus(child, c, p);
+        bonus.approveEfficiencyBonus(child);
         assertEq(leaf.balanceOf(alice), expected);
         assertEq(leaf.balanceOf(arbiter), 0, "an arbiter's ruling earns no verifier share");
         assertEq(bonus.bonusState(child), 2);
@@ -436,20 +511,18 @@ contract EfficiencyBonusTest is Base {
     function test_ArbiterApprovesPendingRequest() public {
         _prepare(250_000);
         _request();
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyBoth();
         vm.prank(arbiter);
-        bonus.approveEfficiencyBonus(child, c, p);
+        bonus.approveEfficiencyBonus(child);
         assertEq(bonus.bonusState(child), 2);
     }
 
     function test_RevertWhen_ArbiterApprovesUnrequested() public {
         _prepare(250_000);
-        Attestation[] memory c = _sorted(childRuns);
-        Attestation[] memory p = _sorted(parentRuns);
+        _tallyBoth();
         vm.expectRevert(abi.encodeWithSelector(IEfficiencyBonus.EfficiencyBonusNotRequested.selector, child));
         vm.prank(arbiter);
-        bonus.approveEfficiencyBonus(child, c, p);
+        bonus.approveEfficiencyBonus(child);
     }
 
     function test_RevertWhen_VerifierApprovesRejected() public {

@@ -67,6 +67,9 @@ contract Handler is Test {
     uint256 public parentSavingsUsed;
     uint256 public parentEnergyAtFirstBonus;
     mapping(uint256 modelId => bool) public trainingLocked;
+    // ghost of the training tally (SPEC 6, v1.1 running sums): runs tallied and still live
+    mapping(bytes32 id => bool) public tallied;
+    uint256 public tallies; // successful tallyTraining calls
     uint256 public paramChanges;
     uint256 public revocations;
     // A failed assertion inside a handler only reverts that call (and undoes what it saw): record violations
@@ -179,6 +182,7 @@ contract Handler is Test {
         if (g.correction) {
             bytes32 pred = g.predecessor;
             ghosts[pred].status = Status.Superseded;
+            tallied[pred] = false; // a superseded run leaves its model's tally
             carried[id] = ghosts[pred].claims != 0 ? chainPaid[pred] : carried[pred];
             chainMax[id] = chainMax[pred];
         }
@@ -444,36 +448,12 @@ contract Handler is Test {
         ++successes[1];
     }
 
-    /// @dev Live (Submitted, Verified, Disputed) PRETRAINING runs of a model, ids ascending, and their energy.
-    function _liveRuns(uint256 m) internal view returns (Attestation[] memory runs, uint256 energy, bool estimate) {
-        bytes32[] memory live = new bytes32[](ids.length);
-        uint256 n;
+    /// @dev Live (Submitted, Verified, Disputed) PRETRAINING runs of a model.
+    function _liveCount(uint256 m) internal view returns (uint256 n) {
         for (uint256 i; i < ids.length; ++i) {
             Ghost storage g = ghosts[ids[i]];
-            if (
-                g.modelId == m && g.kind == Kind.PRETRAINING
-                    && (g.status == Status.Submitted || g.status == Status.Verified || g.status == Status.Disputed)
-            ) {
-                bytes32 id = ids[i];
-                uint256 j = n++;
-                while (j > 0 && uint256(live[j - 1]) > uint256(id)) {
-                    live[j] = live[j - 1];
-                    --j;
-                }
-                live[j] = id;
-            }
+            if (g.modelId == m && g.kind == Kind.PRETRAINING && _live(g.status)) ++n;
         }
-        runs = new Attestation[](n);
-        for (uint256 i; i < n; ++i) {
-            runs[i] = fields[live[i]];
-            energy += runs[i].energyWh;
-            if (runs[i].method == Method.ESTIMATE) estimate = true;
-        }
-    }
-
-    function _liveCount(uint256 m) internal view returns (uint256 n) {
-        (Attestation[] memory runs,,) = _liveRuns(m);
-        return runs.length;
     }
 
     function _verifiedRun(uint256 m, uint256 energy, uint256 seed) internal {
@@ -483,6 +463,8 @@ contract Handler is Test {
         Attestation memory a;
         a.modelId = m;
         a.energyWh = uint64(energy);
+        // one run in five an ESTIMATE: it can never be tallied, so that model never earns or funds a bonus
+        if ((seed >> 24) % 5 == 1) a.method = Method.ESTIMATE;
         a.pueMilli = 1100;
         a.locationIntensity = uint32(seed % 400);
         a.periodStart = start;
@@ -500,10 +482,10 @@ contract Handler is Test {
         } catch {}
     }
 
-    /// @dev The owner seals and requests, a verifier approves with every live run; the ghost checks the budget.
+    /// @dev The owner seals and requests; mostly someone tallies both models first; a verifier approves.
     function bonus(uint256 seed, uint64 childEnergy, uint64 parentEnergy) external {
         uint256 child = 4 + seed % 2;
-        // a model without a run gets a verified METER run first (sealing would refuse it later)
+        // a model without a run gets a verified METER (or ESTIMATE) run first (sealing would refuse it later)
         // (a large parent and small children, so that two siblings together would exceed the parent's budget)
         if (!models.getModel(1).trainingSealed && _liveCount(1) == 0) {
             _verifiedRun(1, bound(parentEnergy, 1e10, 1e13), seed);
@@ -519,19 +501,116 @@ contract Handler is Test {
         try bonusContract.requestEfficiencyBonus(child) {} catch {}
         vm.stopPrank();
         if (!isPaused) vm.warp(block.timestamp + window);
+        if ((seed >> 16) % 4 != 0) {
+            _tallyAll(child);
+            _tallyAll(1);
+        }
         _approveBonus(child, verifiers[(seed >> 8) % 2]);
     }
 
-    /// @dev A verifier approves with every live run; the ghost checks the budget and the payout.
+    /// @dev A verifier approves (gas independent of the runs); it must succeed only on complete tallies, and the
+    /// ghost checks the budget and the payout.
     function _approveBonus(uint256 child, address v) internal {
-        (Attestation[] memory childRuns, uint256 e, bool est) = _liveRuns(child);
-        (Attestation[] memory parentRuns, uint256 ep, bool parentEst) = _liveRuns(1);
+        (uint256 e, bool complete, bool est) = _ghostTally(child);
+        (uint256 ep, bool parentComplete, bool parentEst) = _ghostTally(1);
         uint256 supplyBefore = leaf.totalSupply();
         vm.prank(v);
-        try bonusContract.approveEfficiencyBonus(child, childRuns, parentRuns) {
+        try bonusContract.approveEfficiencyBonus(child) {
             _check(!est && !parentEst, "an ESTIMATE run earned or funded a bonus");
+            _check(complete && parentComplete, "a bonus was paid on an incomplete tally");
             _recordBonus(child, e, ep, supplyBefore);
         } catch {}
+    }
+
+    /// @dev The ghost's tally of a model: the energy of its tallied runs, and whether every live PRETRAINING run is
+    /// tallied (and whether a live one is an ESTIMATE).
+    function _ghostTally(uint256 m) internal view returns (uint256 energy, bool complete, bool estimate) {
+        complete = true;
+        for (uint256 i; i < ids.length; ++i) {
+            bytes32 id = ids[i];
+            Ghost storage g = ghosts[id];
+            if (g.modelId != m || g.kind != Kind.PRETRAINING || !_live(g.status)) continue;
+            if (fields[id].method == Method.ESTIMATE) estimate = true;
+            if (tallied[id]) energy += fields[id].energyWh;
+            else complete = false;
+        }
+    }
+
+    function _live(Status s) internal pure returns (bool) {
+        return s == Status.Submitted || s == Status.Verified || s == Status.Disputed;
+    }
+
+    /// @dev SPEC 6 (v1.1): what tallyTraining must accept: a Final METER/SOFTWARE PRETRAINING run of the model,
+    /// not yet tallied.
+    function _tallyable(bytes32 id, uint256 m) internal view returns (bool) {
+        Ghost storage g = ghosts[id];
+        return g.modelId == m && g.kind == Kind.PRETRAINING && fields[id].method != Method.ESTIMATE
+            && g.status == Status.Verified && (clock() >= g.finalAt || g.claims != 0) && !tallied[id];
+    }
+
+    /// @dev Anyone tallies every tallyable run of a model in one call.
+    function _tallyAll(uint256 m) internal {
+        bytes32[] memory pick = new bytes32[](ids.length);
+        uint256 n;
+        for (uint256 i; i < ids.length; ++i) {
+            if (_tallyable(ids[i], m)) pick[n++] = ids[i];
+        }
+        _tallyCall(m, pick, n, true);
+    }
+
+    /// @dev Anyone tallies up to `chunk` tallyable runs of a model; one time in three also another attestation
+    /// (mostly a PRETRAINING run of the model the SPEC does not count, else any, possibly one already in the chunk):
+    /// the call must succeed exactly when the SPEC counts every run in it.
+    function tally(uint256 modelSeed, uint256 chunk, uint256 misc) external {
+        if (ids.length == 0) return;
+        uint256 m = bound(modelSeed, 1, models.totalModels());
+        uint256 max = bound(chunk, 1, 6);
+        bytes32[] memory pick = new bytes32[](max + 1);
+        uint256 n;
+        for (uint256 i; i < ids.length && n < max; ++i) {
+            bytes32 id = ids[(misc + i) % ids.length];
+            if (_tallyable(id, m)) pick[n++] = id;
+        }
+        bool expectOk = true;
+        if (misc % 3 == 0) {
+            // mostly another PRETRAINING run of the model (an ESTIMATE, not Final, already tallied...), else any
+            bytes32 other = ids[(misc >> 8) % ids.length];
+            uint256 want = (misc >> 4) % 4; // 0 any, 1 an ESTIMATE run of the model, else any it must refuse
+            for (uint256 i; i < ids.length && want != 0; ++i) {
+                bytes32 c = ids[((misc >> 8) + i) % ids.length];
+                if (ghosts[c].modelId != m || ghosts[c].kind != Kind.PRETRAINING || _tallyable(c, m)) continue;
+                if (want == 1 && fields[c].method != Method.ESTIMATE) continue;
+                other = c;
+                break;
+            }
+            for (uint256 i; i < n; ++i) {
+                if (pick[i] == other) expectOk = false; // the same run twice in one call
+            }
+            if (!_tallyable(other, m)) expectOk = false;
+            pick[n++] = other;
+        }
+        _tallyCall(m, pick, n, expectOk);
+    }
+
+    function _tallyCall(uint256 m, bytes32[] memory pick, uint256 n, bool expectOk) internal {
+        Attestation[] memory runs = new Attestation[](n);
+        for (uint256 i; i < n; ++i) {
+            runs[i] = fields[pick[i]];
+        }
+        vm.prank(challenger); // permissionless
+        try reg.tallyTraining(m, runs) {
+            _check(expectOk && !isPaused, "tallied a run the SPEC does not count");
+            for (uint256 i; i < n; ++i) {
+                tallied[pick[i]] = true;
+            }
+            ++tallies;
+        } catch {
+            _check(!expectOk || isPaused, "unexpected tally failure");
+        }
+    }
+
+    function fieldsOf(bytes32 id) external view returns (Attestation memory) {
+        return fields[id];
     }
 
     function _recordBonus(uint256 child, uint256 e, uint256 ep, uint256 supplyBefore) internal {
@@ -928,7 +1007,7 @@ contract InvariantsTest is Base {
         console.log("pauses", handler.pauses(), "parameter changes", handler.paramChanges());
         console.log("revocations", handler.revocations(), "transfers", handler.transfers());
         console.log("signed submissions", handler.signedSubmissions(), "cancelled nonces", handler.cancelledNonces());
-        console.log("bonuses paid", handler.bonusesPaid());
+        console.log("bonuses paid", handler.bonusesPaid(), "tallies", handler.tallies());
         console.log("unreviewed invalidations", handler.unreviewedInvalidations());
         for (uint256 i; i < 5; ++i) {
             console.log("certificate successes", i, handler.certSuccesses(i));
@@ -939,6 +1018,33 @@ contract InvariantsTest is Base {
     function invariant_ParentBudgetNeverExceeded() public view {
         assertLe(bonus.savingsUsed(1), handler.parentEnergyAtFirstBonus(), "parent budget exceeded");
         assertEq(bonus.savingsUsed(1), handler.parentSavingsUsed());
+    }
+
+    /// @dev SPEC 6 (v1.1): each model's training tally is the running sum of its tallied runs, which are live, Final
+    /// METER/SOFTWARE PRETRAINING runs, never more than its live runs; each run's tallied energy is its own.
+    function invariant_TrainingTally() public view {
+        uint256 n = handler.idsLength();
+        for (uint256 m = 1; m <= models.totalModels(); ++m) {
+            uint256 energy;
+            uint256 count;
+            for (uint256 i; i < n; ++i) {
+                bytes32 id = handler.ids(i);
+                Handler.Ghost memory g = handler.ghost(id);
+                if (g.modelId != m) continue;
+                Attestation memory a = handler.fieldsOf(id);
+                bool t = handler.tallied(id);
+                assertEq(reg.talliedEnergy(id), t ? a.energyWh : 0, "tallied energy of a run");
+                if (!t) continue;
+                assertEq(uint8(reg.effectiveStatus(id)), uint8(Status.Final), "a tallied run is not Final");
+                assertTrue(a.kind == Kind.PRETRAINING && a.method != Method.ESTIMATE, "tallied a run never counted");
+                energy += a.energyWh;
+                ++count;
+            }
+            (uint256 e, uint256 runs, uint256 live) = reg.trainingTally(m);
+            assertEq(e, energy, "tallied energy of a model");
+            assertEq(runs, count, "tallied runs of a model");
+            assertLe(runs, live, "more runs tallied than live");
+        }
     }
 
     /// @dev Every check made inside the handlers held (payouts against the ghost model, statuses, windows).
@@ -1135,6 +1241,37 @@ contract CertificateHandlerSmokeTest is Base {
         assertEq(h.certSuccesses(2), 1, "rejections");
         assertEq(h.certSuccesses(3), 1, "revocations");
         assertEq(h.certSuccesses(4), 2, "re-records after free");
+        assertEq(h.violations(), 0, h.firstViolation());
+    }
+}
+
+contract BonusHandlerSmokeTest is Base {
+    /// @dev The handler's bonus path can pay: a bonus is refused while its tally is incomplete and paid once
+    /// someone tallied; siblings share the parent's budget.
+    function test_BonusHandlerSmoke() public {
+        _register(alice);
+        _register(alice);
+        _register(bob);
+        _registerChild(alice, 1, 7e9);
+        _registerChild(alice, 1, 8e9);
+        Handler h = new Handler(
+            reg,
+            models,
+            leaf,
+            certs,
+            bonus,
+            [verifierPk, verifier2Pk],
+            [alicePk, bobPk],
+            [arbiter, challenger, admin, pauser]
+        );
+        h.bonus(0, 1e9, 1e12); // child 4, nobody tallies: refused
+        assertEq(h.bonusesPaid(), 0);
+        assertEq(h.tallies(), 0);
+        h.bonus(1 << 16, 1e9, 1e12); // child 4 again, both tallied first: paid
+        assertEq(h.bonusesPaid(), 1);
+        assertEq(h.tallies(), 2);
+        h.bonus(1 | (1 << 16), 1e9, 1e12); // child 5: its own runs tallied, the parent's already are
+        assertEq(h.bonusesPaid(), 2);
         assertEq(h.violations(), 0, h.firstViolation());
     }
 }

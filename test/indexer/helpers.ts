@@ -382,6 +382,9 @@ export function protocol(chain: Chain, d: Deployed) {
       ]),
     pause: () => a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "pause", []),
     unpause: () => a.send("admin", A.AttestationRegistry, attestationRegistryAbi, "unpause", []),
+    /** Adds Final runs of a model to its training tally (SPEC 6, v1.1; anyone may). */
+    tally: (modelId: bigint, runs: AttestationInput[]) =>
+      a.send("challenger", A.AttestationRegistry, attestationRegistryAbi, "tallyTraining", [modelId, runs]),
     claim: (input: AttestationInput) =>
       a.send("owner", A.AttestationRegistry, attestationRegistryAbi, "claimReward", [input]),
     seal: (modelId: bigint) => a.send("owner", A.ModelRegistry, modelRegistryAbi, "sealTraining", [modelId]),

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { keccak256, toHex } from "viem";
 import { aggregateModel, attestationReward } from "../../lib/formulas";
 import {
   getLeaderboard,
@@ -564,6 +565,32 @@ describe("indexer and public API (PGlite)", { timeout: scaled(600_000) }, () => 
       getLeaderboard({ pageSize: 1000 }, { baseUrl: indexer.url }),
       (e: unknown) => e instanceof IndexerError && e.status === 400 && e.param === "pageSize",
     );
+  });
+
+  it("indexes the training tally: runs tallied, and a superseded run taken out (SPEC 6, v1.1)", async () => {
+    const model = async () => (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.a}`)).body;
+    const tallied = (body: Json, id: string) => body.attestations.find((x: Json) => x.id === id)?.tallied;
+    assert.deepEqual((await model()).model.efficiencyBonus.tally, { energyWh: "0", runs: 0 });
+    // a1: A's Final METER PRETRAINING run (claimed); anyone tallies it
+    await p.tally(ids.a, [att.a1.input]);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
+    let a = await model();
+    assert.deepEqual(a.model.efficiencyBonus.tally, { energyWh: "2000000", runs: 1 });
+    assert.equal(tallied(a, att.a1.id), true);
+    assert.equal(tallied(a, att.a2.id), false);
+    // a verified correction supersedes the tallied run: it leaves the tally, the correction is not in it yet
+    const fix = await p.submit({
+      ...att.a1.input,
+      energyWh: 1_500_000n,
+      evidenceHash: keccak256(toHex("a1-correction")),
+      supersedes: att.a1.id,
+    });
+    await p.verify(fix.id);
+    await waitForSync(indexer, await chain.client.getBlockNumber());
+    a = await model();
+    assert.deepEqual(a.model.efficiencyBonus.tally, { energyWh: "0", runs: 0 });
+    assert.equal(tallied(a, att.a1.id), false);
+    assert.equal(tallied(a, fix.id), false);
   });
 
   it("matches the chain's logs exactly (check-index)", async () => {

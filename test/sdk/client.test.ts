@@ -7,6 +7,7 @@ import { type Hex, keccak256, type PrivateKeyAccount, sha256, toHex } from "viem
 import {
   certificateRegistryName,
   certificateSerialHash,
+  GreenprintTallyIncompleteError,
   GreenprintValidationError,
   ROLES,
 } from "../../lib/client";
@@ -313,7 +314,7 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     assert.equal(await admin.paused(), false);
   });
 
-  it("efficiency bonus: requested by the owner, approved by a verifier with the runs collected from events", async () => {
+  it("efficiency bonus: requested by the owner, runs tallied in chunks from events, approved by a verifier", async () => {
     const { owner, verifier } = t;
     const hash = sha256(toHex("meta2"));
     const parent = (await owner.registerModel({ metadataURI: "p", metadataHash: hash, parameterCount: 100n }))
@@ -345,6 +346,17 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
       await verifier.verify({ id: sub.result.id });
       k++;
     }
+    // verified, not Final yet: nothing can be tallied, and nothing is sent for approval
+    assert.deepEqual(
+      (await owner.trainingRuns(child)).map((r) => r.tally),
+      ["notFinal"],
+    );
+    const incomplete = await rejects(
+      verifier.tallyAndApproveEfficiencyBonus({ modelId: child }),
+      new RegExp(`training tally of model ${child} is incomplete: 1 run\\(s\\) not Final yet`),
+    );
+    assert.ok(incomplete instanceof GreenprintTallyIncompleteError);
+    assert.equal(incomplete.missing.length, 1);
     await t.increaseTime(61);
     await owner.sealTraining({ modelId: parent });
     await rejects(
@@ -354,9 +366,30 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
     await owner.sealTraining({ modelId: child });
     await owner.requestEfficiencyBonus({ modelId: child });
     assert.equal(await owner.bonusState(child), 1);
-    assert.equal((await owner.liveTrainingRuns(parent)).length, 2);
+    assert.deepEqual(
+      (await owner.trainingRuns(parent)).map((r) => r.tally),
+      ["ready", "ready"],
+    );
+    await rejects(
+      verifier.approveEfficiencyBonus({ modelId: child }),
+      new RegExp(`training tally of model ${child} is incomplete: 0 of its 1 live`),
+    );
     const before = await owner.leafBalance(t.addr.owner);
-    const paid = await verifier.approveEfficiencyBonus({ modelId: child });
+    const { tallies, approval: paid } = await verifier.tallyAndApproveEfficiencyBonus({
+      modelId: child,
+      chunkSize: 1,
+    });
+    assert.equal(tallies.length, 3, "one transaction per run with chunks of 1");
+    assert.deepEqual(await owner.trainingTally(parent), {
+      energyWh: 3_000_000n,
+      runs: 2n,
+      liveRuns: 2n,
+      complete: true,
+    });
+    assert.deepEqual(
+      (await owner.trainingRuns(parent)).map((r) => r.tally),
+      ["tallied", "tallied"],
+    );
     const expected = efficiencyBonusLeaf(3_000_000n, 900_000n);
     assert.equal(paid.result.bonus, expected);
     assert.equal(paid.result.verifierReward, verifierShare(expected));

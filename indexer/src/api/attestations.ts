@@ -45,6 +45,8 @@ export function attestationJson(a: AttestationRow, now: number): AttestationView
     method: METHOD_NAMES[a.method as 0 | 1 | 2],
     status: STATUS_NAMES[status as Status],
     counted: { final: status === Status.FINAL, verified: a.status === Status.VERIFIED },
+    /** In its model's training tally (SPEC 6, v1.1 efficiency bonus). */
+    tallied: a.tallied,
     submitter: a.submitter,
     energyWh: a.energyWh.toString(),
     pueMilli: a.pueMilli,

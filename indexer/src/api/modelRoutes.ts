@@ -179,6 +179,8 @@ routes.get("/api/v1/models/:id", async (c) => {
         state: (["NONE", "REQUESTED", "PAID"] as const)[m.bonusState as 0 | 1 | 2],
         bonusWei: m.bonusWei.toString(),
         verifierRewardWei: m.bonusVerifierWei.toString(),
+        // SPEC 6 (v1.1): the running sum the approval reads; complete when runs equals the live PRETRAINING runs
+        tally: { energyWh: m.tallyWh.toString(), runs: m.tallyRuns },
       },
       rewardsWei: m.rewardsWei.toString(),
     },

@@ -10,6 +10,7 @@ import { StatusPill } from "@/components/StatusPill";
 import { formatUtcDate } from "@/lib/humanize";
 import { serverGreenprint } from "@/lib/server/greenprint";
 import { getModelCertificates, getModelDetail } from "@/lib/server/models";
+import { getTrainingTallies } from "@/lib/server/trainingTally";
 import { CERTIFICATE_STATUS_NAMES, CertificateKind, KIND_NAMES, type Kind, type Status } from "@/lib/spec";
 import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
 
@@ -22,9 +23,10 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
   if (!/^\d{1,20}$/.test(id)) notFound();
   const model = await getModelDetail(BigInt(id));
   if (!model) notFound();
-  const [certificates, bonusState] = await Promise.all([
+  const [certificates, bonusState, tallies] = await Promise.all([
     getModelCertificates(model.id),
     serverGreenprint().then((c) => c.bonusState(model.id)),
+    getTrainingTallies(model.id, model.parentId),
   ]);
   const name = model.metadata?.name ?? `Model #${id}`;
   return (
@@ -83,6 +85,7 @@ export default async function ManageModelPage({ params }: { params: Promise<{ id
           owner={model.owner}
           state={Number(bonusState)}
           hasParent={model.parentId > 0n}
+          tallies={tallies}
         />
       </section>
       <section aria-labelledby="manage-certificates" className="space-y-3">
