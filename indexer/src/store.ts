@@ -123,6 +123,8 @@ export type AttestationRow = typeof attestation.$inferSelect;
 function contributionOf(a: AttestationRow): Contribution {
   return {
     energyWh: a.energyWh,
+    locationG: a.locationEmissionsG,
+    marketG: a.marketEmissionsG,
     locationIntensity: a.locationIntensity,
     renewableBps: a.renewableBps,
     embodiedG: a.embodiedG,

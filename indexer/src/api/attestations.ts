@@ -15,9 +15,23 @@ type Condition = NonNullable<ReturnType<typeof and>>;
 /** A nullable bigint column as JSON: its decimal string, or null. */
 export const str = (v: bigint | null | undefined) => (v === null || v === undefined ? null : v.toString());
 
+// "Verified becomes Final once its challenge window has passed" (SPEC 5), in one place: in code
+// (effectiveStatus) and as the two SQL conditions that split the stored Verified rows at the
+// finality clock (windowPassed, inWindow), used by status filters and the Final-only figures.
+
 /** The status a reader sees: Verified becomes Final once the challenge window has passed. */
 export function effectiveStatus(status: number, finalAt: bigint | null, now: number): number {
   return status === Status.VERIFIED && finalAt !== null && finalAt <= BigInt(now) ? Status.FINAL : status;
+}
+
+/** Stored Verified and Final at the clock (SQL twin of effectiveStatus). */
+export function windowPassed(clock: bigint): Condition {
+  return and(eq(attestation.status, Status.VERIFIED), lte(attestation.finalAt, clock)) as Condition;
+}
+
+/** Stored Verified and still in its challenge window at the clock. */
+export function inWindow(clock: bigint): Condition {
+  return and(eq(attestation.status, Status.VERIFIED), gt(attestation.finalAt, clock)) as Condition;
 }
 
 /** Rows whose effective status (at `now`, the finality clock) is one of `names`. */
@@ -26,10 +40,8 @@ export function statusCondition(names: readonly string[], now: number): Conditio
   const parts: Condition[] = [];
   const stored: number[] = [];
   for (const name of names) {
-    if (name === "FINAL")
-      parts.push(and(eq(attestation.status, Status.VERIFIED), lte(attestation.finalAt, clock)) as Condition);
-    else if (name === "VERIFIED")
-      parts.push(and(eq(attestation.status, Status.VERIFIED), gt(attestation.finalAt, clock)) as Condition);
+    if (name === "FINAL") parts.push(windowPassed(clock));
+    else if (name === "VERIFIED") parts.push(inWindow(clock));
     else stored.push(Status[name as keyof typeof Status]);
   }
   if (stored.length > 0) parts.push(inArray(attestation.status, stored));

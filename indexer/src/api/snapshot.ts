@@ -11,10 +11,11 @@
 // page is a filtered walk over a pre-sorted array.
 import { db } from "ponder:api";
 import { attestation, model, modelKindAggregate } from "ponder:schema";
-import { and, eq, gt, gte, sql } from "ponder";
-import { Status, sizeClassOf } from "../../../lib/spec";
+import { gte, sql } from "ponder";
+import { sizeClassOf } from "../../../lib/spec";
 import { addSums, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
 import { readLocalMetadata } from "../lib/metadata";
+import { inWindow } from "./attestations";
 import { metadataFallback } from "./metadataFetch";
 import { isReady, type SyncStatus, syncStatus } from "./sync";
 
@@ -89,7 +90,7 @@ async function loadPending(now: bigint) {
       leafWei: sql<string>`coalesce(sum(case when ${a.claimed} then ${a.rewardWei} else 0 end), 0)`,
     })
     .from(a)
-    .where(and(eq(a.status, Status.VERIFIED), gt(a.finalAt, now)))
+    .where(inWindow(now))
     .groupBy(a.modelId, a.kind, a.method, a.verifier, a.region);
   const pending = new Map<bigint, Array<Sums | null>>();
   for (const r of rows) {

@@ -1,15 +1,7 @@
 // Per-model aggregate arithmetic shared by the handlers (incremental sums), the API (Final-only
 // figures at query time) and the consistency check. Per-attestation values and the derived
 // leaderboard columns come from lib/formulas.ts: the same integer formulas as the contracts.
-import {
-  gPerBillionParams,
-  grade,
-  intensity,
-  locationEmissionsG,
-  marketEmissionsG,
-  renewableShareBps,
-  totalG,
-} from "../../../lib/formulas";
+import { gPerBillionParams, grade, intensity, renewableShareBps, totalG } from "../../../lib/formulas";
 import type { Grade } from "../../../lib/spec";
 
 /** Summable figures of a set of attestations (one model, one kind). */
@@ -57,9 +49,15 @@ export function emptySums(): Sums {
   };
 }
 
-/** What one attestation adds to its model's sums while it is counted. */
+/**
+ * What one attestation adds to its model's sums while it is counted. The emissions are the ones the
+ * contract emitted with the attestation (AttestationSubmitted), summed as they are, never recomputed
+ * beside it (check-index recomputes them independently with lib/formulas).
+ */
 export interface Contribution {
   energyWh: bigint;
+  locationG: bigint;
+  marketG: bigint;
   locationIntensity: number | bigint;
   renewableBps: number | bigint;
   embodiedG: bigint;
@@ -69,12 +67,6 @@ export interface Contribution {
   leafWei: bigint;
   /** Tokens or requests attested (0 = not stated: the energy then stays out of the efficiency sums). */
   workUnits: bigint;
-}
-
-/** Per-attestation emissions, exactly as SPEC 4 (and the contracts' events) compute them. */
-export function attestationEmissions(energyWh: bigint, locationIntensity: bigint, renewableBps: bigint) {
-  const location = locationEmissionsG(energyWh, locationIntensity);
-  return { location, market: marketEmissionsG(energyWh, locationIntensity, renewableBps) };
 }
 
 function bump(map: Record<string, number>, key: string, sign: 1 | -1): Record<string, number> {
@@ -91,14 +83,13 @@ export function applyContribution(sums: Sums, c: Contribution, sign: 1 | -1): Su
   const energy = c.energyWh;
   const li = BigInt(c.locationIntensity);
   const rb = BigInt(c.renewableBps);
-  const { location, market } = attestationEmissions(energy, li, rb);
   let verifiers = sums.verifiers;
   if (c.verifier) verifiers = bump(verifiers, c.verifier.toLowerCase(), sign);
   return {
     count: sums.count + sign,
     energyWh: sums.energyWh + s * energy,
-    locationG: sums.locationG + s * location,
-    marketG: sums.marketG + s * market,
+    locationG: sums.locationG + s * c.locationG,
+    marketG: sums.marketG + s * c.marketG,
     embodiedG: sums.embodiedG + s * c.embodiedG,
     renewableWeighted: sums.renewableWeighted + s * energy * rb,
     intensityWeighted: sums.intensityWeighted + s * energy * li,
