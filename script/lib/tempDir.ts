@@ -5,9 +5,10 @@ import path from "node:path";
 const created: string[] = [];
 
 /**
- * A fresh directory under the system temp dir, removed when this process exits. Test and bench runs
- * write chains, PGlite and PostgreSQL data there (gigabytes in the bench): left behind, a few runs
- * filled this machine's disk. `GREENPRINT_KEEP_TMP=1` keeps them for a post-mortem.
+ * A fresh directory under the system temp dir, removed when this process exits successfully. Test
+ * and bench runs write chains, PGlite and PostgreSQL data there (gigabytes in the bench): left
+ * behind, a few runs filled this machine's disk. A failed run (non-zero exit) keeps them, and says
+ * where, for its post-mortem (the logs are there); `GREENPRINT_KEEP_TMP=1` keeps them always.
  */
 export function tempDir(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `gp-${name}-`));
@@ -16,7 +17,11 @@ export function tempDir(name: string): string {
   return dir;
 }
 
-function removeCreated() {
+function removeCreated(code: number) {
+  if (code !== 0 || process.exitCode) {
+    process.stderr.write(`kept for the post-mortem of this failed run: ${created.join(" ")}\n`);
+    return;
+  }
   for (const dir of created) {
     try {
       rmSync(dir, { recursive: true, force: true, maxRetries: 3 });

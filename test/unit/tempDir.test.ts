@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -22,6 +22,23 @@ describe("tempDir", () => {
     const dirs = createInChild({ GREENPRINT_KEEP_TMP: "" });
     expect(dirs).toHaveLength(2);
     for (const dir of dirs) expect(existsSync(dir), dir).toBe(false);
+  });
+
+  it("keeps them, and says where, when the process fails", () => {
+    const code = `import { tempDir } from ${JSON.stringify(path.join(REPO, "script", "lib", "tempDir.ts"))};
+const a = tempDir("selftest"); console.log(JSON.stringify([a])); process.exitCode = 3;`;
+    const r = spawnSync(TSX, ["--eval", code], {
+      env: { ...process.env, GREENPRINT_KEEP_TMP: "" },
+      encoding: "utf8",
+    });
+    const [dir] = JSON.parse(r.stdout.trim().split("\n").at(-1) as string) as string[];
+    try {
+      expect(r.status).toBe(3);
+      expect(existsSync(dir as string)).toBe(true);
+      expect(r.stderr).toContain(`kept for the post-mortem of this failed run: ${dir}`);
+    } finally {
+      rmSync(dir as string, { recursive: true, force: true });
+    }
   });
 
   it("keeps them with GREENPRINT_KEEP_TMP=1", () => {
