@@ -2,6 +2,7 @@
 import { createPublicClient, createTestClient, http } from "viem";
 import { foundryBin } from "./foundry";
 import { startChild } from "./processes";
+import { tempDir } from "./tempDir";
 
 /** anvil's well-known development accounts (mnemonic "test test ... junk"); never use them elsewhere. */
 export const ANVIL_KEYS = [
@@ -15,6 +16,26 @@ export const ANVIL_KEYS = [
 
 export const LOCAL_CHAIN_ID = 31337;
 
+/**
+ * anvil's command line for a local chain on `port`. Past states that leave its memory are persisted
+ * under `--cache-path`; by default that is ~/.foundry/anvil/tmp, which a killed anvil never cleans
+ * (70 GB had piled up on this machine), so every chain gets a temp dir of its own, removed with the
+ * process that started it (script/lib/tempDir.ts).
+ */
+export function anvilArgs(port: number, extra: readonly string[] = []): string[] {
+  return [
+    "--port",
+    String(port),
+    "--chain-id",
+    String(LOCAL_CHAIN_ID),
+    "--host",
+    "127.0.0.1",
+    "--cache-path",
+    tempDir("anvil-states"),
+    ...extra,
+  ];
+}
+
 export async function startAnvil(options: { port: number; log?: string }) {
   const rpcUrl = `http://127.0.0.1:${options.port}`;
   if (await rpcAnswers(rpcUrl)) {
@@ -22,12 +43,9 @@ export async function startAnvil(options: { port: number; log?: string }) {
       `Something already answers on ${rpcUrl}. Stop it (another dev server or test run?) and retry.`,
     );
   }
-  const child = startChild(
-    "anvil",
-    foundryBin("anvil"),
-    ["--port", String(options.port), "--chain-id", String(LOCAL_CHAIN_ID), "--host", "127.0.0.1"],
-    { output: options.log ?? "inherit" },
-  );
+  const child = startChild("anvil", foundryBin("anvil"), anvilArgs(options.port), {
+    output: options.log ?? "inherit",
+  });
   await waitFor(() => rpcAnswers(rpcUrl), 30_000, `anvil did not answer on ${rpcUrl}`);
   return { rpcUrl, child };
 }

@@ -27,6 +27,7 @@ import {
   certificateRegistryAbi,
   modelRegistryAbi,
 } from "../../lib/generated/contracts";
+import { anvilArgs } from "../../script/lib/anvil";
 import { foundryBin } from "../../script/lib/foundry";
 import { checkAnswer, isApiAnswer } from "./apiContract";
 
@@ -142,14 +143,10 @@ export interface Chain {
 }
 
 export async function startAnvil(port: number, extra: string[] = []): Promise<Chain> {
-  const child = spawn(
-    foundryBin("anvil"),
-    ["--port", String(port), "--chain-id", "31337", "--host", "127.0.0.1", ...extra],
-    {
-      detached: true,
-      stdio: "ignore",
-    },
-  );
+  const child = spawn(foundryBin("anvil"), anvilArgs(port, extra), {
+    detached: true,
+    stdio: "ignore",
+  });
   started.push(child);
   const rpcUrl = `http://127.0.0.1:${port}`;
   const client = createPublicClient({
