@@ -7,8 +7,9 @@ const created: string[] = [];
 /**
  * A fresh directory under the system temp dir, removed when this process exits successfully. Test
  * and bench runs write chains, PGlite and PostgreSQL data there (gigabytes in the bench): left
- * behind, a few runs filled this machine's disk. A failed run (non-zero exit) keeps them, and says
- * where, for its post-mortem (the logs are there); `GREENPRINT_KEEP_TMP=1` keeps them always.
+ * behind, a few runs filled this machine's disk. A failed run (exit code 1..127) keeps them, and
+ * says where, for its post-mortem (the logs are there); a run stopped by a signal (Ctrl-C) does not.
+ * `GREENPRINT_KEEP_TMP=1` keeps them always.
  */
 export function tempDir(name: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), `gp-${name}-`));
@@ -18,7 +19,8 @@ export function tempDir(name: string): string {
 }
 
 function removeCreated(code: number) {
-  if (code !== 0 || process.exitCode) {
+  // 1..127: the run failed. 0 is success; 128 + n is a stop by signal n (Ctrl-C on `npm run dev`).
+  if (code > 0 && code < 128) {
     process.stderr.write(`kept for the post-mortem of this failed run: ${created.join(" ")}\n`);
     return;
   }

@@ -41,6 +41,18 @@ const a = tempDir("selftest"); console.log(JSON.stringify([a])); process.exitCod
     }
   });
 
+  it("removes them when the run is stopped by a signal (exit code 128 + n, as on Ctrl-C)", () => {
+    const code = `import { tempDir } from ${JSON.stringify(path.join(REPO, "script", "lib", "tempDir.ts"))};
+const a = tempDir("selftest"); console.log(JSON.stringify([a])); process.exit(130);`;
+    const r = spawnSync(TSX, ["--eval", code], {
+      env: { ...process.env, GREENPRINT_KEEP_TMP: "" },
+      encoding: "utf8",
+    });
+    const [dir] = JSON.parse(r.stdout.trim().split("\n").at(-1) as string) as string[];
+    expect(r.status).toBe(130);
+    expect(existsSync(dir as string)).toBe(false);
+  });
+
   it("keeps them with GREENPRINT_KEEP_TMP=1", () => {
     const dirs = createInChild({ GREENPRINT_KEEP_TMP: "1" });
     try {
