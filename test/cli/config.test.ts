@@ -1,15 +1,15 @@
 // Settings precedence (flag > environment > file > default), which file wins, paths relative to
 // their file, and what a config file may not contain.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { it } from "node:test";
 import { resolveSettings } from "../../cli/config";
 import { CliError } from "../../cli/output";
+import { tempDir } from "../../script/lib/tempDir";
 
 function dirs() {
-  const root = mkdtempSync(path.join(tmpdir(), "greenprint-config-"));
+  const root = tempDir("config");
   const cwd = path.join(root, "project");
   const xdg = path.join(root, "xdg");
   mkdirSync(cwd);

@@ -4,10 +4,10 @@
 // the SDK imports as ES modules and type-checks from its .d.ts under Node's own resolution.
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
+import { tempDir } from "../../script/lib/tempDir";
 
 const REPO = path.resolve(import.meta.dirname, "..", "..");
 const { version } = JSON.parse(readFileSync(path.join(REPO, "packages", "cli", "package.json"), "utf8"));
@@ -37,7 +37,7 @@ describe("installable packages", { timeout: 600_000 }, () => {
   });
 
   it("the CLI installs offline into an empty directory and runs from node_modules/.bin", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "greenprint-cli-install-"));
+    const dir = tempDir("cli-install");
     npm(["install", "--offline", CLI_TGZ], dir);
     const installed = JSON.parse(
       readFileSync(path.join(dir, "node_modules", "@greenprint", "cli", "package.json"), "utf8"),
@@ -85,7 +85,7 @@ describe("installable packages", { timeout: 600_000 }, () => {
   });
 
   it("the SDK installs into an empty directory, imports and type-checks with Node's resolution", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "greenprint-sdk-install-"));
+    const dir = tempDir("sdk-install");
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", type: "module" }));
     npm(["install", "--prefer-offline", SDK_TGZ], dir);
     const run = spawnSync(
