@@ -5,11 +5,11 @@
 // coverage shortfall, a contract that does not compile) it must exit non-zero. A tool or wrapper
 // that exits 0 whatever it found (as npm's Foundry wrapper did) fails this step.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { foundryBin } from "./lib/foundry";
 import { runStep, type Step, stepNamed } from "./lib/steps";
+import { tempDir } from "./lib/tempDir";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 /** Inside the repository, so fixtures resolve the project's node_modules (gitignored). */
@@ -245,9 +245,7 @@ function write(dir: string, files: Files) {
 
 async function check(c: Case, index: number): Promise<string | undefined> {
   const step = stepNamed(c.step);
-  const base = c.outside
-    ? mkdtempSync(path.join(tmpdir(), "greenprint-selfcheck-"))
-    : path.join(ROOT, String(index));
+  const base = c.outside ? tempDir("selfcheck") : path.join(ROOT, String(index));
   const goodDir = path.join(base, "good");
   const badDir = path.join(base, "broken");
   write(goodDir, c.good);
