@@ -32,13 +32,13 @@ contract EfficiencyBonusTest is Base {
         for (uint256 i; i < runs.length; ++i) {
             if (reg.talliedEnergy(_id(runs[i])) == 0) ++n;
         }
-        Attestation[] memory todo = new Attestation[](n);
+        Attestation[] memory untallied = new Attestation[](n);
         n = 0;
         for (uint256 i; i < runs.length; ++i) {
-            if (reg.talliedEnergy(_id(runs[i])) == 0) todo[n++] = runs[i];
+            if (reg.talliedEnergy(_id(runs[i])) == 0) untallied[n++] = runs[i];
         }
         vm.prank(bob);
-        reg.tallyTraining(modelId, todo);
+        reg.tallyTraining(modelId, untallied);
     }
 
     function _tallyBoth() internal {
