@@ -1,12 +1,11 @@
 import { BarChart } from "@/components/charts/BarChart";
+import { formatUtcDate } from "@/lib/humanize";
 import type { ModelDetail } from "@/lib/indexer/client";
 import { formatEmissionsG, formatEnergyWh } from "@/lib/units";
 
 type Attestation = ModelDetail["attestations"][number];
 
 const KIND_SHORT = { PRETRAINING: "training", FINETUNING: "fine-tune", INFERENCE: "inference" } as const;
-
-const date = (seconds: string) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
 
 /**
  * A model's attestations oldest first: energy on one axis, emissions (location- and market-based
@@ -16,7 +15,7 @@ export function ModelCharts({ attestations }: { attestations: Attestation[] }) {
   if (attestations.length === 0) return null;
   const ordered = [...attestations].sort((a, b) => Number(BigInt(a.periodEnd) - BigInt(b.periodEnd)));
   // Short enough for the chart's label column; the attestations table below has the details.
-  const label = (a: Attestation) => `${date(a.periodEnd)} ${KIND_SHORT[a.kind]}`;
+  const label = (a: Attestation) => `${formatUtcDate(a.periodEnd)} ${KIND_SHORT[a.kind]}`;
   return (
     <div className="min-w-0 space-y-4">
       <BarChart

@@ -14,7 +14,7 @@ import { ModelCharts } from "@/components/model/ModelCharts";
 import { ModelCompareForm } from "@/components/model/ModelCompareForm";
 import { StatusPill } from "@/components/StatusPill";
 import { grade } from "@/lib/formulas";
-import { shortId } from "@/lib/humanize";
+import { formatUtcDate, shortId } from "@/lib/humanize";
 import { describeIndexerError, getModel, getVerifiers, type ModelDetail } from "@/lib/indexer/client";
 import { buildModelCardExport, type ModelCardExport } from "@/lib/modelCardExport";
 import { modelMetadata } from "@/lib/server/metadata";
@@ -43,8 +43,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: detail && "model" in detail ? (detail.model.name ?? "Model") : "Model" };
 }
 
-const date = (seconds: string | bigint) => new Date(Number(seconds) * 1000).toISOString().slice(0, 10);
-
 /** What an attestation has paid or can pay, in words (the actions are on the manage page). */
 function rewardText(a: Attestation): string {
   if (a.claimed) return `claimed ${formatLeaf(BigInt(a.rewardWei))}`;
@@ -52,7 +50,7 @@ function rewardText(a: Attestation): string {
     if (a.claimableWei === null) return "claimable (less what the superseded attestation paid)";
     return BigInt(a.claimableWei) > 0n ? `${formatLeaf(BigInt(a.claimableWei))} claimable` : "no reward";
   }
-  if (a.status === "VERIFIED" && a.finalAt) return `in challenge window until ${date(a.finalAt)}`;
+  if (a.status === "VERIFIED" && a.finalAt) return `in challenge window until ${formatUtcDate(a.finalAt)}`;
   return "—";
 }
 
@@ -190,7 +188,7 @@ export default async function ModelPage({ params }: Props) {
             <EnergyLabel
               name={model.name ?? `Model #${id}`}
               aggregate={label}
-              asOf={new Date().toISOString().slice(0, 10)}
+              asOf={formatUtcDate(Math.floor(Date.now() / 1000))}
             />
             {label === verified ? (
               <p className="text-xs text-neutral-600 dark:text-neutral-400">
@@ -339,7 +337,7 @@ export default async function ModelPage({ params }: Props) {
                         </span>
                       </td>
                       <td data-label="Period" className="card-wide py-2 pr-3 whitespace-nowrap">
-                        {date(a.periodStart)} – {date(a.periodEnd)}
+                        {formatUtcDate(a.periodStart)} – {formatUtcDate(a.periodEnd)}
                       </td>
                       <td data-label="Kind" className="py-2 pr-3">
                         {a.kind}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareHref, compareIds } from "../../lib/web/compareQuery";
+import { compareHref, compareIds } from "../../../lib/web/compareQuery";
 
 describe("compare URL", () => {
   it("reads a shared comma list and a form's repeated ids the same way", () => {

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { refusedAddress } from "../../lib/net/addressPolicy";
-import { allowedOriginsFromEnv, safeFetch } from "../../lib/net/safeFetch";
+import { refusedAddress } from "../../../lib/net/addressPolicy";
+import { allowedOriginsFromEnv, safeFetch } from "../../../lib/net/safeFetch";
 
 describe("which addresses a user-chosen URL may reach", () => {
   it("refuses loopback, private, link-local, CGNAT, unspecified, multicast and their IPv6 forms", () => {

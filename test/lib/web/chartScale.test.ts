@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { niceAxis, shareOf } from "../../lib/web/chartScale";
+import { niceAxis, shareOf } from "../../../lib/web/chartScale";
 
 describe("chart axis", () => {
   it("ends at the first 1/2/5 step at or above the largest value, about four intervals", () => {

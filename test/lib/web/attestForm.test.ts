@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { Kind } from "../../lib/spec";
+import { Kind } from "../../../lib/spec";
 import {
   type AttestFormValues,
   buildFormEvidence,
   checkForm,
   EMPTY_ATTEST_FORM,
-} from "../../lib/web/attestForm";
+} from "../../../lib/web/attestForm";
 
 const values: AttestFormValues = {
   ...EMPTY_ATTEST_FORM,
