@@ -69,15 +69,16 @@ function gold(s: string): string | null {
   const [left, right, ...rest] = squashed.split(RANGE_WORD);
   const l = /^(GS\d+-[A-Z0-9-]*-)(\d{1,30})$/.exec(left ?? "");
   if (!l || right === undefined || rest.length > 0) return null;
-  const last = right.startsWith(l[1]) ? right.slice(l[1].length) : right;
-  return /^\d{1,30}$/.test(last) ? `${l[1]}${l[2]}-${last}` : null;
+  const [, series = "", first = ""] = l;
+  const last = right.startsWith(series) ? right.slice(series.length) : right;
+  return /^\d{1,30}$/.test(last) ? `${series}${first}-${last}` : null;
 }
 
 function generic(s: string): string {
   let out = s.replace(RANGE_WORD, " TO ").replace(/ ?- | -/g, " TO ");
   // a bare "0001-0500" is two numbers, not a serial with a hyphen: there is nothing else it could number
-  const bare = /^(\d{1,30})-(\d{1,30})$/.exec(out);
-  if (bare && BigInt(bare[1]) <= BigInt(bare[2])) out = `${bare[1]} TO ${bare[2]}`;
+  const [, a, b] = /^(\d{1,30})-(\d{1,30})$/.exec(out) ?? [];
+  if (a !== undefined && b !== undefined && BigInt(a) <= BigInt(b)) out = `${a} TO ${b}`;
   const [left, right] = out.split(" TO ");
   return right !== undefined && left === right ? left : out;
 }
@@ -123,20 +124,19 @@ function range(series: string, first: string, last: string): SerialRange | null 
  */
 export function parseSerialRange(registry: string, serial: string): SerialRange | null {
   if (registry === "I-REC") {
-    const m = IREC.exec(serial);
-    if (m) return range("", m[1].replace(/-/g, ""), (m[2] ?? m[1]).replace(/-/g, ""));
+    const [, a, b = a] = IREC.exec(serial) ?? [];
+    if (a !== undefined && b !== undefined) return range("", a.replace(/-/g, ""), b.replace(/-/g, ""));
   }
   if (registry === "Verra") {
-    const m = VERRA.exec(serial);
-    if (m) return range(m[4], m[2], m[3]);
+    const [, , first, last, series] = VERRA.exec(serial) ?? [];
+    if (series !== undefined && first !== undefined && last !== undefined) return range(series, first, last);
   }
   if (registry === "Gold Standard") {
-    const m = GOLD.exec(serial);
-    if (m) return range(m[1], m[2], m[3]);
+    const [, series, first, last] = GOLD.exec(serial) ?? [];
+    if (series !== undefined && first !== undefined && last !== undefined) return range(series, first, last);
   }
-  const m = GENERIC.exec(serial);
-  if (!m) return null;
-  const [, prefix, first, rightPrefix, last] = m;
+  const [, prefix = "", first, rightPrefix = "", last] = GENERIC.exec(serial) ?? [];
+  if (first === undefined) return null;
   if (last === undefined) return range(prefix, first, first);
   if (rightPrefix !== "" && rightPrefix !== prefix) return null;
   return range(prefix, first, last);
@@ -145,4 +145,22 @@ export function parseSerialRange(registry: string, serial: string): SerialRange 
 /** Whether two ranges of one registry share a certificate. */
 export function rangesOverlap(a: SerialRange, b: SerialRange): boolean {
   return a.series === b.series && a.first <= b.last && b.first <= a.last;
+}
+
+/**
+ * The indexer's range columns of a recorded serial (registry label as the event carries it): the serial is read
+ * after normalising, as a record sent straight to the contract may use another separator. Nulls where the format
+ * allows no range.
+ */
+export function serialRangeColumns(
+  registry: string,
+  serial: string,
+): { series: string | null; rangeFirst: bigint | null; rangeLast: bigint | null } {
+  let r: SerialRange | null = null;
+  try {
+    r = parseSerialRange(registry, normaliseSerial(registry, serial));
+  } catch {
+    r = null; // not a serial the apps would send (the contract accepts any canonical characters)
+  }
+  return { series: r?.series ?? null, rangeFirst: r?.first ?? null, rangeLast: r?.last ?? null };
 }
