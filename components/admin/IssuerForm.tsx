@@ -4,6 +4,7 @@ import { useState } from "react";
 import { stringToHex } from "viem";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
+import { canonicalIssuer } from "@/lib/client";
 import { useReadCertificateRegistryIsIssuer } from "@/lib/generated/hooks";
 
 const input =
@@ -39,6 +40,14 @@ export function IssuerForm() {
     if (!client) return tx.fail("Greenprint is not deployed on this network.");
     if ("problem" in bytes) return tx.fail(bytes.problem);
     const name = label.trim();
+    // The apps send a known spelling as its registry's one label (review finding L-1): accepting "irec" beside
+    // "I-REC" would let the same certificate be recorded under both by a caller that bypasses them.
+    const canonical = canonicalIssuer(name);
+    if (accepted && canonical !== name) {
+      return tx.fail(
+        `"${name}" is a spelling of "${canonical}", the label the apps send for it: accept "${canonical}".`,
+      );
+    }
     const result = await tx.run(
       "Confirm in your wallet…",
       (o) => client.setIssuer({ registry: name, accepted }, o),

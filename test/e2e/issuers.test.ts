@@ -68,6 +68,18 @@ describe("issuing registries on the governance page", () => {
     assert.match(await state(), /not accepted/);
   });
 
+  it("refuses another spelling of a known registry's label, sending nothing", async () => {
+    const sent = wallet.requests.filter((r) => r === "eth_sendTransaction").length;
+    await section.getByLabel("Registry label").fill("irec");
+    await section.getByRole("button", { name: "Accept" }).click();
+    assert.match(
+      (await section.getByTestId("tx-failed").textContent()) ?? "",
+      /"irec" is a spelling of "I-REC", the label the apps send for it/,
+    );
+    assert.equal(wallet.requests.filter((r) => r === "eth_sendTransaction").length, sent, "nothing was sent");
+    await section.getByLabel("Registry label").fill(LABEL);
+  });
+
   it("accepts it: the page shows the chain's new state and an owner records a certificate under it", async () => {
     await assert.rejects(
       sdk(OWNER).recordCertificate({
