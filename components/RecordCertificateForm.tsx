@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { useConnection } from "wagmi";
 import { TxStatus } from "@/components/TxStatus";
 import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
+import { recordedSerial } from "@/lib/client";
 import { CERTIFICATE_ISSUERS, CertificateKind } from "@/lib/spec";
 import { mWhToWh, tonnesToG } from "@/lib/units";
 
@@ -24,6 +25,13 @@ export function RecordCertificateForm({ modelId, owner }: { modelId: string; own
         Connect the owner's wallet to record a certificate.
       </p>
     );
+  }
+  // What the contract will receive and hash (lib/certificateSerials): shown before the wallet is asked.
+  let preview: string | null = null;
+  try {
+    preview = values.serial.trim() ? recordedSerial(values.registry, values.serial) : null;
+  } catch {
+    preview = null; // an invalid serial is explained on submit, with the field's sentence
   }
   const set = (k: keyof typeof values) => (e: { target: { value: string } }) =>
     setValues({ ...values, [k]: e.target.value });
@@ -108,8 +116,17 @@ export function RecordCertificateForm({ modelId, owner }: { modelId: string; own
           aria-describedby="certificate-serial-hint"
         />
         <span id="certificate-serial-hint" className="block text-xs text-neutral-600 dark:text-neutral-400">
-          As printed on the retirement statement; recorded upper-case with single spaces. One record per
-          certificate.
+          As printed on the retirement statement. One record per certificate.{" "}
+          {preview ? (
+            <>
+              Recorded as{" "}
+              <span className="font-mono" data-testid="certificate-serial-preview">
+                {preview}
+              </span>
+            </>
+          ) : (
+            "Recorded in the registry's one form: upper-case, a range as A TO B."
+          )}
         </span>
       </label>
       <label className="text-sm">

@@ -236,9 +236,19 @@ export const certificate = onchainTable(
     recordedAt: t.bigint().notNull(),
     recordedBlock: t.bigint().notNull(),
     updatedAt: t.bigint().notNull(),
+    /**
+     * The serial read as a range of numbered certificates (lib/certificateSerials `parseSerialRange`), null where
+     * its format does not allow: verifiers are shown a Pending record whose range meets a held one of the same
+     * registry and series (a sub-range the contract's exact-serial guard cannot see).
+     */
+    series: t.text(),
+    rangeFirst: t.bigint(),
+    rangeLast: t.bigint(),
   }),
   (table) => ({
     modelIdx: index().on(table.modelId),
+    /** Overlapping ranges: by registry and series, then range start. */
+    rangeIdx: index().on(table.registry, table.series, table.rangeFirst),
     /** The verifiers' certificate queue: by status, oldest first. */
     statusIdx: index().on(table.status, table.recordedBlock),
     /** Every record of one certificate (a freed serial can be recorded again). */

@@ -13,8 +13,9 @@ export const certificateRecord: Command = {
     "--kind rec|carbon-credit  REC (amount in Wh) or CARBON_CREDIT (amount in gCO2e retired)",
     "--amount N                Wh or gCO2e",
     '--registry NAME           issuing registry, e.g. I-REC, Verra, "Gold Standard" (known spellings map to its label)',
-    "--serial SERIAL           the serial number or range as printed on the retirement statement; sent upper-cased",
-    "                          with single spaces (the contract hashes registry and serial: one record per serial)",
+    "--serial SERIAL           the serial number or range as printed on the retirement statement; sent in the",
+    "                          registry's one form (upper-case, a range as A TO B, I-REC/Verra/Gold Standard",
+    "                          formats), printed back: the contract hashes registry and serial, one record each",
     "--uri URI                 where the certificate or retirement statement can be fetched",
   ],
   options: {

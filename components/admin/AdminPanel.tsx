@@ -8,6 +8,7 @@ import { useGreenprint, useTx } from "@/components/wallet/useGreenprint";
 import { ROLES } from "@/lib/client";
 import { useReadAttestationRegistryHasRole } from "@/lib/generated/hooks";
 import { Method } from "@/lib/spec";
+import { IssuerForm } from "./IssuerForm";
 
 export interface CurrentParams {
   challengeWindow: number;
@@ -254,6 +255,7 @@ export function AdminPanel({ params }: { params: CurrentParams }) {
               ))}
             </div>
           </section>
+          <IssuerForm />
         </>
       ) : null}
     </div>

@@ -26,6 +26,7 @@ import {
   toUtcInput,
   valuesFromCodeCarbon,
 } from "@/lib/web/attestForm";
+import { checkSubmission } from "@/lib/web/correctionCheck";
 import { storeEvidence } from "@/lib/web/evidenceClient";
 import { CodeCarbonImport } from "./CodeCarbonImport";
 import { Estimator } from "./Estimator";
@@ -111,36 +112,45 @@ export function AttestForm({ modelId, modelName }: { modelId: string; modelName:
       return;
     }
     const i = check.input;
-    let hash: `0x${string}` = "0x";
+    const supersedes = (i.supersedes || zeroHash) as `0x${string}`;
+    const document = buildFormEvidence(values, source, { modelId: id, name: modelName });
+    const hash = evidenceHash(document);
+    const attestation = (uri: string) => ({
+      modelId: id,
+      kind,
+      method: Number(i.method),
+      energyWh: BigInt(i.energyWh),
+      pueMilli: Number(i.pueMilli),
+      locationIntensity: Number(i.locationIntensity),
+      renewableBps: Number(i.renewableBps),
+      acceleratorHours: BigInt(i.acceleratorHours),
+      workUnits: BigInt(i.workUnits ?? 0),
+      embodiedG: BigInt(i.embodiedG ?? 0),
+      periodStart: BigInt(i.periodStart),
+      periodEnd: BigInt(i.periodEnd),
+      region: encodeRegion(i.region),
+      evidenceHash: hash,
+      evidenceURI: uri,
+      rowsRoot: document.rows?.root ?? zeroHash,
+      supersedes,
+    });
+    if (supersedes !== zeroHash) {
+      // A correction depends on its predecessor's state, which only the contract knows in full (a Rejected one
+      // whose period was freed is refused): ask it now, before evidence is stored or the wallet asked.
+      tx.step("Checking that the attestation it supersedes can be corrected…");
+      const pre = await checkSubmission(client, attestation("pending"), supersedes);
+      if (!pre.ok) {
+        if (pre.supersedes) setErrors({ supersedes: pre.supersedes });
+        tx.fail(pre.message);
+        return;
+      }
+    }
     await tx.run(
-      "Building and storing the evidence document…",
+      "Storing the evidence document…",
       async (progress) => {
-        const document = buildFormEvidence(values, source, { modelId: id, name: modelName });
-        hash = evidenceHash(document);
         const uri = await storeEvidence(serializeEvidence(document), hash);
         progress.step("Confirm the transaction in your wallet…");
-        return client.submitAttestation(
-          {
-            modelId: id,
-            kind,
-            method: Number(i.method),
-            energyWh: BigInt(i.energyWh),
-            pueMilli: Number(i.pueMilli),
-            locationIntensity: Number(i.locationIntensity),
-            renewableBps: Number(i.renewableBps),
-            acceleratorHours: BigInt(i.acceleratorHours),
-            workUnits: BigInt(i.workUnits ?? 0),
-            embodiedG: BigInt(i.embodiedG ?? 0),
-            periodStart: BigInt(i.periodStart),
-            periodEnd: BigInt(i.periodEnd),
-            region: encodeRegion(i.region),
-            evidenceHash: hash,
-            evidenceURI: uri,
-            rowsRoot: document.rows?.root ?? zeroHash,
-            supersedes: (i.supersedes || zeroHash) as `0x${string}`,
-          },
-          progress,
-        );
+        return client.submitAttestation(attestation(uri), progress);
       },
       (r) =>
         `Attestation ${r.result.id.slice(0, 10)}… submitted for verification (evidence ${hash.slice(0, 10)}…).`,

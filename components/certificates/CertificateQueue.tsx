@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { IndexerProblem } from "@/components/IndexerProblem";
 import { type CertificateList, describeIndexerError, listCertificates } from "@/lib/indexer/client";
+import { pendingOverlaps } from "@/lib/indexer/overlaps";
 import { shortAddress } from "@/lib/web/format";
 import { certificateAmountText } from "./CertificateAmount";
+import { CertificateOverlapNote } from "./CertificateOverlapNote";
 import { CertificateVerdict } from "./CertificateVerdict";
 import { RevokeCertificate } from "./RevokeCertificate";
 
@@ -25,6 +27,8 @@ export async function CertificateQueue({ action, model }: { action: "verdict" | 
     problem = describeIndexerError(error, "The certificates could not be loaded from the index.");
   }
   if (problem) return <IndexerProblem message={problem} />;
+  // a Pending record meeting a held range (a sub-range double claim the contract cannot see), for the verdict
+  const overlaps = action === "verdict" && list ? await pendingOverlaps(list.certificates) : new Map();
   if (!list || list.certificates.length === 0) {
     return (
       <p className="rounded-md border border-dashed border-neutral-300 p-4 text-center text-sm dark:border-neutral-700">
@@ -63,6 +67,9 @@ export async function CertificateQueue({ action, model }: { action: "verdict" | 
                 </>
               ) : null}
             </p>
+            {action === "verdict" ? (
+              <CertificateOverlapNote overlapping={overlaps?.get(c.id) ?? (overlaps ? [] : null)} />
+            ) : null}
             {action === "verdict" ? (
               <CertificateVerdict id={c.id as `0x${string}`} />
             ) : (

@@ -3,6 +3,7 @@
 // recWh / creditsG (the market-based net), so confirming adds the amount and revoking takes it back.
 import { ponder } from "ponder:registry";
 import { certificate, model } from "ponder:schema";
+import { serialRangeColumns } from "../../lib/certificateSerials";
 import { CertificateStatus } from "../../lib/spec";
 import { bumpStats, bumpVerifier, bytes32Text, type Ctx, type Ev, recordActivity } from "./store";
 
@@ -44,6 +45,7 @@ ponder.on("CertificateRegistry:CertificateRecorded", async ({ event, context }) 
     recordedAt: event.block.timestamp,
     recordedBlock: event.block.number,
     updatedAt: event.block.timestamp,
+    ...serialRangeColumns(bytes32Text(a.registry), a.serial),
   });
   await bumpStats(context, event, { certificates: 1 });
   await recordActivity(context, event, "CertificateRecorded", {

@@ -2,6 +2,7 @@
 // /api/v1/openapi.json). OpenAPI 3.1 schemas are JSON Schema 2020-12, which is what zod writes.
 import * as z from "zod";
 import * as answer from "./answers";
+import { certificateOverlaps } from "./overlaps";
 import { ROUTES, type Route } from "./routes";
 
 /** Answer schemas that get a name under components.schemas (and are referenced by it). */
@@ -23,6 +24,7 @@ const NAMED: Record<string, z.ZodType> = {
   AttestationDetail: answer.attestationDetail,
   CertificateView: answer.certificateView,
   CertificateList: answer.certificateList,
+  CertificateOverlaps: certificateOverlaps,
   DisputeView: answer.disputeView,
   DisputeList: answer.disputeList,
   RewardPayment: answer.rewardPayment,

@@ -2,6 +2,7 @@
 // document is built from (./openapi.ts) and the indexer's tests check answers by.
 import type * as z from "zod";
 import * as answer from "./answers";
+import { certificateOverlaps, certificateOverlapsQuery } from "./overlaps";
 import * as q from "./queries";
 
 export type ErrorStatus = 400 | 404 | 503;
@@ -85,6 +86,14 @@ export const ROUTES: Route[] = [
     summary: "Certificates, oldest first (status=PENDING is the verifiers' certificate queue)",
     query: q.certificatesQuery,
     answer: answer.certificateList,
+    errors: [400],
+  },
+  {
+    path: "/api/v1/certificate-overlaps",
+    summary:
+      "For Pending certificates, the held ones of the same registry and series whose ranges meet theirs",
+    query: certificateOverlapsQuery,
+    answer: certificateOverlaps,
     errors: [400],
   },
   {

@@ -1,5 +1,6 @@
 /** CertificateRegistry (SPEC 8) and EfficiencyBonus (SPEC 6). */
 import { type Address, encodeAbiParameters, type Hex, keccak256, stringToHex, zeroHash } from "viem";
+import { canonicalSerial, normaliseSerial } from "../certificateSerials";
 import { CERTIFICATE_ISSUERS, CertificateKind, type CertificateStatus } from "../spec";
 import { type Core, eventArgs } from "./core";
 import { GreenprintValidationError } from "./types";
@@ -30,29 +31,19 @@ export function certificateRegistryName(name: string): Hex {
   return stringToHex(label, { size: 32 });
 }
 
-/**
- * The canonical form of a serial that the contract requires (SPEC 8, L-1): printable ASCII, upper case, no
- * leading or trailing white space, inner white space runs as one space. Registries print serials in upper case
- * and treat them case-insensitively, so "se-2024-1" and " SE-2024-1 " are the same certificate: SE-2024-1.
- */
-export function canonicalSerial(serial: string): string {
-  const s = serial.normalize("NFKC").trim().replace(/\s+/g, " ").toUpperCase();
-  if (s === "") throw new GreenprintValidationError({ serial: "serial is empty" });
-  const bad = [...s].find((c) => c < " " || c > "~");
-  if (bad !== undefined) {
-    throw new GreenprintValidationError({
-      serial: `serial has the character "${bad}": only printable ASCII, as the registry prints it`,
-    });
-  }
-  return s;
+export { canonicalSerial };
+
+/** The serial as it is recorded: normalised for its registry's format (`normaliseSerial`, lib/certificateSerials). */
+export function recordedSerial(registry: string, serial: string): string {
+  return normaliseSerial(canonicalIssuer(registry), serial);
 }
 
-/** `serialHash = keccak256(abi.encode(bytes32 registry, string serial))` of the canonical forms (SPEC 8 v1.1). */
+/** `serialHash = keccak256(abi.encode(bytes32 registry, string serial))` of the recorded forms (SPEC 8 v1.1). */
 export function certificateSerialHash(registry: string, serial: string): Hex {
   return keccak256(
     encodeAbiParameters(
       [{ type: "bytes32" }, { type: "string" }],
-      [certificateRegistryName(registry), canonicalSerial(serial)],
+      [certificateRegistryName(registry), recordedSerial(registry, serial)],
     ),
   );
 }
@@ -65,7 +56,7 @@ export interface RecordCertificateInput {
   amount: bigint;
   /** Issuing registry, e.g. "I-REC", "Verra", "Gold Standard" (known spellings map to the canonical label). */
   registry: string;
-  /** The serial number or range as printed on the retirement statement (sent in canonical form). */
+  /** The serial number or range as printed on the retirement statement (sent normalised: `recordedSerial`). */
   serial: string;
   /** Where the certificate or retirement statement can be fetched. */
   uri: string;
@@ -88,7 +79,7 @@ export function certificatesModule(core: Core) {
     }
     if (Object.keys(errors).length > 0) throw new GreenprintValidationError(errors);
     const registry = certificateRegistryName(input.registry);
-    const serial = canonicalSerial(input.serial);
+    const serial = recordedSerial(input.registry, input.serial);
     const serialHash = certificateSerialHash(input.registry, serial);
     return {
       contract: "CertificateRegistry" as const,

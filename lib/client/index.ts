@@ -21,6 +21,7 @@ import { modelsModule } from "./models";
 import { tallyModule } from "./tally";
 import type { GreenprintClientConfig } from "./types";
 
+export { normaliseSerial, parseSerialRange, rangesOverlap, type SerialRange } from "../certificateSerials";
 export { ROLES } from "./admin";
 export {
   type AttestationInput,
@@ -39,6 +40,7 @@ export {
   certificateRegistryName,
   certificateSerialHash,
   type RecordCertificateInput,
+  recordedSerial,
 } from "./certificates";
 export { ABIS, resolveAddresses, withAllErrors } from "./core";
 export { attestationInputFromEvidence } from "./fromEvidence";

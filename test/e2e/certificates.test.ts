@@ -84,6 +84,8 @@ describe("certificates", () => {
     const form = owner.getByRole("form", { name: "Record a certificate" });
     await form.locator("#certificate-amount").fill("12.5");
     await form.locator("#certificate-serial").fill(TYPED);
+    // the serial as it will be recorded, shown before anything is sent
+    assert.equal(await form.getByTestId("certificate-serial-preview").textContent(), SERIAL);
     await form.getByRole("button", { name: "Record" }).click();
     return form;
   }

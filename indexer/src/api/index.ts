@@ -13,6 +13,7 @@ import explorer from "./explorer";
 import { emissionsOf, rowJson } from "./leaderboard";
 import leaderboardRoutes from "./leaderboardRoutes";
 import modelRoutes from "./modelRoutes";
+import overlapRoutes from "./overlapRoutes";
 import queueRoutes from "./queueRoutes";
 import statsRoutes from "./statsRoutes";
 import { chainCheck, isReady, syncStatus } from "./sync";
@@ -62,6 +63,7 @@ app.get("/api/v1/status", async (c) => {
 app.route("/", leaderboardRoutes);
 app.route("/", modelRoutes);
 app.route("/", queueRoutes);
+app.route("/", overlapRoutes);
 app.route("/", statsRoutes);
 // One attestation and one address (the explorer pages), in a file of their own.
 app.route("/", explorer);

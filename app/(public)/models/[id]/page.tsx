@@ -16,6 +16,7 @@ import { StatusPill } from "@/components/StatusPill";
 import { grade } from "@/lib/formulas";
 import { formatUtcDate, shortId } from "@/lib/humanize";
 import { describeIndexerError, getModel, getVerifiers, type ModelDetail } from "@/lib/indexer/client";
+import { pendingOverlaps } from "@/lib/indexer/overlaps";
 import { buildModelCardExport, type ModelCardExport } from "@/lib/modelCardExport";
 import { modelMetadata } from "@/lib/server/metadata";
 import { Status } from "@/lib/spec";
@@ -400,7 +401,7 @@ export default async function ModelPage({ params }: Props) {
           cannot lower a score). Market-based net after confirmed credits:{" "}
           {formatEmissionsG(BigInt(final.marketNetG))}.
         </p>
-        <CertificateList certificates={certificates} />
+        <CertificateList certificates={certificates} overlaps={await pendingOverlaps(certificates)} />
       </section>
     </article>
   );
