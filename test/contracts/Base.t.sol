@@ -230,3 +230,28 @@ abstract contract Base is Test {
         return reg.effectiveStatus(id);
     }
 }
+
+/// @dev Base with one model of alice's (`m`) and the helpers the attestation life-cycle tests share.
+abstract contract OneModelBase is Base {
+    uint256 internal m;
+
+    function setUp() public virtual override {
+        super.setUp();
+        m = _register(alice);
+    }
+
+    function _revertSubmit(Attestation memory a, bytes memory err) internal {
+        vm.expectRevert(err);
+        vm.prank(alice);
+        reg.submit(a);
+    }
+
+    /// @dev A correction of `p` (id `pid`) with half its energy and an evidence document of its own.
+    function _correction(Attestation memory p, bytes32 pid) internal pure returns (Attestation memory c) {
+        c = _copy(p);
+        c.energyWh = p.energyWh / 2;
+        c.evidenceHash = sha256("corrected");
+        c.supersedes = pid;
+        _newEvidence(c);
+    }
+}
