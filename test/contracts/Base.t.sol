@@ -125,6 +125,21 @@ abstract contract Base is Test {
         reg.verify(id);
     }
 
+    function _pause() internal {
+        vm.prank(pauser);
+        reg.pause();
+    }
+
+    function _unpause() internal {
+        vm.prank(pauser);
+        reg.unpause();
+    }
+
+    function _dispute(bytes32 id) internal {
+        vm.prank(challenger);
+        reg.dispute{value: BOND}(id, "ipfs://reason");
+    }
+
     function _final(address who, Attestation memory a) internal returns (bytes32 id) {
         id = _submit(who, a);
         _verify(id);
@@ -238,6 +253,13 @@ abstract contract OneModelBase is Base {
     function setUp() public virtual override {
         super.setUp();
         m = _register(alice);
+    }
+
+    /// @dev A verified (not yet Final) INFERENCE attestation of `m`.
+    function _verified() internal returns (bytes32 id, Attestation memory a) {
+        a = _att(m);
+        id = _submit(alice, a);
+        _verify(id);
     }
 
     function _revertSubmit(Attestation memory a, bytes memory err) internal {
