@@ -348,3 +348,13 @@ abstract contract BonusBase is Base {
         bonus.approveEfficiencyBonus(child);
     }
 }
+
+/// @dev OneModelBase with a signature deadline an hour ahead, for the EIP-712 and ERC-1271 signature tests.
+abstract contract SigningBase is OneModelBase {
+    uint256 internal deadline;
+
+    function setUp() public virtual override {
+        super.setUp();
+        deadline = block.timestamp + 1 hours;
+    }
+}
