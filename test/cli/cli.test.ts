@@ -24,7 +24,7 @@ describe("greenprint CLI on anvil", { timeout: 180_000 }, () => {
   let server: Server;
   let apiUrl: string;
   before(async () => {
-    t = await startTestChain(8703);
+    t = await startTestChain();
     await t.admin.accreditVerifier({ account: t.addr.verifier, name: "CLI verifier" });
     env = {
       GREENPRINT_RPC_URL: t.rpcUrl,

@@ -38,7 +38,6 @@ async function signForChain(input: AttestationFormInput, chainId: number) {
   );
   return { signature };
 }
-const PORT = 8701;
 
 async function rejects(p: Promise<unknown>, sentence: RegExp): Promise<unknown> {
   try {
@@ -75,7 +74,7 @@ describe("SDK client on anvil", { timeout: 90_000 }, () => {
   });
 
   before(async () => {
-    t = await startTestChain(PORT);
+    t = await startTestChain();
     now = await t.admin.chainNow();
     const admin = t.admin;
     await admin.accreditVerifier({ account: t.addr.verifier, name: "Test verifier", uri: "" });
