@@ -4,7 +4,7 @@ import { parseSigned, serializeSigned } from "../../lib/eip712";
 import { formatUtc } from "../../lib/humanize";
 import { bytes32, type Context, str } from "../context";
 import { fileError, io, usageError } from "../output";
-import { timeFlag } from "./attest";
+import { timeFlag } from "./attestFlags";
 import type { Command } from "./types";
 
 function idArg(ctx: Context, command: string): Hex {
