@@ -12,7 +12,7 @@ import { cliInProcess as run } from "./run";
 
 const FIXTURES = path.resolve("..", "shared", "fixtures");
 
-/** From test/lib/importers/codecarbon.test.ts (computed independently in Python). */
+/** From test/lib/importers/codecarbonFixtures.test.ts (computed independently in Python). */
 const CSV: Record<
   string,
   [energyWh: bigint, intensity: number, start: bigint, end: bigint, accH: bigint, pue: number, region: string]
