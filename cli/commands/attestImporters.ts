@@ -45,12 +45,10 @@ function importFile<T>(
   }
 }
 
-export function fromCodeCarbon(
-  ctx: Context,
-  file: string,
-  modelId: bigint,
-  kind: Kind | undefined,
-): BuiltEvidence {
+/** Reads an input file into evidence for `modelId` (`kind` as flagged, or as the file says). */
+type Importer = (ctx: Context, file: string, modelId: bigint, kind: Kind | undefined) => BuiltEvidence;
+
+export const fromCodeCarbon: Importer = (ctx, file, modelId, kind) => {
   const v = ctx.values;
   const { parsed: imp, bytes } = importFile(
     ctx,
@@ -85,14 +83,9 @@ export function fromCodeCarbon(
   if (kind === undefined) throw usageError("--kind is required: pretraining, finetuning or inference.");
   const evidence = evidenceInputFromCodeCarbon(imp, runs, { model: { modelId }, kind });
   return { evidence, files: [{ name: path.basename(file), bytes }] };
-}
+};
 
-export function fromModelCard(
-  ctx: Context,
-  file: string,
-  modelId: bigint,
-  kind: Kind | undefined,
-): BuiltEvidence {
+export const fromModelCard: Importer = (ctx, file, modelId, kind) => {
   const v = ctx.values;
   const { parsed: card, bytes } = importFile(ctx, file, "Model card", parseModelCard, ModelCardImportError);
   for (const w of card.warnings) ctx.out.warn(`${file}: ${w.message}`);
@@ -133,4 +126,4 @@ export function fromModelCard(
     notes,
   };
   return { evidence, files: [{ name: path.basename(file), bytes }] };
-}
+};

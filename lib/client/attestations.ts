@@ -44,32 +44,29 @@ function signedArgs(signed: SignedSubmission | SignedVerifiedAttestation) {
   return [signed.signer, signed.nonce, signed.deadline, signed.signature] as const;
 }
 
+const REGISTRY = "AttestationRegistry" as const;
+
 const finalAtOf = (events: Events) => eventArgs(events, "AttestationVerified").finalAt as bigint;
 
 export function attestationsModule(core: Core) {
   const reads = attestationReadsModule(core);
   const prepare = (input: AttestationInput) => prepareAttestation(core, input);
 
+  /** How a submission's outcome is read: its event once sent, the id from the simulation before. */
+  const submitted = (attestation: AttestationStruct) => ({
+    fromEvents: submitResult,
+    fromSimulation: (sim: Hex): SubmitResult => ({ id: sim, attestation }),
+  });
+
   const submitAttestation = core.write(async (input: AttestationInput) => {
     const attestation = await prepare(input);
-    return {
-      contract: "AttestationRegistry" as const,
-      functionName: "submit",
-      args: [attestation],
-      fromEvents: submitResult,
-      fromSimulation: (sim): SubmitResult => ({ id: sim, attestation }),
-    };
+    return { contract: REGISTRY, functionName: "submit", args: [attestation], ...submitted(attestation) };
   });
 
   const submitAttestationWithSig = core.write(async (signed: SignedSubmission) => {
     const attestation = await prepare(signed.attestation);
-    return {
-      contract: "AttestationRegistry" as const,
-      functionName: "submitWithSig",
-      args: [attestation, ...signedArgs(signed)],
-      fromEvents: submitResult,
-      fromSimulation: (sim): SubmitResult => ({ id: sim, attestation }),
-    };
+    const args = [attestation, ...signedArgs(signed)] as const;
+    return { contract: REGISTRY, functionName: "submitWithSig", args, ...submitted(attestation) };
   });
 
   const submitVerified = core.write(async (signed: SignedVerifiedAttestation) => {
