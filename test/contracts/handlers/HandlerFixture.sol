@@ -3,20 +3,23 @@ pragma solidity 0.8.30;
 
 import {Base} from "../Base.t.sol";
 import {Handler} from "./Handler.sol";
+import {HandlerSetup} from "./HandlerState.sol";
 
 /// @dev What the invariant suite and the handler smoke tests set up alike: a handler wired to the deployed protocol
 /// and its actors, and the models the bonus path needs.
 abstract contract HandlerFixture is Base {
     function _newHandler() internal returns (Handler) {
         return new Handler(
-            reg,
-            models,
-            leaf,
-            certs,
-            bonus,
-            [verifierPk, verifier2Pk],
-            [alicePk, bobPk],
-            [arbiter, challenger, admin, pauser]
+            HandlerSetup({
+                reg: reg,
+                models: models,
+                leaf: leaf,
+                certs: certs,
+                bonus: bonus,
+                verifierKeys: [verifierPk, verifier2Pk],
+                ownerKeys: [alicePk, bobPk],
+                roles: [arbiter, challenger, admin, pauser]
+            })
         );
     }
 

@@ -9,6 +9,19 @@ import {LeafToken} from "../../../contracts/LeafToken.sol";
 import {ModelRegistry} from "../../../contracts/ModelRegistry.sol";
 import {Test} from "forge-std/Test.sol";
 
+/// @dev The protocol and actors a handler drives. Keys and roles come in arrays: twelve separate constructor
+/// arguments are a stack too deep for the unoptimised build that coverage uses.
+struct HandlerSetup {
+    AttestationRegistry reg;
+    ModelRegistry models;
+    LeafToken leaf;
+    CertificateRegistry certs;
+    EfficiencyBonus bonus;
+    uint256[2] verifierKeys;
+    uint256[2] ownerKeys;
+    address[4] roles; // arbiter, challenger, admin, pauser
+}
+
 /// @dev What the invariant handler drives (the protocol, its actors) and the ghost it keeps of what the SPEC says
 /// must have happened; the views the invariants read it through; picking, signing and the recorded checks that
 /// every action shares.
@@ -110,29 +123,18 @@ abstract contract HandlerState is Test {
     uint256 public nonce;
     uint256[6] public successes; // submit, correct, verify, dispute, arbitrate, claim
 
-    /// @dev Keys and roles come in arrays: twelve separate arguments are a stack too deep for the
-    /// unoptimised build that coverage uses.
-    constructor(
-        AttestationRegistry r,
-        ModelRegistry mr,
-        LeafToken l,
-        CertificateRegistry c,
-        EfficiencyBonus eb,
-        uint256[2] memory verifierKeys_,
-        uint256[2] memory ownerKeys,
-        address[4] memory roles // arbiter, challenger, admin, pauser
-    ) {
-        bonusContract = eb;
-        verifierKeys = verifierKeys_;
-        address v1 = vm.addr(verifierKeys_[0]);
-        address v2 = vm.addr(verifierKeys_[1]);
-        reg = r;
-        models = mr;
-        leaf = l;
-        certs = c;
+    constructor(HandlerSetup memory s) {
+        bonusContract = s.bonus;
+        verifierKeys = s.verifierKeys;
+        address v1 = vm.addr(s.verifierKeys[0]);
+        address v2 = vm.addr(s.verifierKeys[1]);
+        reg = s.reg;
+        models = s.models;
+        leaf = s.leaf;
+        certs = s.certs;
         verifiers = [v1, v2];
-        (arbiter, challenger, admin, pauser) = (roles[0], roles[1], roles[2], roles[3]);
-        AttestationRegistry.Params memory p = r.getParams();
+        (arbiter, challenger, admin, pauser) = (s.roles[0], s.roles[1], s.roles[2], s.roles[3]);
+        AttestationRegistry.Params memory p = s.reg.getParams();
         window = p.challengeWindow;
         current.baseline = p.baselineIntensity;
         current.methodBps = [uint256(p.methodBps[0]), p.methodBps[1], p.methodBps[2]];
@@ -140,11 +142,11 @@ abstract contract HandlerState is Test {
         current.cap = p.maxRewardPerAttestation;
         activeVerifier[v1] = true;
         activeVerifier[v2] = true;
-        holders = [vm.addr(ownerKeys[0]), vm.addr(ownerKeys[1]), v1, v2];
-        keyOf[holders[0]] = ownerKeys[0];
-        keyOf[holders[1]] = ownerKeys[1];
-        keyOf[v1] = verifierKeys_[0];
-        keyOf[v2] = verifierKeys_[1];
+        holders = [vm.addr(s.ownerKeys[0]), vm.addr(s.ownerKeys[1]), v1, v2];
+        keyOf[holders[0]] = s.ownerKeys[0];
+        keyOf[holders[1]] = s.ownerKeys[1];
+        keyOf[v1] = s.verifierKeys[0];
+        keyOf[v2] = s.verifierKeys[1];
     }
 
     function _check(bool ok, string memory what) internal {
