@@ -11,179 +11,32 @@
 //    sent every 100 ms through the router: failed answers, answers from a half-built index;
 //  - sparse chain: SPARSE_BLOCKS (10,000) blocks of one attestation each, time to a full index
 //    (Greenprint; SPARSE_BARE=1 adds the bare app).
-// Writes bench/results/<timestamp>.json and prints Markdown tables for bench/README.md.
+// Writes bench/results/<timestamp>.json and prints Markdown tables for bench/README.md. Each phase is a
+// file of its own beside this one (latency, live, reindex, sparse; indexing and setup for what they share).
 //
 //   npx tsx bench/run.ts                 # 10,000 models x 10 = 100,000 attestations
 //   MODELS=1000 PER_MODEL=10 SPARSE_BLOCKS=1000 npx tsx bench/run.ts    # a quick run
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { checkIndex } from "../indexer/scripts/check-index";
-import {
-  type Chain,
-  type Deployed,
-  deploy,
-  fatal,
-  freePort,
-  getJson,
-  type Indexer,
-  killAll,
-  REPO,
-  startAnvil,
-  startIndexer,
-  stop,
-  tempDir,
-  until,
-  waitExit,
-  waitForSync,
-} from "../test/indexer/helpers";
-import { startPostgres } from "../test/indexer/pg";
-import { probe, startRouter, startVersion } from "../test/indexer/redeploy";
-import { deploySeeder, seed, seedSparse } from "./seeder";
+import { getJson, killAll, stop, tempDir, waitForSync } from "../test/indexer/helpers";
+import { indexOnce, type Run, stopIndexer } from "./indexing";
+import { measureLatency } from "./latency";
+import { measureLive } from "./live";
+import { measureReindex } from "./reindex";
+import { printReport } from "./report";
+import { seed } from "./seeder";
+import { databases, newChain } from "./setup";
+import { measureSparse } from "./sparse";
+import { log } from "./timing";
 
 const MODELS = Number(process.env.MODELS ?? 10_000);
 const PER_MODEL = Number(process.env.PER_MODEL ?? 10);
 const SPARSE_BLOCKS = Number(process.env.SPARSE_BLOCKS ?? 10_000);
 const SAMPLES = Number(process.env.SAMPLES ?? 200);
 const CHECK = process.env.CHECK !== "0";
-const BARE_ROOT = path.join(REPO, "indexer", "bench", "bare");
-
-const QUERIES: Array<[string, string]> = [
-  ["top 100, default sort (intensity asc)", "pageSize=100"],
-  ["top 100 by total emissions desc", "sort=totalG&order=desc&pageSize=100"],
-  ["filter kind + region, by energy", "kind=PRETRAINING&region=FR&sort=energyWh&order=desc&pageSize=100"],
-  [
-    "filter size + trust, market basis",
-    "size=large&trust=METER,SOFTWARE&basis=market&sort=emissionsG&pageSize=100",
-  ],
-  [
-    "include=verified, region, page 5, g/1B params",
-    "include=verified&region=US&sort=gPerBillionParams&page=5&pageSize=100",
-  ],
-  // Every seeded attestation is verified, so this measures the self-reported path's own cost (its
-  // SQL sum per snapshot, then the cached walk), not a large ranking.
-  ["self-reported, top 100", "include=self-reported&pageSize=100"],
-  // SPEC 9 (v1.1) efficiency: every seeded attestation carries work units, and the seeded models
-  // have no task, so all 10,000 are one peer group (the largest rating pass there can be).
-  ["top 100 by efficiency rating", "sort=efficiency&pageSize=100"],
-  ["filter size + kind, by Wh/PFLOP", "size=large&kind=PRETRAINING&sort=mWhPerPflop&pageSize=100"],
-];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
-
-const t0 = performance.now();
-const log = (m: string) => console.log(`[bench +${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`);
-
-function size(file: string): number {
-  try {
-    return statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-/** Ponder's own backfill duration (its "Completed backfill indexing" log line), in seconds. */
-function ponderBackfillSeconds(logFile: string): number | null {
-  for (const line of readFileSync(logFile, "utf8").split("\n")) {
-    if (!line.includes("Completed backfill indexing")) continue;
-    try {
-      const duration = (JSON.parse(line) as { duration?: number }).duration;
-      if (typeof duration === "number") return duration / 1000;
-    } catch {
-      // not JSON
-    }
-  }
-  return null;
-}
-
-/** Waits until Ponder's own /status (the same for both apps) reports `block` for the chain. */
-async function waitForPonderBlock(indexer: Indexer, block: bigint) {
-  await until(
-    `${indexer.url} to reach block ${block} (log ${indexer.log})`,
-    120_000,
-    async () => {
-      if (indexer.child.exitCode !== null) throw fatal(`exited; log ${indexer.log}`);
-      const { status, body } = await getJson<Record<string, { block: { number: number } }>>(
-        `${indexer.url}/status`,
-      );
-      return status === 200 && (body.chain?.block.number ?? -1) >= Number(block);
-    },
-    () => size(indexer.log),
-  );
-}
-
-interface Run {
-  app: "greenprint" | "bare";
-  sync: "cold" | "cached";
-  /** Spawn to the head visible in /status, start-up (build, migrations) included. */
-  wallSeconds: number;
-  /** Ponder's "Completed backfill indexing" duration. */
-  backfillSeconds: number | null;
-}
-
-/** Starts one app on the chain and waits for the head; returns it running. */
-async function indexOnce(opts: {
-  app: Run["app"];
-  sync: Run["sync"];
-  chain: Chain;
-  deployed: Deployed;
-  databaseUrl: string;
-  dir: string;
-  head: bigint;
-  label: string;
-}): Promise<{ run: Run; indexer: Indexer }> {
-  const logFile = path.join(opts.dir, `${opts.label}-${opts.app}-${opts.sync}.log`);
-  const startedAt = performance.now();
-  const indexer = startIndexer({
-    port: await freePort(),
-    chain: opts.chain,
-    deployed: opts.deployed,
-    // A cached run is a new schema of the same database: only Ponder's ponder_sync tables are warm.
-    schema: `${opts.label}_${opts.sync}`,
-    databaseUrl: opts.databaseUrl,
-    logFile,
-    root: opts.app === "bare" ? BARE_ROOT : undefined,
-    env: { PONDER_DISABLE_CACHE: "0" },
-  });
-  await waitForPonderBlock(indexer, opts.head);
-  const run: Run = {
-    app: opts.app,
-    sync: opts.sync,
-    wallSeconds: (performance.now() - startedAt) / 1000,
-    backfillSeconds: ponderBackfillSeconds(logFile),
-  };
-  log(
-    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s)`,
-  );
-  return { run, indexer };
-}
-
-async function stopIndexer(indexer: Indexer) {
-  stop(indexer.child, "SIGTERM");
-  await waitExit(indexer.child);
-}
-
-/** The bench's own PostgreSQL; one database per app, so that each app's cold run is really cold. */
-async function databases(dir: string) {
-  const server = await startPostgres(dir);
-  process.on("exit", () => server.stop());
-  return { url: (db: string) => server.url.replace(/\/postgres$/, `/${db}`), psql: server.psql };
-}
-
-async function newChain(dir: string) {
-  const chain = await startAnvil(await freePort(), ["--gas-limit", "2000000000"]);
-  const deployed = deploy(chain, dir);
-  const target = {
-    rpcUrl: chain.rpcUrl,
-    client: chain.client,
-    modelRegistry: deployed.addresses.ModelRegistry,
-    attestationRegistry: deployed.addresses.AttestationRegistry,
-  };
-  return { chain, deployed, target, seeder: await deploySeeder(target) };
-}
 
 async function main() {
   const dir = tempDir("bench");
@@ -237,73 +90,18 @@ async function main() {
   log(`${stats.eventsIndexed} events indexed, ${stats.models} models, ${stats.attestations} attestations`);
 
   // ---- API latency (the chain is idle, so the snapshot is built once, by the first request)
-  const latency: Array<{
-    name: string;
-    query: string;
-    cold: number;
-    p50: number;
-    p95: number;
-    p99: number;
-    total: number;
-  }> = [];
-  for (const [name, query] of QUERIES) {
-    const url = `${indexer.url}/api/v1/leaderboard?${query}`;
-    const c0 = performance.now();
-    const first = await getJson<{ total: number }>(url);
-    const cold = performance.now() - c0;
-    const samples: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      const s0 = performance.now();
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      samples.push(performance.now() - s0);
-    }
-    samples.sort((a, b) => a - b);
-    latency.push({
-      name,
-      query,
-      cold,
-      p50: percentile(samples, 50),
-      p95: percentile(samples, 95),
-      p99: percentile(samples, 99),
-      total: first.body.total,
-    });
-    log(
-      `${name}: p50 ${percentile(samples, 50).toFixed(1)} ms, p95 ${percentile(samples, 95).toFixed(1)} ms (cold ${cold.toFixed(0)} ms, ${first.body.total} rows)`,
-    );
-  }
+  const latency = await measureLatency(indexer, SAMPLES);
 
   // ---- live: bursts of new attestations while the indexer follows the head
-  const liveModels = Math.max(10, Math.round(MODELS / 100));
-  const beforeLive = stats.eventsIndexed;
-  const l0 = performance.now();
-  const live = await seed(target, seeder, {
-    models: liveModels,
+  const { afterStats, result: live } = await measureLive({
+    chain,
+    indexer,
+    target,
+    seeder,
+    models: MODELS,
     perModel: PER_MODEL,
-    salt: 7n,
-    verifyShare: 1,
-    modelsPerTx: 50,
-    attestationsPerTx: 50,
-    verificationsPerTx: 50,
+    stats,
   });
-  const liveHead = await chain.client.getBlockNumber();
-  const sentSeconds = (performance.now() - l0) / 1000;
-  await waitForSync(indexer, liveHead);
-  const liveSeconds = (performance.now() - l0) / 1000;
-  const afterStats = (
-    await getJson<{ stats: { eventsIndexed: number; models: number; attestations: number } }>(
-      `${indexer.url}/api/v1/stats`,
-    )
-  ).body.stats;
-  const lag0 = performance.now();
-  // Single-transaction lag: one more block, time until the API reports it.
-  await seed(target, seeder, { models: 1, perModel: 1, salt: 8n, verifyShare: 1 });
-  const lagHead = await chain.client.getBlockNumber();
-  await waitForSync(indexer, lagHead);
-  const lagMs = performance.now() - lag0;
-  log(
-    `live: ${afterStats.eventsIndexed - beforeLive} events (${live.attestations} attestations) sent in ${sentSeconds.toFixed(1)} s, indexed within ${liveSeconds.toFixed(1)} s`,
-  );
 
   let check: { differences: number; compared: number } | null = null;
   if (CHECK) {
@@ -319,125 +117,23 @@ async function main() {
   await stopIndexer(indexer);
 
   // ---- re-index without downtime: router + version A; version B backfills; a request per 100 ms
-  const redeployHead = await chain.client.getBlockNumber();
-  // What a complete index answers: everything up to the single-transaction lag probe above.
-  const complete = {
-    block: Number(redeployHead),
-    models: afterStats.models + 1,
-    attestations: afterStats.attestations + 1,
-  };
-  const redeployUrl = db.url("redeploy");
-  const router = startRouter({
-    port: await freePort(),
-    databaseUrl: redeployUrl,
-    log: path.join(dir, "router.log"),
+  // A complete index answers everything up to the live phase's single-transaction lag probe.
+  const reindex = await measureReindex({
+    chain,
+    deployed,
+    databaseUrl: db.url("redeploy"),
+    dir,
+    expected: { models: afterStats.models + 1, attestations: afterStats.attestations + 1 },
   });
-  const versionOpts = { databaseUrl: redeployUrl, chain, deployed };
-  const a = startVersion({
-    ...versionOpts,
-    version: "a",
-    port: await freePort(),
-    log: path.join(dir, "a.log"),
-  });
-  await until(
-    "version a live and complete",
-    120_000,
-    async () => {
-      const { status, body } = await getJson<{ sync?: { block: { number: number } } }>(
-        `${router.url}/api/v1/stats`,
-      );
-      return status === 200 && (body.sync?.block.number ?? 0) >= complete.block;
-    },
-    () => [size(a.log), size(router.log)],
-  );
-  const traffic = probe(router.url, complete);
-  const r0 = performance.now();
-  const b = startVersion({
-    ...versionOpts,
-    version: "b",
-    port: await freePort(),
-    log: path.join(dir, "b.log"),
-  });
-  let switchedAfter = 0;
-  await until(
-    "the router to answer from version b",
-    120_000,
-    async () => {
-      const switched = traffic.result.ok.some((x) => x.schema?.endsWith("_b"));
-      if (switched && !switchedAfter) switchedAfter = (performance.now() - r0) / 1000;
-      return switched;
-    },
-    () => [size(b.log), traffic.result.sent],
-  );
-  await waitExit(a.child);
-  const sentAtExit = traffic.result.sent;
-  await until(
-    "10 more requests",
-    10_000,
-    async () => traffic.result.sent >= sentAtExit + 10,
-    () => traffic.result.sent,
-  );
-  const redeployResult = await traffic.stop();
-  const reindex = {
-    requests: redeployResult.sent,
-    ok: redeployResult.ok.length,
-    byA: redeployResult.ok.filter((x) => x.schema?.endsWith("_a")).length,
-    byB: redeployResult.ok.filter((x) => x.schema?.endsWith("_b")).length,
-    failed: redeployResult.failed.length,
-    halfBuilt: redeployResult.halfBuilt.length,
-    failures: redeployResult.failed.slice(0, 5),
-    halfBuiltSamples: redeployResult.halfBuilt.slice(0, 5),
-    switchedAfterSeconds: switchedAfter,
-    backfillSecondsOfB: ponderBackfillSeconds(b.log),
-    p95Ms: percentile(
-      [...redeployResult.latencyMs].sort((x, y) => x - y),
-      95,
-    ),
-  };
-  log(
-    `re-index: ${reindex.requests} requests, ${reindex.failed} failed, ${reindex.halfBuilt} half-built; switched after ${switchedAfter.toFixed(1)} s`,
-  );
-  stop(b.child, "SIGTERM");
-  stop(router.child, "SIGTERM");
-  await waitExit(b.child);
   stop(chain.child, "SIGKILL");
 
   // ---- sparse chain: one attestation per block
-  const sparse = await newChain(path.join(dir, "sparse"));
-  const s0 = performance.now();
-  const sparseSeeded = await seedSparse(sparse.target, sparse.seeder, {
+  const sparse = await measureSparse({
+    dir,
     blocks: SPARSE_BLOCKS,
-    onProgress: log,
+    databaseUrl: (app) => db.url(`sparse_${app}`),
+    withBare: process.env.SPARSE_BARE === "1",
   });
-  await sparse.chain.client.request({ method: "anvil_mine" as never, params: ["0x28"] as never });
-  const sparseHead = await sparse.chain.client.getBlockNumber();
-  log(
-    `sparse chain: ${SPARSE_BLOCKS} blocks with one attestation in ${((performance.now() - s0) / 1000).toFixed(1)} s, head ${sparseHead}`,
-  );
-  const sparseRuns: Run[] = [];
-  // The bare app too with SPARSE_BARE=1 (at 300 blocks both took the same 16.0 s: fetching blocks).
-  const sparseApps =
-    process.env.SPARSE_BARE === "1" ? (["bare", "greenprint"] as const) : (["greenprint"] as const);
-  for (const app of sparseApps) {
-    const { run, indexer: sparseIndexer } = await indexOnce({
-      app,
-      sync: "cold",
-      chain: sparse.chain,
-      deployed: sparse.deployed,
-      databaseUrl: db.url(`sparse_${app}`),
-      dir,
-      head: sparseHead,
-      label: "sparse",
-    });
-    sparseRuns.push(run);
-    if (app === "greenprint") {
-      const st = (await getJson<{ stats: { attestations: number } }>(`${sparseIndexer.url}/api/v1/stats`))
-        .body.stats;
-      if (st.attestations !== sparseSeeded.attestations)
-        throw new Error(`sparse: ${st.attestations} attestations indexed, ${sparseSeeded.attestations} sent`);
-    }
-    await stopIndexer(sparseIndexer);
-  }
 
   const result = {
     date: new Date().toISOString(),
@@ -458,53 +154,17 @@ async function main() {
     },
     events: stats.eventsIndexed,
     runs,
-    live: {
-      events: afterStats.eventsIndexed - beforeLive,
-      seconds: liveSeconds,
-      eventsPerSecond: (afterStats.eventsIndexed - beforeLive) / liveSeconds,
-      singleTxLagMs: lagMs,
-    },
+    live,
     latency,
     check,
     reindex,
-    sparse: { blocks: SPARSE_BLOCKS, head: Number(sparseHead), runs: sparseRuns },
+    sparse: sparse.result,
   };
   mkdirSync(path.join(import.meta.dirname, "results"), { recursive: true });
   const out = path.join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nresults: ${out}\n`);
-  const events = stats.eventsIndexed;
-  const fig = (r: Run | undefined) =>
-    r
-      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s`
-      : "?";
-  const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
-    list.find((r) => r.app === app && r.sync === sync);
-  console.log(
-    `| ${events} events | bare Ponder | Greenprint | Greenprint / bare (throughput) |\n|---|---|---|---|`,
-  );
-  for (const sync of ["cold", "cached"] as const) {
-    const bare = find(runs, "bare", sync);
-    const gp = find(runs, "greenprint", sync);
-    const share = bare && gp ? `**${Math.round((100 * bare.wallSeconds) / gp.wallSeconds)} %**` : "?";
-    console.log(`| ${sync} | ${fig(bare)} | ${fig(gp)} | ${share} |`);
-  }
-  const sb = find(sparseRuns, "bare", "cold");
-  const sg = find(sparseRuns, "greenprint", "cold");
-  console.log(
-    `\nsparse (${SPARSE_BLOCKS} blocks, one attestation each): bare ${sb?.wallSeconds.toFixed(1)} s, Greenprint ${sg?.wallSeconds.toFixed(1)} s (Ponder's backfill ${sg?.backfillSeconds?.toFixed(1)} s)`,
-  );
-  console.log(
-    `\nlive: ${result.live.events} events in ${liveSeconds.toFixed(1)} s = ${Math.round(result.live.eventsPerSecond)} events/s; one tx seen by the API after ${lagMs.toFixed(0)} ms`,
-  );
-  console.log(
-    `re-index: ${reindex.requests} requests every 100 ms, ${reindex.failed} failed, ${reindex.halfBuilt} half-built (${reindex.byA} by the old version, ${reindex.byB} by the new); switch ${switchedAfter.toFixed(1)} s after the new version started; p95 ${reindex.p95Ms.toFixed(1)} ms`,
-  );
-  console.log(`\n| query | rows | cold ms | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|`);
-  for (const l of latency)
-    console.log(
-      `| ${l.name} (\`${l.query}\`) | ${l.total} | ${l.cold.toFixed(0)} | ${l.p50.toFixed(1)} | ${l.p95.toFixed(1)} | ${l.p99.toFixed(1)} |`,
-    );
+  printReport(result);
   stop(sparse.chain.child, "SIGKILL");
 }
 

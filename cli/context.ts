@@ -44,6 +44,12 @@ export const GLOBAL_OPTIONS = {
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
+/** A write of the SDK client: sent, or with --dry-run only previewed. */
+export interface SendableAction<T> {
+  (input: never, options?: never): Promise<WriteResult<T>>;
+  preview(input: never, options?: never): Promise<TxPreview<T>>;
+}
+
 export interface Context {
   values: Values;
   positionals: string[];
@@ -57,10 +63,7 @@ export interface Context {
   /** Runs a write or, with --dry-run, its preview; prints the outcome. */
   send<T>(
     label: string,
-    action: {
-      (input: never, options?: never): Promise<WriteResult<T>>;
-      preview(input: never, options?: never): Promise<TxPreview<T>>;
-    },
+    action: SendableAction<T>,
     input: unknown,
     describe: (result: T) => string[],
     /** More fields for the --json document (e.g. human-readable figures). */
@@ -218,10 +221,7 @@ export function createContext(values: Values, positionals: string[], out: Output
 
   async function send<T>(
     label: string,
-    action: {
-      (input: never, options?: never): Promise<WriteResult<T>>;
-      preview(input: never, options?: never): Promise<TxPreview<T>>;
-    },
+    action: SendableAction<T>,
     input: unknown,
     describe: (result: T) => string[],
     extraJson?: (result: T) => Record<string, unknown>,

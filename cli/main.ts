@@ -3,7 +3,8 @@ import { parseArgs } from "node:util";
 import { GreenprintConfigError, GreenprintTxRevertedError, GreenprintValidationError } from "../lib/client";
 import { errorCategory, explainError } from "../lib/errors";
 import { adminAccredit, adminIssuer, adminPause, adminSet, adminUnpause } from "./commands/admin";
-import { attest, FIELD_FLAGS } from "./commands/attest";
+import { attest } from "./commands/attest";
+import { FIELD_FLAGS } from "./commands/attestFlags";
 import { bonusApprove, bonusRequest, bonusTally } from "./commands/bonus";
 import {
   certificateConfirm,

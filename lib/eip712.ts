@@ -56,23 +56,22 @@ export const ATTESTATION_FIELDS = [
 /** Types of an attestation alone (its struct hash is the attestation id). */
 export const attestationTypes = { Attestation: ATTESTATION_FIELDS } as const;
 
+/** Both signed attestation types: the attestation, the signer's nonce and a deadline. */
+const SIGNED_ATTESTATION_FIELDS = [
+  { name: "attestation", type: "Attestation" },
+  { name: "nonce", type: "uint256" },
+  { name: "deadline", type: "uint256" },
+] as const;
+
 /** Signed by a model owner; relayed with `submitWithSig`. */
 export const submitAttestationTypes = {
-  SubmitAttestation: [
-    { name: "attestation", type: "Attestation" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
+  SubmitAttestation: SIGNED_ATTESTATION_FIELDS,
   Attestation: ATTESTATION_FIELDS,
 } as const;
 
 /** Signed by a verifier; landed by the model owner with `submitVerified`. */
 export const verifiedAttestationTypes = {
-  VerifiedAttestation: [
-    { name: "attestation", type: "Attestation" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
+  VerifiedAttestation: SIGNED_ATTESTATION_FIELDS,
   Attestation: ATTESTATION_FIELDS,
 } as const;
 
@@ -160,34 +159,31 @@ export function attestationId(attestation: AttestationStruct): Hex {
   });
 }
 
-/** Typed data an owner signs so anyone may relay the submission. */
-export function submitAttestationTypedData(p: {
+/** What an owner or a verifier signs over an attestation. */
+export interface SignedAttestationParts {
   domain: TypedDataDomain;
   attestation: AttestationStruct;
   nonce: bigint;
   deadline: bigint;
-}) {
-  return {
-    domain: p.domain,
-    types: submitAttestationTypes,
-    primaryType: "SubmitAttestation" as const,
-    message: { attestation: p.attestation, nonce: p.nonce, deadline: p.deadline },
-  };
+}
+
+function signedAttestationTypedData<P extends "SubmitAttestation" | "VerifiedAttestation", T>(
+  primaryType: P,
+  types: T,
+  p: SignedAttestationParts,
+) {
+  const message = { attestation: p.attestation, nonce: p.nonce, deadline: p.deadline };
+  return { domain: p.domain, types, primaryType, message };
+}
+
+/** Typed data an owner signs so anyone may relay the submission. */
+export function submitAttestationTypedData(p: SignedAttestationParts) {
+  return signedAttestationTypedData("SubmitAttestation", submitAttestationTypes, p);
 }
 
 /** Typed data a verifier signs so the owner can land the attestation already Verified. */
-export function verifiedAttestationTypedData(p: {
-  domain: TypedDataDomain;
-  attestation: AttestationStruct;
-  nonce: bigint;
-  deadline: bigint;
-}) {
-  return {
-    domain: p.domain,
-    types: verifiedAttestationTypes,
-    primaryType: "VerifiedAttestation" as const,
-    message: { attestation: p.attestation, nonce: p.nonce, deadline: p.deadline },
-  };
+export function verifiedAttestationTypedData(p: SignedAttestationParts) {
+  return signedAttestationTypedData("VerifiedAttestation", verifiedAttestationTypes, p);
 }
 
 /** Typed data a verifier signs for a verdict (approve = verify, else reject with reasonHash). */

@@ -98,7 +98,7 @@ export const SDK_ENTRIES: Record<string, string> = {
   "./evidence/fromCodeCarbon": "evidence/fromCodeCarbon.ts",
   "./evidence/jcs": "evidence/jcs.ts",
   "./evidence/merkle": "evidence/merkle.ts",
-  "./formulas": "formulas.ts",
+  "./formulas": "formulas/index.ts",
   "./humanize": "humanize.ts",
   "./importers/codecarbon": "importers/codecarbon.ts",
   "./importers/modelCard": "importers/modelCard.ts",

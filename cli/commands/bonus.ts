@@ -2,6 +2,7 @@ import type { GreenprintClient } from "../../lib/client";
 import { formatLeaf } from "../../lib/units";
 import { type Context, str, uint } from "../context";
 import { usageError } from "../output";
+import { modelIdArg } from "./args";
 import type { Command } from "./types";
 
 export const bonusRequest: Command = {
@@ -11,9 +12,7 @@ export const bonusRequest: Command = {
   help: [],
   options: {},
   async run(ctx) {
-    const id = ctx.positionals[0];
-    if (!id) throw usageError("bonus request needs a model id.");
-    const modelId = uint(id, "modelId");
+    const modelId = modelIdArg(ctx, "bonus request");
     const gp = await ctx.client({ signer: true });
     await ctx.send(
       `Efficiency bonus requested for model ${modelId}`,
@@ -73,9 +72,7 @@ export const bonusTally: Command = {
   ],
   options: { chunk: { type: "string" } },
   async run(ctx) {
-    const id = ctx.positionals[0];
-    if (!id) throw usageError("bonus tally needs a model id.");
-    const modelId = uint(id, "modelId");
+    const modelId = modelIdArg(ctx, "bonus tally");
     const gp = await ctx.client({ signer: true });
     await tallyModel(ctx, gp, modelId, chunkSize(ctx));
   },
@@ -92,9 +89,7 @@ export const bonusApprove: Command = {
   ],
   options: { chunk: { type: "string" } },
   async run(ctx) {
-    const id = ctx.positionals[0];
-    if (!id) throw usageError("bonus approve needs a model id.");
-    const modelId = uint(id, "modelId");
+    const modelId = modelIdArg(ctx, "bonus approve");
     const chunk = chunkSize(ctx);
     const gp = await ctx.client({ signer: true });
     const { parentId } = await gp.getModel(modelId);

@@ -1,8 +1,7 @@
-import { sha256, stringToBytes } from "viem";
 import { CertificateKind } from "../../lib/spec";
 import { requireStr, str, uint } from "../context";
 import { usageError } from "../output";
-import { idArg } from "./args";
+import { idArg, textHashFlag } from "./args";
 import type { Command } from "./types";
 
 export const certificateRecord: Command = {
@@ -61,40 +60,33 @@ export const certificateConfirm: Command = {
   },
 };
 
-export const certificateReject: Command = {
-  name: "certificate reject",
-  summary: "reject a pending certificate (accredited verifier); frees its serial",
-  usage: "<certificateId> [--reason TEXT]",
-  help: ["--reason TEXT             why (its SHA-256 is recorded)"],
-  options: { reason: { type: "string" } },
-  async run(ctx) {
-    const id = idArg(ctx, "certificate reject");
-    const reason = str(ctx.values, "reason");
-    const gp = await ctx.client({ signer: true });
-    await ctx.send(
-      `Certificate ${id} rejected`,
-      gp.rejectCertificate,
-      { id, reasonHash: reason ? sha256(stringToBytes(reason)) : undefined },
-      () => [],
-    );
-  },
-};
+/** reject (verifier) and revoke (arbiter): a certificate id and a reason whose hash is recorded; frees its serial. */
+function certificateRuling(verb: "reject" | "revoke", summary: string, reasonHelp: string): Command {
+  const name = `certificate ${verb}`;
+  return {
+    name,
+    summary,
+    usage: "<certificateId> [--reason TEXT]",
+    help: [`--reason TEXT             ${reasonHelp}`],
+    options: { reason: { type: "string" } },
+    async run(ctx) {
+      const id = idArg(ctx, name);
+      const gp = await ctx.client({ signer: true });
+      const action = verb === "reject" ? gp.rejectCertificate : gp.revokeCertificate;
+      const reasonHash = textHashFlag(ctx, "reason");
+      await ctx.send(`Certificate ${id} ${verb}d`, action, { id, reasonHash }, () => []);
+    },
+  };
+}
 
-export const certificateRevoke: Command = {
-  name: "certificate revoke",
-  summary: "revoke a confirmed certificate, e.g. proven double-claimed elsewhere (arbiter); frees its serial",
-  usage: "<certificateId> [--reason TEXT]",
-  help: ["--reason TEXT             the ruling (its SHA-256 is recorded)"],
-  options: { reason: { type: "string" } },
-  async run(ctx) {
-    const id = idArg(ctx, "certificate revoke");
-    const reason = str(ctx.values, "reason");
-    const gp = await ctx.client({ signer: true });
-    await ctx.send(
-      `Certificate ${id} revoked`,
-      gp.revokeCertificate,
-      { id, reasonHash: reason ? sha256(stringToBytes(reason)) : undefined },
-      () => [],
-    );
-  },
-};
+export const certificateReject = certificateRuling(
+  "reject",
+  "reject a pending certificate (accredited verifier); frees its serial",
+  "why (its SHA-256 is recorded)",
+);
+
+export const certificateRevoke = certificateRuling(
+  "revoke",
+  "revoke a confirmed certificate, e.g. proven double-claimed elsewhere (arbiter); frees its serial",
+  "the ruling (its SHA-256 is recorded)",
+);

@@ -1,7 +1,6 @@
-import { sha256, stringToBytes } from "viem";
 import { formatLeaf } from "../../lib/units";
-import { requireStr, str } from "../context";
-import { idArg } from "./args";
+import { requireStr } from "../context";
+import { idArg, textHashFlag } from "./args";
 import type { Command } from "./types";
 
 export const withdraw: Command = {
@@ -41,12 +40,11 @@ export const invalidateUnreviewed: Command = {
   options: { ruling: { type: "string" } },
   async run(ctx) {
     const id = idArg(ctx, "invalidate-unreviewed");
-    const ruling = str(ctx.values, "ruling");
     const gp = await ctx.client({ signer: true });
     await ctx.send(
       `Attestation ${id} invalidated`,
       gp.invalidateUnreviewed,
-      { id, rulingHash: ruling ? sha256(stringToBytes(ruling)) : undefined },
+      { id, rulingHash: textHashFlag(ctx, "ruling") },
       (r) => [`verdict of revoked verifier ${r.verifier} invalidated`],
     );
   },

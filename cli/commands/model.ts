@@ -5,6 +5,7 @@ import { resolveSettings } from "../config";
 import { str, uint } from "../context";
 import { HttpEvidenceStore } from "../evidenceUpload";
 import { fileError, usageError } from "../output";
+import { modelIdArg } from "./args";
 import type { Command } from "./types";
 
 export const STORE_OPTIONS = {
@@ -141,9 +142,7 @@ export const modelSeal: Command = {
   help: [],
   options: {},
   async run(ctx) {
-    const id = ctx.positionals[0];
-    if (!id) throw usageError("model seal needs a model id: greenprint model seal <modelId>.");
-    const modelId = uint(id, "modelId");
+    const modelId = modelIdArg(ctx, "model seal");
     const gp = await ctx.client({ signer: true });
     await ctx.send(`Model ${modelId} sealed`, gp.sealTraining, { modelId }, () => []);
   },
@@ -156,10 +155,9 @@ export const modelShow: Command = {
   help: [],
   options: {},
   async run(ctx) {
-    const id = ctx.positionals[0];
-    if (!id) throw usageError("model show needs a model id.");
+    const modelId = modelIdArg(ctx, "model show");
     const gp = await ctx.client();
-    const m = await gp.getModel(uint(id, "modelId"));
+    const m = await gp.getModel(modelId);
     ctx.out.result(m, [
       `model ${m.modelId}`,
       `  owner           ${m.owner}`,

@@ -13,8 +13,7 @@ import { formatBps, formatLeaf, formatPue } from "../../lib/units";
 import { loadPrivateKey } from "../context";
 import { CliError, EXIT, usageError } from "../output";
 import { idArg } from "./args";
-import { readableAttestation } from "./attest";
-import { attestationFigures } from "./summary";
+import { attestationFigures, readableAttestation } from "./summary";
 import type { Command } from "./types";
 
 export const status: Command = {

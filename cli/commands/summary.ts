@@ -4,14 +4,8 @@
 import type { Hex } from "viem";
 import type { RegistryParams } from "../../lib/client";
 import type { AttestationStruct } from "../../lib/eip712";
-import {
-  attestationReward,
-  locationEmissionsG,
-  marketEmissionsG,
-  marketIntensity,
-  totalG,
-  verifierShare,
-} from "../../lib/formulas";
+import { locationEmissionsG, marketEmissionsG, marketIntensity, totalG } from "../../lib/formulas/emissions";
+import { attestationReward, verifierShare } from "../../lib/formulas/rewards";
 import {
   formatDuration,
   formatGPerKWh,
@@ -20,7 +14,7 @@ import {
   formatUtc,
   formatUtcRange,
 } from "../../lib/humanize";
-import { KIND_NAMES, METHOD_NAMES, type ProtocolParams } from "../../lib/spec";
+import { KIND_NAMES, Kind, METHOD_NAMES, type ProtocolParams } from "../../lib/spec";
 import { formatBps, formatLeaf, formatPue } from "../../lib/units";
 import { decodeRegion } from "../../lib/validation";
 
@@ -90,4 +84,24 @@ export function attestationSummary(
     `explorer     ${options.attestationUrl} (fields, status history, evidence check)`,
     `evidence     ${options.evidenceURI}`,
   ];
+}
+
+/** Readable attestation fields (region decoded, enums named) for output. */
+export function readableAttestation(a: AttestationStruct): Record<string, unknown> & {
+  kind: string;
+  method: string;
+  region: string;
+} {
+  let region = a.region as string;
+  try {
+    if (/^0x[0-9a-fA-F]{16}$/.test(region)) region = decodeRegion(region as Hex);
+  } catch {
+    // keep hex
+  }
+  return {
+    ...a,
+    kind: (Object.keys(Kind) as (keyof typeof Kind)[])[a.kind] ?? String(a.kind),
+    method: METHOD_NAMES[a.method] ?? String(a.method),
+    region,
+  };
 }

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { type Hex, sha256, stringToBytes } from "viem";
+import type { Hex } from "viem";
 import { parseSigned, serializeSigned } from "../../lib/eip712";
 import { formatUtc } from "../../lib/humanize";
 import { bytes32, type Context, str } from "../context";
 import { fileError, io, usageError } from "../output";
-import { timeFlag } from "./attest";
+import { textHashFlag } from "./args";
+import { timeFlag } from "./attestFlags";
 import type { Command } from "./types";
 
 function idArg(ctx: Context, command: string): Hex {
@@ -17,8 +18,7 @@ function idArg(ctx: Context, command: string): Hex {
 function reasonHash(ctx: Context): Hex | undefined {
   const h = str(ctx.values, "reason-hash");
   if (h) return bytes32(h, "--reason-hash");
-  const text = str(ctx.values, "reason");
-  return text ? sha256(stringToBytes(text)) : undefined;
+  return textHashFlag(ctx, "reason");
 }
 
 const REASON_OPTIONS = { reason: { type: "string" }, "reason-hash": { type: "string" } } as const;

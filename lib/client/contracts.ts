@@ -29,33 +29,31 @@ export type ContractAbi<C extends ContractName> = (typeof ABIS)[C];
 
 type Reading = "pure" | "view";
 type Writing = "nonpayable" | "payable";
+type Mutability = Reading | Writing;
+
+/** Arguments of a function of a contract, among those of a mutability. */
+type FunctionArgs<
+  C extends ContractName,
+  M extends Mutability,
+  F extends ContractFunctionName<ContractAbi<C>, M>,
+> = ContractFunctionArgs<ContractAbi<C>, M, F>;
+/** Decoded return value of a function of a contract, among those of a mutability. */
+type FunctionResult<
+  C extends ContractName,
+  M extends Mutability,
+  F extends ContractFunctionName<ContractAbi<C>, M>,
+> = ContractFunctionReturnType<ContractAbi<C>, M, F>;
 
 /** A view or pure function of a contract. */
 export type ReadName<C extends ContractName> = ContractFunctionName<ContractAbi<C>, Reading>;
 /** Arguments of a view or pure function. */
-export type ReadArgs<C extends ContractName, F extends ReadName<C>> = ContractFunctionArgs<
-  ContractAbi<C>,
-  Reading,
-  F
->;
+export type ReadArgs<C extends ContractName, F extends ReadName<C>> = FunctionArgs<C, Reading, F>;
 /** Decoded return value of a view or pure function. */
-export type ReadResult<C extends ContractName, F extends ReadName<C>> = ContractFunctionReturnType<
-  ContractAbi<C>,
-  Reading,
-  F
->;
+export type ReadResult<C extends ContractName, F extends ReadName<C>> = FunctionResult<C, Reading, F>;
 
 /** A state-changing function of a contract. */
 export type WriteName<C extends ContractName> = ContractFunctionName<ContractAbi<C>, Writing>;
 /** Arguments of a state-changing function. */
-export type CallArgs<C extends ContractName, F extends WriteName<C>> = ContractFunctionArgs<
-  ContractAbi<C>,
-  Writing,
-  F
->;
+export type CallArgs<C extends ContractName, F extends WriteName<C>> = FunctionArgs<C, Writing, F>;
 /** Return value of a state-changing function (what its simulation returns). */
-export type CallResult<C extends ContractName, F extends WriteName<C>> = ContractFunctionReturnType<
-  ContractAbi<C>,
-  Writing,
-  F
->;
+export type CallResult<C extends ContractName, F extends WriteName<C>> = FunctionResult<C, Writing, F>;

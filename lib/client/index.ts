@@ -23,16 +23,10 @@ import type { GreenprintClientConfig } from "./types";
 
 export { normaliseSerial, parseSerialRange, rangesOverlap, type SerialRange } from "../certificateSerials";
 export { ROLES } from "./admin";
-export {
-  type AttestationInput,
-  type AttestationState,
-  isAttestationStruct,
-  type RegistryParams,
-  type SignOptions,
-  type SubmitResult,
-  type SubmittedAttestation,
-  structToForm,
-} from "./attestations";
+export { type AttestationInput, isAttestationStruct, structToForm } from "./attestationInput";
+export type { AttestationState, RegistryParams, SubmittedAttestation } from "./attestationReads";
+export type { SignOptions } from "./attestationSigning";
+export type { SubmitResult } from "./attestations";
 export {
   type CertificateState,
   canonicalIssuer,

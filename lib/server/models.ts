@@ -1,7 +1,7 @@
 import "server-only";
 import { type Address, type Hex, hexToString } from "viem";
 import { contractOf } from "../deployment";
-import { attestationReward } from "../formulas";
+import { attestationReward } from "../formulas/rewards";
 import { certificateRegistryAbi, modelRegistryAbi } from "../generated/contracts";
 import type { ModelMetadata } from "../metadata";
 import { CertificateStatus, DEFAULT_PARAMS, type Method } from "../spec";

@@ -2,7 +2,7 @@
 // and model cards) into demo models and attestations. Numbers come from the entry as
 // published; every value the publication does not give is either left out or derived by a
 // rule written into the attestation's `derivation`, which the evidence document carries.
-import { locationEmissionsG } from "../../lib/formulas";
+import { locationEmissionsG } from "../../lib/formulas/emissions";
 import { Kind, Method } from "../../lib/spec";
 import { mWhToWh, pueToMilli, tonnesToG } from "../../lib/units";
 

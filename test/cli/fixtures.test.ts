@@ -12,7 +12,7 @@ import { cliInProcess as run } from "./run";
 
 const FIXTURES = path.resolve("..", "shared", "fixtures");
 
-/** From test/lib/importers/codecarbon.test.ts (computed independently in Python). */
+/** From test/lib/importers/codecarbonFixtures.test.ts (computed independently in Python). */
 const CSV: Record<
   string,
   [energyWh: bigint, intensity: number, start: bigint, end: bigint, accH: bigint, pue: number, region: string]
@@ -88,7 +88,7 @@ function struct(json: { result: { attestation: Record<string, unknown> } }): Att
 describe("fixtures through `greenprint attest --dry-run --json`", { timeout: 150_000 }, () => {
   const models: bigint[] = [];
   before(async () => {
-    t = await startTestChain(8704);
+    t = await startTestChain();
     for (let i = 0; i < Object.keys(CSV).length + Object.keys(CARDS).length; i++) {
       const r = await t.owner.registerModel({
         metadataURI: "x",

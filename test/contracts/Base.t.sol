@@ -125,6 +125,21 @@ abstract contract Base is Test {
         reg.verify(id);
     }
 
+    function _pause() internal {
+        vm.prank(pauser);
+        reg.pause();
+    }
+
+    function _unpause() internal {
+        vm.prank(pauser);
+        reg.unpause();
+    }
+
+    function _dispute(bytes32 id) internal {
+        vm.prank(challenger);
+        reg.dispute{value: BOND}(id, "ipfs://reason");
+    }
+
     function _final(address who, Attestation memory a) internal returns (bytes32 id) {
         id = _submit(who, a);
         _verify(id);
@@ -228,5 +243,118 @@ abstract contract Base is Test {
 
     function _status(bytes32 id) internal view returns (Status) {
         return reg.effectiveStatus(id);
+    }
+}
+
+/// @dev Base with one model of alice's (`m`) and the helpers the attestation life-cycle tests share.
+abstract contract OneModelBase is Base {
+    uint256 internal m;
+
+    function setUp() public virtual override {
+        super.setUp();
+        m = _register(alice);
+    }
+
+    /// @dev A verified (not yet Final) INFERENCE attestation of `m`.
+    function _verified() internal returns (bytes32 id, Attestation memory a) {
+        a = _att(m);
+        id = _submit(alice, a);
+        _verify(id);
+    }
+
+    function _revertSubmit(Attestation memory a, bytes memory err) internal {
+        vm.expectRevert(err);
+        vm.prank(alice);
+        reg.submit(a);
+    }
+
+    /// @dev A correction of `p` (id `pid`) with half its energy and an evidence document of its own.
+    function _correction(Attestation memory p, bytes32 pid) internal pure returns (Attestation memory c) {
+        c = _copy(p);
+        c.energyWh = p.energyWh / 2;
+        c.evidenceHash = sha256("corrected");
+        c.supersedes = pid;
+        _newEvidence(c);
+    }
+}
+
+/// @dev Base with a parent model and a fine-tune of it (alice's), and the helpers of the efficiency bonus tests:
+/// Final, sealed training runs, the training tally, request and approval.
+abstract contract BonusBase is Base {
+    uint256 internal parent;
+    uint256 internal child;
+    Attestation[] internal parentRuns;
+    Attestation[] internal childRuns;
+
+    function setUp() public virtual override {
+        super.setUp();
+        parent = _register(alice);
+        child = _registerChild(alice, parent, 7e9);
+    }
+
+    function _run(uint256 modelId, uint64 start, uint64 energy) internal returns (Attestation memory a) {
+        a = _att(modelId, Kind.PRETRAINING, start, start + 1 days);
+        a.energyWh = energy;
+        _submit(alice, a);
+        _verify(_id(a));
+    }
+
+    /// @dev Tallies the runs of `modelId` not yet in its tally (as the SDK does), as a third party.
+    function _tallyUntallied(uint256 modelId, Attestation[] memory runs) internal {
+        uint256 n;
+        for (uint256 i; i < runs.length; ++i) {
+            if (reg.talliedEnergy(_id(runs[i])) == 0) ++n;
+        }
+        Attestation[] memory untallied = new Attestation[](n);
+        n = 0;
+        for (uint256 i; i < runs.length; ++i) {
+            if (reg.talliedEnergy(_id(runs[i])) == 0) untallied[n++] = runs[i];
+        }
+        vm.prank(bob);
+        reg.tallyTraining(modelId, untallied);
+    }
+
+    function _tallyBoth() internal {
+        _tallyUntallied(child, childRuns);
+        _tallyUntallied(parent, parentRuns);
+    }
+
+    /// @dev parent: two runs of 600 + 400 kWh; child: one run of `childEnergy`; all Final, both sealed.
+    function _prepare(uint64 childEnergy) internal {
+        parentRuns.push(_run(parent, uint64(T0 - 30 days), 600_000));
+        parentRuns.push(_run(parent, uint64(T0 - 29 days), 400_000));
+        childRuns.push(_run(child, uint64(T0 - 20 days), childEnergy));
+        vm.warp(block.timestamp + WINDOW);
+        vm.startPrank(alice);
+        models.sealTraining(parent);
+        models.sealTraining(child);
+        vm.stopPrank();
+    }
+
+    function _request() internal {
+        vm.prank(alice);
+        bonus.requestEfficiencyBonus(child);
+    }
+
+    function _approve() internal {
+        _tallyBoth();
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(child);
+    }
+
+    function _expectApproveRevert(bytes memory err) internal {
+        vm.expectRevert(err);
+        vm.prank(verifier);
+        bonus.approveEfficiencyBonus(child);
+    }
+}
+
+/// @dev OneModelBase with a signature deadline an hour ahead, for the EIP-712 and ERC-1271 signature tests.
+abstract contract SigningBase is OneModelBase {
+    uint256 internal deadline;
+
+    function setUp() public virtual override {
+        super.setUp();
+        deadline = block.timestamp + 1 hours;
     }
 }

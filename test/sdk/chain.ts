@@ -19,6 +19,7 @@ import { createGreenprintClient, type GreenprintClient } from "../../lib/client"
 import type { Deployment } from "../../lib/deployment";
 import { ANVIL_KEYS, LOCAL_CHAIN_ID, startAnvil } from "../../script/lib/anvil";
 import { deployContracts } from "../../script/lib/deploy";
+import { freePort } from "../../script/lib/ports";
 import { stopAll } from "../../script/lib/processes";
 
 export interface TestChain {
@@ -71,7 +72,9 @@ async function withDeployLock<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function startTestChain(port: number): Promise<TestChain> {
+/** Starts the chain on `port`, by default a free one (so that two test runs at once never collide). */
+export async function startTestChain(port?: number): Promise<TestChain> {
+  port ??= await freePort();
   const tmpDir = mkdtempSync(path.join(os.tmpdir(), "greenprint-test-"));
   const { rpcUrl } = await startAnvil({ port, log: path.join(tmpDir, "anvil.log") });
   try {

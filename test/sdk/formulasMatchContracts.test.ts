@@ -41,7 +41,7 @@ function randomInput(r: () => number) {
 
 describe("formulas equal the contracts", { timeout: 90_000 }, () => {
   before(async () => {
-    t = await startTestChain(8702);
+    t = await startTestChain();
   });
   after(async () => {
     await t?.stop();

@@ -1,0 +1,111 @@
+// One indexer run of the bench: Greenprint's indexer or the bare Ponder app of the same events, on a chain,
+// timed from spawn to the chain head (start-up included) beside Ponder's own backfill figure.
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import {
+  type Chain,
+  type Deployed,
+  fatal,
+  freePort,
+  getJson,
+  type Indexer,
+  REPO,
+  startIndexer,
+  stop,
+  until,
+  waitExit,
+} from "../test/indexer/helpers";
+import { log } from "./timing";
+
+const BARE_ROOT = path.join(REPO, "indexer", "bench", "bare");
+
+/** A file's size, 0 while it does not exist (progress shown by the waits). */
+export function size(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** Ponder's own backfill duration (its "Completed backfill indexing" log line), in seconds. */
+export function ponderBackfillSeconds(logFile: string): number | null {
+  for (const line of readFileSync(logFile, "utf8").split("\n")) {
+    if (!line.includes("Completed backfill indexing")) continue;
+    try {
+      const duration = (JSON.parse(line) as { duration?: number }).duration;
+      if (typeof duration === "number") return duration / 1000;
+    } catch {
+      // not JSON
+    }
+  }
+  return null;
+}
+
+/** Waits until Ponder's own /status (the same for both apps) reports `block` for the chain. */
+async function waitForPonderBlock(indexer: Indexer, block: bigint) {
+  await until(
+    `${indexer.url} to reach block ${block} (log ${indexer.log})`,
+    120_000,
+    async () => {
+      if (indexer.child.exitCode !== null) throw fatal(`exited; log ${indexer.log}`);
+      const { status, body } = await getJson<Record<string, { block: { number: number } }>>(
+        `${indexer.url}/status`,
+      );
+      return status === 200 && (body.chain?.block.number ?? -1) >= Number(block);
+    },
+    () => size(indexer.log),
+  );
+}
+
+export interface Run {
+  app: "greenprint" | "bare";
+  sync: "cold" | "cached";
+  /** Spawn to the head visible in /status, start-up (build, migrations) included. */
+  wallSeconds: number;
+  /** Ponder's "Completed backfill indexing" duration. */
+  backfillSeconds: number | null;
+}
+
+/** Starts one app on the chain and waits for the head; returns it running. */
+export async function indexOnce(opts: {
+  app: Run["app"];
+  sync: Run["sync"];
+  chain: Chain;
+  deployed: Deployed;
+  databaseUrl: string;
+  dir: string;
+  head: bigint;
+  label: string;
+}): Promise<{ run: Run; indexer: Indexer }> {
+  const logFile = path.join(opts.dir, `${opts.label}-${opts.app}-${opts.sync}.log`);
+  const startedAt = performance.now();
+  const indexer = startIndexer({
+    port: await freePort(),
+    chain: opts.chain,
+    deployed: opts.deployed,
+    // A cached run is a new schema of the same database: only Ponder's ponder_sync tables are warm.
+    schema: `${opts.label}_${opts.sync}`,
+    databaseUrl: opts.databaseUrl,
+    logFile,
+    root: opts.app === "bare" ? BARE_ROOT : undefined,
+    env: { PONDER_DISABLE_CACHE: "0" },
+  });
+  await waitForPonderBlock(indexer, opts.head);
+  const run: Run = {
+    app: opts.app,
+    sync: opts.sync,
+    wallSeconds: (performance.now() - startedAt) / 1000,
+    backfillSeconds: ponderBackfillSeconds(logFile),
+  };
+  log(
+    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s)`,
+  );
+  return { run, indexer };
+}
+
+export async function stopIndexer(indexer: Indexer) {
+  stop(indexer.child, "SIGTERM");
+  await waitExit(indexer.child);
+}
