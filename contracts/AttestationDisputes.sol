@@ -5,6 +5,9 @@ import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
 import {Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {DisputeWord, DisputeWordLib, VerifierWord} from "./types/AccountWords.sol";
+import {AttestationWord} from "./types/AttestationWord.sol";
+import {ModelCursor} from "./types/ModelCursor.sol";
 
 /// @title Disputes of the attestation registry (SPEC section 5)
 /// @notice dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed of IAttestationRegistry.
@@ -33,11 +36,11 @@ contract AttestationDisputes is AttestationRegistryStorage {
     /// @param id attestation id
     /// @param reasonURI the challenger's reason (emitted)
     function dispute(bytes32 id, string calldata reasonURI) external payable onlyDelegated whenNotPaused nonReentrant {
-        uint256 s = _states[id];
-        if (s & _STATUS_MASK != uint256(Status.Verified) || s & _CLAIMED != 0) {
+        AttestationWord s = _states[id];
+        if (s.storedStatus() != Status.Verified || s.claimed()) {
             revert IAttestationRegistry.AttestationRegistryWrongStatus(id, _effective(s));
         }
-        uint256 end = (s >> _FINAL_SHIFT) & _M40;
+        uint256 end = s.window();
         uint256 clock = block.timestamp - _config.pausedTotal; // not paused here
         if (clock >= end) {
             revert IAttestationRegistry.AttestationRegistryChallengeWindowClosed(id, uint64(end + _config.pausedTotal));
@@ -47,9 +50,8 @@ contract AttestationDisputes is AttestationRegistryStorage {
         uint256 bond = _disputeBond;
         if (msg.value != bond) revert IAttestationRegistry.AttestationRegistryWrongBond(msg.value, bond);
         uint64 remaining = uint64(end - clock);
-        _states[id] = (s & ~(_STATUS_MASK | (_M40 << _FINAL_SHIFT))) | uint256(Status.Disputed)
-            | (uint256(remaining) << _FINAL_SHIFT);
-        _disputes[id] = uint256(uint160(msg.sender)) | (bond << 160);
+        _states[id] = s.withStatusAndWindow(Status.Disputed, remaining);
+        _disputes[id] = DisputeWordLib.pack(msg.sender, bond);
         emit IAttestationRegistry.AttestationDisputed(id, msg.sender, bond, remaining, reasonURI);
     }
 
@@ -63,13 +65,13 @@ contract AttestationDisputes is AttestationRegistryStorage {
         nonReentrant
         onlyRole(ARBITER_ROLE)
     {
-        uint256 s = _states[id];
+        AttestationWord s = _states[id];
         (address challenger, uint256 bond) = _takeDispute(id, s);
         _refunds[challenger] += bond;
-        address verifier = address(uint160(_verifierByIndex[uint32(s >> _ACTOR_SHIFT)]));
-        (uint256 modelId, uint256 cursor, uint256 next) = _invalidate(id, s, verifier);
+        address verifier = _verifierByIndex[s.verifierIndex()].account();
+        (uint256 modelId, ModelCursor cursor, ModelCursor next) = _invalidate(id, s, verifier);
         emit IAttestationRegistry.DisputeUpheld(id, msg.sender, challenger, verifier, bond, rulingHash);
-        if (next != cursor) modelRegistry.setAttestationCursor(modelId, next);
+        if (!next.eq(cursor)) modelRegistry.setAttestationCursor(modelId, ModelCursor.unwrap(next));
     }
 
     /// @notice See IAttestationRegistry.invalidateUnreviewed.
@@ -82,31 +84,32 @@ contract AttestationDisputes is AttestationRegistryStorage {
         nonReentrant
         onlyRole(ARBITER_ROLE)
     {
-        uint256 s = _states[id];
+        AttestationWord s = _states[id];
         // Verified inside its window: not Final (nor claimed), not Disputed (a dispute is ruled on instead)
         Status status = _effective(s);
         if (status != Status.Verified) revert IAttestationRegistry.AttestationRegistryWrongStatus(id, status);
-        uint256 v = _verifierByIndex[uint32(s >> _ACTOR_SHIFT)];
-        address verifier = address(uint160(v));
-        if (v >> 160 != 0) revert IAttestationRegistry.AttestationRegistryVerifierStillAccredited(id, verifier);
-        (uint256 modelId, uint256 cursor, uint256 next) = _invalidate(id, s, verifier);
+        VerifierWord v = _verifierByIndex[s.verifierIndex()];
+        address verifier = v.account();
+        if (v.active()) revert IAttestationRegistry.AttestationRegistryVerifierStillAccredited(id, verifier);
+        (uint256 modelId, ModelCursor cursor, ModelCursor next) = _invalidate(id, s, verifier);
         emit IAttestationRegistry.AttestationInvalidatedUnreviewed(id, msg.sender, verifier, rulingHash);
-        if (next != cursor) modelRegistry.setAttestationCursor(modelId, next);
+        if (!next.eq(cursor)) modelRegistry.setAttestationCursor(modelId, ModelCursor.unwrap(next));
     }
 
     /// @dev The effects of an invalidation (upheld dispute or invalidateUnreviewed): Invalidated, one more
     /// invalidated verdict on the verifier's record. Returns the model's cursor and the cursor to store (one
     /// live PRETRAINING run less, the period freed: SPEC 4, v1.1); the caller stores it after its event.
-    function _invalidate(bytes32 id, uint256 s, address verifier)
+    function _invalidate(bytes32 id, AttestationWord s, address verifier)
         private
-        returns (uint256 modelId, uint256 cursor, uint256 next)
+        returns (uint256 modelId, ModelCursor cursor, ModelCursor next)
     {
         ++_verifiers[verifier].invalidatedVerdicts;
-        _states[id] = (s & ~_STATUS_MASK) | uint256(Status.Invalidated);
-        modelId = (s >> _MODEL_SHIFT) & _M48;
-        (,, cursor) = modelRegistry.attestationContext(modelId);
+        _states[id] = s.withStatus(Status.Invalidated);
+        modelId = s.modelId();
+        (,, uint256 raw) = modelRegistry.attestationContext(modelId); // not _context: the gas budget
+        cursor = ModelCursor.wrap(raw);
         next = _freePeriod(s, id, cursor);
-        if ((s >> _KIND_SHIFT) & 3 == 0) next -= _LIVE_ONE;
+        if (s.isPretraining()) next = next.removeLive();
     }
 
     /// @notice See IAttestationRegistry.dismissDispute.
@@ -119,13 +122,11 @@ contract AttestationDisputes is AttestationRegistryStorage {
         nonReentrant
         onlyRole(ARBITER_ROLE)
     {
-        uint256 s = _states[id];
+        AttestationWord s = _states[id];
         (address challenger, uint256 bond) = _takeDispute(id, s);
         _refunds[_treasury] += bond;
-        uint256 remaining = (s >> _FINAL_SHIFT) & _M40;
-        uint64 finalAt = uint64(block.timestamp + remaining);
-        _states[id] = (s & ~(_STATUS_MASK | (_M40 << _FINAL_SHIFT))) | uint256(Status.Verified)
-            | ((uint256(finalAt) - _config.pausedTotal) << _FINAL_SHIFT);
+        uint64 finalAt = uint64(block.timestamp + s.window());
+        _states[id] = s.withStatusAndWindow(Status.Verified, uint256(finalAt) - _config.pausedTotal);
         emit IAttestationRegistry.DisputeDismissed(id, msg.sender, challenger, bond, finalAt, rulingHash);
     }
 
@@ -139,13 +140,13 @@ contract AttestationDisputes is AttestationRegistryStorage {
         if (!ok) revert IAttestationRegistry.AttestationRegistryTransferFailed(msg.sender, amount);
     }
 
-    function _takeDispute(bytes32 id, uint256 s) private returns (address challenger, uint256 bond) {
-        if (s & _STATUS_MASK != uint256(Status.Disputed)) {
+    function _takeDispute(bytes32 id, AttestationWord s) private returns (address challenger, uint256 bond) {
+        if (s.storedStatus() != Status.Disputed) {
             revert IAttestationRegistry.AttestationRegistryWrongStatus(id, _effective(s));
         }
-        uint256 d = _disputes[id];
-        delete _disputes[id];
-        challenger = address(uint160(d));
-        bond = d >> 160;
+        DisputeWord d = _disputes[id];
+        _disputes[id] = DisputeWord.wrap(0);
+        challenger = d.challenger();
+        bond = d.bond();
     }
 }

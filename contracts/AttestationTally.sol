@@ -6,6 +6,8 @@ import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
 import {Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {AttestationWord} from "./types/AttestationWord.sol";
+import {TallyLib} from "./types/TallyWords.sol";
 
 /// @title Training tally of the attestation registry (SPEC section 6, v1.1 "Approving costs bounded gas")
 /// @notice tallyTraining of IAttestationRegistry: each model's Final METER/SOFTWARE PRETRAINING energy as a running
@@ -37,20 +39,20 @@ contract AttestationTally is AttestationRegistryStorage {
         for (uint256 i; i < runs.length; ++i) {
             Attestation calldata a = runs[i];
             bytes32 id = AttestationHash.hash(a);
-            uint256 s = _states[id];
+            AttestationWord s = _states[id];
             // the id hashes modelId and kind: a stored id with these fields is that model's PRETRAINING run
-            if (s == 0 || a.modelId != modelId || a.kind != Kind.PRETRAINING) {
+            if (s.isEmpty() || a.modelId != modelId || a.kind != Kind.PRETRAINING) {
                 revert IAttestationRegistry.AttestationRegistryNotTrainingRun(id, modelId);
             }
             // estimates are never paid, nor do they earn or fund a bonus (SPEC 6, v1.1)
             if (a.method == Method.ESTIMATE) revert IAttestationRegistry.AttestationRegistryEstimateRun(id);
             Status status = _effective(s);
             if (status != Status.Final) revert IAttestationRegistry.AttestationRegistryNotFinal(id, status);
-            if (_tallied[id] != 0) revert IAttestationRegistry.AttestationRegistryAlreadyTallied(id);
-            _tallied[id] = a.energyWh | _TALLIED;
+            if (_tallied[id].isTallied()) revert IAttestationRegistry.AttestationRegistryAlreadyTallied(id);
+            _tallied[id] = TallyLib.tallied(a.energyWh);
             sum += a.energyWh;
             emit IAttestationRegistry.TrainingRunTallied(modelId, id, a.energyWh);
         }
-        _tallies[modelId] += sum | (runs.length << _TALLY_RUNS_SHIFT);
+        _tallies[modelId] = _tallies[modelId].add(sum, runs.length);
     }
 }
