@@ -29,7 +29,7 @@ function deployedAddresses(): Addresses {
  * delegatecall. The registry's own ABI holds all of their functions, events and errors; nobody calls them apart.
  */
 const REGISTRY_PARTS =
-  /^Attestation(Disputes|Governance|Signatures|RegistryStorage|Rewards|Submission|Tally|TallyBase|Verdicts|Views)\.sol$/;
+  /^Attestation(Disputes|Governance|Signatures|RegistryPart|RegistryStorage|Rewards|Submission|Tally|TallyBase|Verdicts|Views)\.sol$/;
 
 /** The protocol's own contracts (not interfaces, libraries of shared types, tests or scripts). */
 const protocolArtifacts = readdirSync("contracts")

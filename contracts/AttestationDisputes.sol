@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
+import {AttestationRegistryPart} from "./AttestationRegistryPart.sol";
 import {Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
@@ -10,32 +10,20 @@ import {AttestationWord} from "./types/AttestationWord.sol";
 import {ModelCursor} from "./types/ModelCursor.sol";
 
 /// @title Disputes of the attestation registry (SPEC section 5)
-/// @notice dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed of IAttestationRegistry.
-/// The registry deploys this contract in its constructor and runs these functions by delegatecall from its own
-/// functions of the same names, so they act on the registry's storage, emit the registry's events and keep its
-/// ABI; the code lives apart only to keep the registry under the EIP-170 size limit. Called directly, it refuses.
-contract AttestationDisputes is AttestationRegistryStorage {
-    /// @notice The AttestationRegistry that deployed this contract, the only context it runs in.
-    address public immutable registry;
-
+/// @notice dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed of IAttestationRegistry,
+/// run by delegatecall from the registry's functions of the same names (see AttestationRegistryPart). Called
+/// directly, it refuses.
+contract AttestationDisputes is AttestationRegistryPart {
     /// @notice The function was called on the disputes contract itself instead of through the registry.
     error AttestationDisputesNotDelegated();
 
     /// @param models the ModelRegistry (the registry's)
-    constructor(IModelRegistry models) AttestationRegistryStorage(models) {
-        registry = msg.sender;
-    }
-
-    /// @dev Only by delegatecall from the registry: address(this) is then the registry.
-    modifier onlyDelegated() {
-        if (address(this) != registry) revert AttestationDisputesNotDelegated();
-        _;
-    }
+    constructor(IModelRegistry models) AttestationRegistryPart(models, AttestationDisputesNotDelegated.selector) {}
 
     /// @notice See IAttestationRegistry.dispute.
     /// @param id attestation id
     /// @param reasonURI the challenger's reason (emitted)
-    function dispute(bytes32 id, string calldata reasonURI) external payable onlyDelegated whenNotPaused nonReentrant {
+    function dispute(bytes32 id, string calldata reasonURI) external payable delegated nonReentrant {
         AttestationWord s = _states[id];
         if (s.storedStatus() != Status.Verified || s.claimed()) {
             revert IAttestationRegistry.AttestationRegistryWrongStatus(id, _effective(s));
@@ -58,15 +46,8 @@ contract AttestationDisputes is AttestationRegistryStorage {
     /// @notice See IAttestationRegistry.upholdDispute.
     /// @param id attestation id
     /// @param rulingHash hash of the ruling
-    function upholdDispute(bytes32 id, bytes32 rulingHash)
-        external
-        onlyDelegated
-        whenNotPaused
-        nonReentrant
-        onlyRole(ARBITER_ROLE)
-    {
-        AttestationWord s = _states[id];
-        (address challenger, uint256 bond) = _takeDispute(id, s);
+    function upholdDispute(bytes32 id, bytes32 rulingHash) external delegated nonReentrant onlyRole(ARBITER_ROLE) {
+        (AttestationWord s, address challenger, uint256 bond) = _takeDispute(id);
         _refunds[challenger] += bond;
         address verifier = _verifierByIndex[s.verifierIndex()].account();
         (uint256 modelId, ModelCursor cursor, ModelCursor next) = _invalidate(id, s, verifier);
@@ -79,8 +60,7 @@ contract AttestationDisputes is AttestationRegistryStorage {
     /// @param rulingHash hash of the arbiter's ruling
     function invalidateUnreviewed(bytes32 id, bytes32 rulingHash)
         external
-        onlyDelegated
-        whenNotPaused
+        delegated
         nonReentrant
         onlyRole(ARBITER_ROLE)
     {
@@ -115,15 +95,8 @@ contract AttestationDisputes is AttestationRegistryStorage {
     /// @notice See IAttestationRegistry.dismissDispute.
     /// @param id attestation id
     /// @param rulingHash hash of the ruling
-    function dismissDispute(bytes32 id, bytes32 rulingHash)
-        external
-        onlyDelegated
-        whenNotPaused
-        nonReentrant
-        onlyRole(ARBITER_ROLE)
-    {
-        AttestationWord s = _states[id];
-        (address challenger, uint256 bond) = _takeDispute(id, s);
+    function dismissDispute(bytes32 id, bytes32 rulingHash) external delegated nonReentrant onlyRole(ARBITER_ROLE) {
+        (AttestationWord s, address challenger, uint256 bond) = _takeDispute(id);
         _refunds[_treasury] += bond;
         uint64 finalAt = uint64(block.timestamp + s.window());
         _states[id] = s.withStatusAndWindow(Status.Verified, uint256(finalAt) - _config.pausedTotal);
@@ -131,7 +104,7 @@ contract AttestationDisputes is AttestationRegistryStorage {
     }
 
     /// @notice See IAttestationRegistry.withdrawRefund.
-    function withdrawRefund() external onlyDelegated whenNotPaused nonReentrant {
+    function withdrawRefund() external delegated nonReentrant {
         uint256 amount = _refunds[msg.sender];
         if (amount == 0) revert IAttestationRegistry.AttestationRegistryNothingToWithdraw(msg.sender);
         _refunds[msg.sender] = 0;
@@ -140,7 +113,9 @@ contract AttestationDisputes is AttestationRegistryStorage {
         if (!ok) revert IAttestationRegistry.AttestationRegistryTransferFailed(msg.sender, amount);
     }
 
-    function _takeDispute(bytes32 id, AttestationWord s) private returns (address challenger, uint256 bond) {
+    /// @dev The Disputed attestation's word and its dispute, which ends here.
+    function _takeDispute(bytes32 id) private returns (AttestationWord s, address challenger, uint256 bond) {
+        s = _states[id];
         if (s.storedStatus() != Status.Disputed) {
             revert IAttestationRegistry.AttestationRegistryWrongStatus(id, _effective(s));
         }

@@ -27,10 +27,7 @@ abstract contract AttestationSubmission is AttestationSignatures, AttestationTal
         uint256 deadline,
         bytes calldata signature
     ) external override whenNotPaused returns (bytes32 id) {
-        id = _hashAttestation(attestation);
-        _useSignature(
-            owner, keccak256(abi.encode(SUBMIT_ATTESTATION_TYPEHASH, id, nonce, deadline)), nonce, deadline, signature
-        );
+        id = _signedId(attestation, SUBMIT_ATTESTATION_TYPEHASH, owner, nonce, deadline, signature);
         _submit(attestation, id, owner, 0, address(0));
     }
 
@@ -42,18 +39,25 @@ abstract contract AttestationSubmission is AttestationSignatures, AttestationTal
         uint256 deadline,
         bytes calldata signature
     ) external override whenNotPaused returns (bytes32 id) {
-        id = _hashAttestation(attestation);
-        _useSignature(
-            verifier,
-            keccak256(abi.encode(VERIFIED_ATTESTATION_TYPEHASH, id, nonce, deadline)),
-            nonce,
-            deadline,
-            signature
-        );
+        id = _signedId(attestation, VERIFIED_ATTESTATION_TYPEHASH, verifier, nonce, deadline, signature);
         VerifierInfo memory v = _verifiers[verifier];
         if (!v.active) revert AttestationRegistryNotVerifier(verifier);
         if (verifier == msg.sender) revert AttestationRegistryVerifierIsOwner(attestation.modelId, verifier);
         _submit(attestation, id, msg.sender, v.index, verifier);
+    }
+
+    /// @dev The attestation's id, after `signer`'s signature of type `typeHash` over it was checked (and its
+    /// nonce used).
+    function _signedId(
+        Attestation calldata a,
+        bytes32 typeHash,
+        address signer,
+        uint256 nonce,
+        uint256 deadline,
+        bytes calldata signature
+    ) private returns (bytes32 id) {
+        id = _hashAttestation(a);
+        _useSignature(signer, keccak256(abi.encode(typeHash, id, nonce, deadline)), nonce, deadline, signature);
     }
 
     function _submit(Attestation calldata a, bytes32 id, address submitter, uint32 verifierIndex, address verifier)

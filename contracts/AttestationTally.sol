@@ -2,7 +2,7 @@
 pragma solidity 0.8.30;
 
 import {AttestationHash} from "./AttestationHash.sol";
-import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
+import {AttestationRegistryPart} from "./AttestationRegistryPart.sol";
 import {Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
@@ -17,24 +17,17 @@ import {TallyLib} from "./types/TallyWords.sol";
 /// out again (AttestationTallyBase._untally, in the registry). Like AttestationDisputes, the registry deploys this
 /// contract in its constructor and runs tallyTraining by delegatecall on its own storage (EIP-170 only); called
 /// directly, it refuses.
-contract AttestationTally is AttestationRegistryStorage {
-    /// @notice The AttestationRegistry that deployed this contract, the only context it runs in.
-    address public immutable registry;
-
+contract AttestationTally is AttestationRegistryPart {
     /// @notice The function was called on the tally contract itself instead of through the registry.
     error AttestationTallyNotDelegated();
 
     /// @param models the ModelRegistry (the registry's)
-    constructor(IModelRegistry models) AttestationRegistryStorage(models) {
-        registry = msg.sender;
-    }
+    constructor(IModelRegistry models) AttestationRegistryPart(models, AttestationTallyNotDelegated.selector) {}
 
     /// @notice See IAttestationRegistry.tallyTraining.
     /// @param modelId the model
     /// @param runs the runs' fields
-    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external whenNotPaused {
-        // only by delegatecall from the registry: address(this) is then the registry
-        if (address(this) != registry) revert AttestationTallyNotDelegated();
+    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external delegated {
         uint256 sum;
         for (uint256 i; i < runs.length; ++i) {
             Attestation calldata a = runs[i];
