@@ -5,9 +5,10 @@ import {AttestationRegistryPart} from "./AttestationRegistryPart.sol";
 import {Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
-import {DisputeWord, DisputeWordLib, VerifierWord} from "./types/AccountWords.sol";
 import {AttestationWord} from "./types/AttestationWord.sol";
+import {DisputeWord, DisputeWordLib} from "./types/DisputeWord.sol";
 import {ModelCursor} from "./types/ModelCursor.sol";
+import {VerifierWord} from "./types/VerifierWord.sol";
 
 /// @title Disputes of the attestation registry (SPEC section 5)
 /// @notice dispute, upholdDispute, dismissDispute, withdrawRefund and invalidateUnreviewed of IAttestationRegistry,

@@ -10,11 +10,12 @@ import {
 } from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
-import {DisputeWord, VerifierWord, VerifierWordLib} from "./types/AccountWords.sol";
 import {AttestationWord} from "./types/AttestationWord.sol";
 import {ConfigWord} from "./types/ConfigWord.sol";
+import {DisputeWord} from "./types/DisputeWord.sol";
 import {ModelCursor} from "./types/ModelCursor.sol";
 import {ModelTally, TalliedRun} from "./types/TallyWords.sol";
+import {VerifierWord, VerifierWordLib} from "./types/VerifierWord.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 

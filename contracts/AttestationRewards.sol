@@ -7,9 +7,9 @@ import {Attestation, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IAttestationRewards} from "./IAttestationRewards.sol";
 import {ILeafToken} from "./ILeafToken.sol";
-import {VerifierWord} from "./types/AccountWords.sol";
 import {AttestationWord} from "./types/AttestationWord.sol";
 import {ConfigWord} from "./types/ConfigWord.sol";
+import {VerifierWord} from "./types/VerifierWord.sol";
 
 /// @title LEAF rewards of the attestation registry (SPEC section 6)
 /// @notice claimReward (paid with the reward parameters in force at the verification, minus what the supersede

@@ -5,8 +5,8 @@ import {AttestationHash} from "./AttestationHash.sol";
 import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
 import {Attestation, Kind, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
-import {DisputeWord} from "./types/AccountWords.sol";
 import {AttestationWord} from "./types/AttestationWord.sol";
+import {DisputeWord} from "./types/DisputeWord.sol";
 import {ModelCursor} from "./types/ModelCursor.sol";
 
 /// @title Views of the attestation registry's stored state

@@ -12,9 +12,10 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 /// @title Greenprint certificates (SPEC section 8, v1.1)
 /// @notice See ICertificateRegistry. Roles and pause come from the AttestationRegistry.
 /// @dev One word per serial, keyed by the top 224 bits of its serialHash (the double-claim guard; a collision
-/// needs ~2^112 hashes), holding its latest certificate (layout: SerialWord). A certificate id is `key << 32 | record number`, so an id leads
-/// back to its word without a second slot (recordCertificate writes one fresh slot: <= 90k gas), and a verdict
-/// meant for an earlier, freed record of the serial never lands on a later one.
+/// needs ~2^112 hashes), holding its latest certificate (layout: SerialWord). A certificate id is
+/// `key << 32 | record number`, so an id leads back to its word without a second slot (recordCertificate writes
+/// one fresh slot: <= 90k gas), and a verdict meant for an earlier, freed record of the serial never lands on a
+/// later one.
 contract CertificateRegistry is ICertificateRegistry {
     /// @notice The attestation registry (roles and pause).
     IAttestationRegistry public immutable attestations;

@@ -2,13 +2,14 @@
 pragma solidity 0.8.30;
 
 import {CertificateKind, CertificateStatus, Kind, Status} from "../../contracts/Common.sol";
-import {DisputeWord, DisputeWordLib, VerifierWord, VerifierWordLib} from "../../contracts/types/AccountWords.sol";
 import {AttestationWord, AttestationWordLib} from "../../contracts/types/AttestationWord.sol";
 import {ConfigWord} from "../../contracts/types/ConfigWord.sol";
+import {DisputeWord, DisputeWordLib} from "../../contracts/types/DisputeWord.sol";
 import {ModelCursor} from "../../contracts/types/ModelCursor.sol";
 import {ModelWord, ModelWordLib} from "../../contracts/types/ModelWord.sol";
 import {SerialWord, SerialWordLib} from "../../contracts/types/SerialWord.sol";
 import {ModelTally, TalliedRun, TallyLib} from "../../contracts/types/TallyWords.sol";
+import {VerifierWord, VerifierWordLib} from "../../contracts/types/VerifierWord.sol";
 import {Test} from "forge-std/Test.sol";
 
 /// @notice Round trips of every packed-word library: what a setter writes, the getters read back, and no other
