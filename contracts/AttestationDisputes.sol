@@ -66,9 +66,11 @@ contract AttestationDisputes is AttestationRegistryPart {
         onlyRole(ARBITER_ROLE)
     {
         AttestationWord s = _states[id];
-        // Verified inside its window: not Final (nor claimed), not Disputed (a dispute is ruled on instead)
-        Status status = _effective(s);
-        if (status != Status.Verified) revert IAttestationRegistry.AttestationRegistryWrongStatus(id, status);
+        // Verified inside its window: not Final (nor claimed), not Disputed (a dispute is ruled on instead); the
+        // pause-free clock without _clock's pause branch, as in dispute (not paused here)
+        if (s.storedStatus() != Status.Verified || s.claimed() || block.timestamp - _config.pausedTotal >= s.window()) {
+            revert IAttestationRegistry.AttestationRegistryWrongStatus(id, _effective(s));
+        }
         VerifierWord v = _verifierByIndex[s.verifierIndex()];
         address verifier = v.account();
         if (v.active()) revert IAttestationRegistry.AttestationRegistryVerifierStillAccredited(id, verifier);
