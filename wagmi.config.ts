@@ -28,7 +28,8 @@ function deployedAddresses(): Addresses {
  * The AttestationRegistry's parts: abstract bases, its storage layout and the disputes and tally code it runs by
  * delegatecall. The registry's own ABI holds all of their functions, events and errors; nobody calls them apart.
  */
-const REGISTRY_PARTS = /^Attestation(Disputes|Governance|Signatures|RegistryStorage|Tally|TallyBase)\.sol$/;
+const REGISTRY_PARTS =
+  /^Attestation(Disputes|Governance|Signatures|RegistryPart|RegistryStorage|Rewards|Submission|Tally|TallyBase|Verdicts|Views)\.sol$/;
 
 /** The protocol's own contracts (not interfaces, libraries of shared types, tests or scripts). */
 const protocolArtifacts = readdirSync("contracts")

@@ -3,7 +3,9 @@ pragma solidity 0.8.30;
 
 import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
 import {Method} from "./Common.sol";
+import {IAttestationGovernance} from "./IAttestationGovernance.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
+import {ConfigWord} from "./types/ConfigWord.sol";
 
 /// @title Governance of the attestation registry (SPEC sections 2, 5, 6)
 /// @notice Verifier accreditation and profiles, pause, the parameters within their bounds, the reward-parameter
@@ -23,7 +25,7 @@ abstract contract AttestationGovernance is IAttestationRegistry, AttestationRegi
         _setTreasury(params.treasury);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function accreditVerifier(address account, string calldata name, string calldata uri)
         external
         override
@@ -34,19 +36,19 @@ abstract contract AttestationGovernance is IAttestationRegistry, AttestationRegi
         emit VerifierProfileSet(account, _verifiers[account].index, name, uri);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function updateVerifierProfile(string calldata name, string calldata uri) external override whenNotPaused {
         VerifierInfo memory v = _verifiers[msg.sender];
         if (!v.active) revert AttestationRegistryNotVerifier(msg.sender);
         emit VerifierProfileSet(msg.sender, v.index, name, uri);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function pause() external override onlyRole(PAUSER_ROLE) {
         _setPaused(true);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function unpause() external override onlyRole(PAUSER_ROLE) {
         _setPaused(false);
     }
@@ -62,46 +64,46 @@ abstract contract AttestationGovernance is IAttestationRegistry, AttestationRegi
         emit PauseSet(msg.sender, value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setChallengeWindow(uint32 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _setChallengeWindow(value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setDisputeBond(uint96 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _setDisputeBond(value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setBaselineIntensity(uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _newEpoch();
         _setBaselineIntensity(value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setMethodBps(Method method, uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _newEpoch();
         _setMethodBps(method, value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setVerifierBps(uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _newEpoch();
         _setVerifierBps(value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setEfficiencyBps(uint16 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _setEfficiencyBps(value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setMaxRewardPerAttestation(uint96 value) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _newEpoch();
         _setMaxReward(value);
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function setTreasury(address treasury) external override onlyRole(DEFAULT_ADMIN_ROLE) {
         _setTreasury(treasury);
     }
@@ -142,10 +144,9 @@ abstract contract AttestationGovernance is IAttestationRegistry, AttestationRegi
             : method == Method.SOFTWARE ? bytes32("methodBps.SOFTWARE") : bytes32("methodBps.ESTIMATE");
         _check(name, value, 0, _BPS);
         // the three weights are consecutive uint16 fields of the config word (METER, SOFTWARE, ESTIMATE)
-        uint256 shift = _METHOD_BPS_BIT + 16 * uint256(method);
-        uint256 c = _configWord();
-        emit ParameterSet(name, uint16(c >> shift), value);
-        c = (c & ~(uint256(0xffff) << shift)) | (uint256(value) << shift);
+        ConfigWord c = _configWord();
+        emit ParameterSet(name, c.methodBps(uint256(method)), value);
+        c = c.withMethodBps(uint256(method), value);
         assembly ("memory-safe") {
             sstore(_config.slot, c)
         }
@@ -179,30 +180,30 @@ abstract contract AttestationGovernance is IAttestationRegistry, AttestationRegi
 
     /// @inheritdoc IAttestationRegistry
     function getParams() external view override returns (Params memory p) {
-        uint256 c = _configWord();
-        p.challengeWindow = uint24(c);
-        p.baselineIntensity = uint16(c >> _BASELINE_BIT);
+        ConfigWord c = _configWord();
+        p.challengeWindow = c.challengeWindow();
+        p.baselineIntensity = c.baselineIntensity();
         for (uint256 m; m < 3; ++m) {
-            p.methodBps[m] = uint16(c >> (_METHOD_BPS_BIT + 16 * m));
+            p.methodBps[m] = c.methodBps(m);
         }
-        p.verifierBps = uint16(c >> _VERIFIER_BPS_BIT);
+        p.verifierBps = c.verifierBps();
         p.efficiencyBps = _efficiencyBps;
-        p.maxRewardPerAttestation = uint96(c >> _MAX_REWARD_BIT);
+        p.maxRewardPerAttestation = c.maxReward();
         p.disputeBond = _disputeBond;
         p.treasury = _treasury;
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function paused() external view override returns (bool) {
         return _config.paused;
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function isVerifier(address account) external view override returns (bool) {
         return _verifiers[account].active;
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationGovernance
     function verifierRecord(address account)
         external
         view

@@ -1,9 +1,21 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Status} from "./Common.sol";
+import {
+    ARBITER_ROLE as ARBITER_ROLE_ID,
+    Kind,
+    PAUSER_ROLE as PAUSER_ROLE_ID,
+    Status,
+    VERIFIER_ROLE as VERIFIER_ROLE_ID
+} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {AttestationWord} from "./types/AttestationWord.sol";
+import {ConfigWord} from "./types/ConfigWord.sol";
+import {DisputeWord} from "./types/DisputeWord.sol";
+import {ModelCursor} from "./types/ModelCursor.sol";
+import {ModelTally, TalliedRun} from "./types/TallyWords.sol";
+import {VerifierWord, VerifierWordLib} from "./types/VerifierWord.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
@@ -14,59 +26,26 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 /// storage layout: AccessControl's roles first, then the variables below (EIP712 and NoncesKeyed, which
 /// only the registry has, come after them). New state goes here, never into a part: AttestationDisputes
 /// declares no state variable of its own (only immutables, which live in its code).
-/// @dev Bit layouts: see the AttestationRegistry's NatSpec and contracts/README.md.
+/// @dev Every packed word is a user-defined value type whose file in contracts/types/ holds its bit layout and
+/// the only code that shifts and masks it.
 // every variable of the registry lives here, by design
 // solhint-disable-next-line max-states-count
 abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTransient {
     /// @notice Accredited verifiers (granted through accreditVerifier or grantRole).
-    bytes32 public constant VERIFIER_ROLE = keccak256("VERIFIER_ROLE");
+    bytes32 public constant VERIFIER_ROLE = VERIFIER_ROLE_ID;
     /// @notice Dispute arbiters.
-    bytes32 public constant ARBITER_ROLE = keccak256("ARBITER_ROLE");
+    bytes32 public constant ARBITER_ROLE = ARBITER_ROLE_ID;
     /// @notice Emergency pausers.
-    bytes32 public constant PAUSER_ROLE = keccak256("PAUSER_ROLE");
-
-    uint256 internal constant _STATUS_MASK = 7;
-    uint256 internal constant _KIND_SHIFT = 3;
-    uint256 internal constant _CLAIMED = 1 << 5;
-    uint256 internal constant _CORRECTION = 1 << 6;
-    uint256 internal constant _VERDICT = 1 << 7;
-    uint256 internal constant _EPOCH_SHIFT = 208;
-    uint256 internal constant _MODEL_SHIFT = 8;
-    uint256 internal constant _START_SHIFT = 56;
-    uint256 internal constant _END_SHIFT = 96;
-    uint256 internal constant _FINAL_SHIFT = 136;
-    uint256 internal constant _ACTOR_SHIFT = 176;
-    uint256 internal constant _M40 = (1 << 40) - 1;
-    uint256 internal constant _M48 = (1 << 48) - 1;
-    uint256 internal constant _LOW136 = (1 << 136) - 1;
-    uint256 internal constant _LIVE_SHIFT = 120;
-    uint256 internal constant _LIVE_ONE = 1 << 120;
-    uint256 internal constant _LIVE_MAX = 0xffff;
-    // on a Rejected attestation (whose bits 224..255 are otherwise unused): its period was freed, so no
-    // correction of it may cover that period again (SPEC 4, v1.1)
-    uint256 internal constant _FREED = 1 << 255;
-    uint256 internal constant _TALLIED = 1 << 255; // in `_tallied[id]`, above the run's energy
-    uint256 internal constant _TALLY_RUNS_SHIFT = 128; // `_tallies[modelId]`: sum of Wh | tallied runs << 128
-    // in `_tallies[modelId]`: an approved efficiency bonus counted the model's runs (lockTraining); kept in the
-    // tally word, non-zero by then, so that locking costs no fresh slot
-    uint256 internal constant _TRAINING_LOCKED = 1 << 255;
-
-    // bit offsets of the Config fields in its storage word (Solidity packs struct members from the low end)
-    uint256 internal constant _BASELINE_BIT = 24;
-    uint256 internal constant _METHOD_BPS_BIT = 40;
-    uint256 internal constant _VERIFIER_BPS_BIT = 88;
-    uint256 internal constant _MAX_REWARD_BIT = 104;
-    uint256 internal constant _PAUSED = 1 << 200;
-    uint256 internal constant _PAUSED_TOTAL_BIT = 208;
-    uint256 internal constant _EPOCH_BIT = 240;
+    bytes32 public constant PAUSER_ROLE = PAUSER_ROLE_ID;
 
     uint256 internal constant _BPS = 10_000;
 
     /// @notice The model registry.
     IModelRegistry public immutable modelRegistry;
 
-    /// @dev One word. `pausedTotal`: seconds spent paused so far (closed pauses); `epoch`: the reward-parameter
-    /// epoch, bumped by every change of a reward parameter (the old values are kept in `_epochs`).
+    /// @dev One word (layout: ConfigWord, read whole by `_configWord`). `pausedTotal`: seconds spent paused so
+    /// far (closed pauses); `epoch`: the reward-parameter epoch, bumped by every change of a reward parameter (the
+    /// old values are kept in `_epochs`).
     struct Config {
         uint24 challengeWindow;
         uint16 baselineIntensity;
@@ -93,20 +72,19 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
     uint40 internal _pausedAt;
     uint16 internal _efficiencyBps;
 
-    mapping(bytes32 id => uint256 state) internal _states;
+    mapping(bytes32 id => AttestationWord state) internal _states;
     mapping(bytes32 id => bytes32 predecessor) internal _supersedes;
     mapping(bytes32 id => uint256 amount) internal _carriedPaid; // LEAF already paid along the supersede chain
-    mapping(bytes32 id => uint256 packed) internal _disputes; // challenger | bond << 160
+    mapping(bytes32 id => DisputeWord dispute) internal _disputes;
     mapping(address account => uint256 amount) internal _refunds;
     mapping(address account => VerifierInfo info) internal _verifiers;
-    mapping(uint32 index => uint256 accountAndActive) internal _verifierByIndex; // account | active << 160
-    mapping(uint256 epoch => uint256 config) internal _epochs; // the _config word of past reward epochs
+    mapping(uint32 index => VerifierWord verifier) internal _verifierByIndex;
+    mapping(uint256 epoch => ConfigWord config) internal _epochs; // the _config word of past reward epochs
     // the latest attestation backed by an evidence document (SPEC 4, v1.1: one document, one attestation)
     mapping(bytes32 evidenceHash => bytes32 id) internal _evidenceUse;
-    // the efficiency bonus's running sums (SPEC 6, v1.1; see AttestationTally): per tallied run its energyWh |
-    // _TALLIED, per model the tallied Wh | the number of tallied runs << _TALLY_RUNS_SHIFT | _TRAINING_LOCKED
-    mapping(bytes32 id => uint256 energyAndFlag) internal _tallied;
-    mapping(uint256 modelId => uint256 sumAndRuns) internal _tallies;
+    // the efficiency bonus's running sums (SPEC 6, v1.1; see AttestationTally)
+    mapping(bytes32 id => TalliedRun run) internal _tallied;
+    mapping(uint256 modelId => ModelTally tally) internal _tallies;
 
     /// @param models the ModelRegistry
     constructor(IModelRegistry models) {
@@ -128,7 +106,7 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
                 v.index = index;
             }
             v.active = true;
-            _verifierByIndex[v.index] = uint256(uint160(account)) | (1 << 160);
+            _verifierByIndex[v.index] = VerifierWordLib.accredited(account);
         }
     }
 
@@ -138,33 +116,60 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
         if (revoked && role == VERIFIER_ROLE) {
             VerifierInfo storage v = _verifiers[account];
             v.active = false;
-            _verifierByIndex[v.index] = uint160(account);
+            _verifierByIndex[v.index] = VerifierWordLib.revoked(account);
         }
     }
 
-    function _effective(uint256 s) internal view returns (Status) {
-        uint256 stored = s & _STATUS_MASK;
-        if (stored != uint256(Status.Verified)) return Status(stored);
-        if (s & _CLAIMED != 0 || _clock() >= (s >> _FINAL_SHIFT) & _M40) return Status.Final;
+    function _effective(AttestationWord s) internal view returns (Status) {
+        Status stored = s.storedStatus();
+        if (stored != Status.Verified) return stored;
+        if (s.claimed() || _clock() >= s.window()) return Status.Final;
         return Status.Verified;
     }
 
     /// @dev Frees the period of an attestation that becomes Rejected, Withdrawn or Invalidated (SPEC 4, v1.1):
-    /// returns `cursor` (a model cursor) with the frontier of its kind moved back. The cursor keeps only the end
-    /// of the latest period, so only the latest attestation of its kind (end == frontier) can give its period
-    /// back; every other live one of that kind then ends at or before its start (periods never overlap), and an
-    /// earlier one leaves a hole the frontier cannot express (it stays consumed). An ordinary attestation
-    /// frees its whole period; a correction only what extends beyond its predecessor's end: a pending
-    /// correction's predecessor is still live, and a verified one's was verified (and may have been paid)
-    /// before it was superseded, so its period stays consumed either way.
-    function _freePeriod(uint256 s, bytes32 id, uint256 cursor) internal view returns (uint256) {
-        uint256 shift = 40 * ((s >> _KIND_SHIFT) & 3);
-        uint256 end = (s >> _END_SHIFT) & _M40;
-        if ((cursor >> shift) & _M40 != end) return cursor;
-        uint256 to = s & _CORRECTION != 0 ? _states[_supersedes[id]] >> _END_SHIFT : s >> _START_SHIFT;
-        to &= _M40;
+    /// returns `cursor` with the frontier of its kind moved back. The cursor keeps only the end of the latest
+    /// period, so only the latest attestation of its kind (end == frontier) can give its period back; every
+    /// other live one of that kind then ends at or before its start (periods never overlap), and an earlier one
+    /// leaves a hole the frontier cannot express (it stays consumed). An ordinary attestation frees its whole
+    /// period; a correction only what extends beyond its predecessor's end: a pending correction's predecessor is
+    /// still live, and a verified one's was verified (and may have been paid) before it was superseded, so its
+    /// period stays consumed either way.
+    function _freePeriod(AttestationWord s, bytes32 id, ModelCursor cursor) internal view returns (ModelCursor) {
+        Kind kind = s.kind();
+        uint256 end = s.periodEnd();
+        if (cursor.latest(kind) != end) return cursor;
+        uint256 to = s.isCorrection() ? _states[_supersedes[id]].periodEnd() : s.periodStart();
         if (to >= end) return cursor;
-        return (cursor & ~(_M40 << shift)) | (to << shift);
+        return cursor.withLatest(kind, to);
+    }
+
+    /// @dev The model's owner, seal flag and cursor, from the model registry.
+    function _context(uint256 modelId) internal view returns (address owner, bool trainingSealed, ModelCursor cursor) {
+        uint256 raw;
+        (owner, trainingSealed, raw) = modelRegistry.attestationContext(modelId);
+        cursor = ModelCursor.wrap(raw);
+    }
+
+    /// @dev Stores the model's cursor in the model registry.
+    function _setCursor(uint256 modelId, ModelCursor cursor) internal {
+        modelRegistry.setAttestationCursor(modelId, ModelCursor.unwrap(cursor));
+    }
+
+    /// @dev `modelRegistry.ownerOf(modelId)` without the ABI round trip; bubbles up the registry's revert
+    /// (ERC721NonexistentToken) for a missing model.
+    function _ownerOf(uint256 modelId) internal view returns (address owner) {
+        address target = address(modelRegistry);
+        assembly ("memory-safe") {
+            mstore(0x00, 0x6352211e) // ownerOf(uint256)
+            mstore(0x20, modelId)
+            if iszero(staticcall(gas(), target, 0x1c, 0x24, 0x00, 0x20)) {
+                let m := mload(0x40)
+                returndatacopy(m, 0, returndatasize())
+                revert(m, returndatasize())
+            }
+            owner := mload(0x00)
+        }
     }
 
     /// @dev Seconds elapsed outside pauses: frozen while paused, so no window ends during a pause.
@@ -172,8 +177,8 @@ abstract contract AttestationRegistryStorage is AccessControl, ReentrancyGuardTr
         return (_config.paused ? _pausedAt : block.timestamp) - _config.pausedTotal;
     }
 
-    /// @dev The `_config` slot as one word (bit offsets: the `_*_BIT` constants), decoded field by field.
-    function _configWord() internal view returns (uint256 w) {
+    /// @dev The `_config` slot as one word, decoded by ConfigWordLib.
+    function _configWord() internal view returns (ConfigWord w) {
         assembly ("memory-safe") {
             w := sload(_config.slot)
         }

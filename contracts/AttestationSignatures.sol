@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {AttestationHash} from "./AttestationHash.sol";
 import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
 import {Attestation} from "./Common.sol";
+import {IAttestationLifecycle} from "./IAttestationLifecycle.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {NoncesKeyed} from "@openzeppelin/contracts/utils/NoncesKeyed.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
@@ -46,12 +47,12 @@ abstract contract AttestationSignatures is IAttestationRegistry, AttestationRegi
 
     constructor() EIP712("Greenprint", "1") {}
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationLifecycle
     function cancelNonce() external override whenNotPaused {
         emit NonceCancelled(msg.sender, _useNonce(msg.sender));
     }
 
-    /// @inheritdoc IAttestationRegistry
+    /// @inheritdoc IAttestationLifecycle
     function cancelKeyedNonce(uint192 key) external override whenNotPaused {
         emit NonceCancelled(msg.sender, _useNonce(msg.sender, key));
     }

@@ -2,10 +2,12 @@
 pragma solidity 0.8.30;
 
 import {AttestationHash} from "./AttestationHash.sol";
-import {AttestationRegistryStorage} from "./AttestationRegistryStorage.sol";
+import {AttestationRegistryPart} from "./AttestationRegistryPart.sol";
 import {Attestation, Kind, Method, Status} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {AttestationWord} from "./types/AttestationWord.sol";
+import {TallyLib} from "./types/TallyWords.sol";
 
 /// @title Training tally of the attestation registry (SPEC section 6, v1.1 "Approving costs bounded gas")
 /// @notice tallyTraining of IAttestationRegistry: each model's Final METER/SOFTWARE PRETRAINING energy as a running
@@ -15,42 +17,35 @@ import {IModelRegistry} from "./IModelRegistry.sol";
 /// out again (AttestationTallyBase._untally, in the registry). Like AttestationDisputes, the registry deploys this
 /// contract in its constructor and runs tallyTraining by delegatecall on its own storage (EIP-170 only); called
 /// directly, it refuses.
-contract AttestationTally is AttestationRegistryStorage {
-    /// @notice The AttestationRegistry that deployed this contract, the only context it runs in.
-    address public immutable registry;
-
+contract AttestationTally is AttestationRegistryPart {
     /// @notice The function was called on the tally contract itself instead of through the registry.
     error AttestationTallyNotDelegated();
 
     /// @param models the ModelRegistry (the registry's)
-    constructor(IModelRegistry models) AttestationRegistryStorage(models) {
-        registry = msg.sender;
-    }
+    constructor(IModelRegistry models) AttestationRegistryPart(models, AttestationTallyNotDelegated.selector) {}
 
     /// @notice See IAttestationRegistry.tallyTraining.
     /// @param modelId the model
     /// @param runs the runs' fields
-    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external whenNotPaused {
-        // only by delegatecall from the registry: address(this) is then the registry
-        if (address(this) != registry) revert AttestationTallyNotDelegated();
+    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external delegated {
         uint256 sum;
         for (uint256 i; i < runs.length; ++i) {
             Attestation calldata a = runs[i];
             bytes32 id = AttestationHash.hash(a);
-            uint256 s = _states[id];
+            AttestationWord s = _states[id];
             // the id hashes modelId and kind: a stored id with these fields is that model's PRETRAINING run
-            if (s == 0 || a.modelId != modelId || a.kind != Kind.PRETRAINING) {
+            if (s.isEmpty() || a.modelId != modelId || a.kind != Kind.PRETRAINING) {
                 revert IAttestationRegistry.AttestationRegistryNotTrainingRun(id, modelId);
             }
             // estimates are never paid, nor do they earn or fund a bonus (SPEC 6, v1.1)
             if (a.method == Method.ESTIMATE) revert IAttestationRegistry.AttestationRegistryEstimateRun(id);
             Status status = _effective(s);
             if (status != Status.Final) revert IAttestationRegistry.AttestationRegistryNotFinal(id, status);
-            if (_tallied[id] != 0) revert IAttestationRegistry.AttestationRegistryAlreadyTallied(id);
-            _tallied[id] = a.energyWh | _TALLIED;
+            if (_tallied[id].isTallied()) revert IAttestationRegistry.AttestationRegistryAlreadyTallied(id);
+            _tallied[id] = TallyLib.tallied(a.energyWh);
             sum += a.energyWh;
             emit IAttestationRegistry.TrainingRunTallied(modelId, id, a.energyWh);
         }
-        _tallies[modelId] += sum | (runs.length << _TALLY_RUNS_SHIFT);
+        _tallies[modelId] = _tallies[modelId].add(sum, runs.length);
     }
 }

@@ -5,26 +5,24 @@ import {ARBITER_ROLE, CertificateKind, CertificateStatus} from "./Common.sol";
 import {IAttestationRegistry} from "./IAttestationRegistry.sol";
 import {ICertificateRegistry} from "./ICertificateRegistry.sol";
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {SerialWord, SerialWordLib} from "./types/SerialWord.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 /// @title Greenprint certificates (SPEC section 8, v1.1)
 /// @notice See ICertificateRegistry. Roles and pause come from the AttestationRegistry.
 /// @dev One word per serial, keyed by the top 224 bits of its serialHash (the double-claim guard; a collision
-/// needs ~2^112 hashes), holding its latest certificate: bits 0..7 status | 8..15 kind | 16..63 modelId |
-/// 64..223 submitter | 224..255 record number. A certificate id is `key << 32 | record number`, so an id leads
-/// back to its word without a second slot (recordCertificate writes one fresh slot: <= 90k gas), and a verdict
-/// meant for an earlier, freed record of the serial never lands on a later one.
+/// needs ~2^112 hashes), holding its latest certificate (layout: SerialWord). A certificate id is
+/// `key << 32 | record number`, so an id leads back to its word without a second slot (recordCertificate writes
+/// one fresh slot: <= 90k gas), and a verdict meant for an earlier, freed record of the serial never lands on a
+/// later one.
 contract CertificateRegistry is ICertificateRegistry {
-    uint256 private constant _M48 = (1 << 48) - 1;
-    uint256 private constant _M32 = (1 << 32) - 1;
-
     /// @notice The attestation registry (roles and pause).
     IAttestationRegistry public immutable attestations;
     /// @notice The model registry.
     IModelRegistry public immutable models;
 
-    mapping(uint256 serialKey => uint256 state) private _serials;
+    mapping(uint256 serialKey => SerialWord state) private _serials;
     mapping(bytes32 registry => bool accepted) private _issuers;
 
     /// @param attestationRegistry the AttestationRegistry
@@ -65,18 +63,16 @@ contract CertificateRegistry is ICertificateRegistry {
 
     /// @dev Takes the serial's word for a new Pending record, unless a Pending or Confirmed one holds it.
     function _hold(bytes32 serialHash, CertificateKind kind, uint256 modelId) private returns (bytes32 id) {
-        uint256 key = uint256(serialHash) >> 32;
-        uint256 s = _serials[key];
-        uint256 status = s & 0xff;
-        uint256 n = (s >> 224) + 1;
-        // n > 2^32 - 1: a serial recorded 2^32 - 1 times (each freed by a verdict) cannot be recorded again.
-        if (status == uint256(CertificateStatus.Pending) || status == uint256(CertificateStatus.Confirmed) || n > _M32)
-        {
-            revert CertificateRegistrySerialHeld(serialHash, bytes32((key << 32) | (s >> 224)));
+        uint256 key = SerialWordLib.keyOf(serialHash);
+        SerialWord s = _serials[key];
+        CertificateStatus status = s.status();
+        uint256 n = s.record() + 1;
+        // n > 2^32 - 1: a serial recorded 2^32 - 1 times (each freed by a verdict) cannot be recorded again
+        if (status == CertificateStatus.Pending || status == CertificateStatus.Confirmed || n > type(uint32).max) {
+            revert CertificateRegistrySerialHeld(serialHash, SerialWordLib.certificateId(key, n - 1));
         }
-        id = bytes32((key << 32) | n);
-        _serials[key] = uint256(CertificateStatus.Pending) | (uint256(kind) << 8) | (modelId << 16)
-            | (uint256(uint160(msg.sender)) << 64) | (n << 224);
+        id = SerialWordLib.certificateId(key, n);
+        _serials[key] = SerialWordLib.pending(kind, modelId, msg.sender, n);
     }
 
     /// @inheritdoc ICertificateRegistry
@@ -96,8 +92,8 @@ contract CertificateRegistry is ICertificateRegistry {
         if (!IAccessControl(address(attestations)).hasRole(ARBITER_ROLE, msg.sender)) {
             revert CertificateRegistryUnauthorized(msg.sender, ARBITER_ROLE);
         }
-        (uint256 key, uint256 s) = _load(id, CertificateStatus.Confirmed);
-        _serials[key] = (s & ~uint256(0xff)) | uint256(CertificateStatus.Revoked);
+        (uint256 key, SerialWord s) = _load(id, CertificateStatus.Confirmed);
+        _serials[key] = s.withStatus(CertificateStatus.Revoked);
         emit CertificateRevoked(id, msg.sender, reasonHash);
     }
 
@@ -116,27 +112,24 @@ contract CertificateRegistry is ICertificateRegistry {
     }
 
     function _verdict(bytes32 id, CertificateStatus status) private {
-        (uint256 key, uint256 s) = _load(id, CertificateStatus.Pending);
+        (uint256 key, SerialWord s) = _load(id, CertificateStatus.Pending);
         if (!attestations.isVerifier(msg.sender)) revert CertificateRegistryNotVerifier(msg.sender);
-        uint256 modelId = (s >> 16) & _M48;
-        // casting to 'uint160' is safe because it keeps bits 64..223 (the submitter) and drops the record number
-        // forge-lint: disable-next-line(unsafe-typecast)
-        if (address(uint160(s >> 64)) == msg.sender || IERC721(address(models)).ownerOf(modelId) == msg.sender) {
+        if (s.submitter() == msg.sender || IERC721(address(models)).ownerOf(s.modelId()) == msg.sender) {
             revert CertificateRegistryConflict(id, msg.sender);
         }
-        _serials[key] = (s & ~uint256(0xff)) | uint256(status);
+        _serials[key] = s.withStatus(status);
     }
 
     /// @dev The word of `id` if `id` is its serial's latest record and has status `expected`.
-    function _load(bytes32 id, CertificateStatus expected) private view returns (uint256 key, uint256 s) {
-        key = uint256(id) >> 32;
+    function _load(bytes32 id, CertificateStatus expected) private view returns (uint256 key, SerialWord s) {
+        key = SerialWordLib.keyOf(id);
         s = _serials[key];
         CertificateStatus status = _statusOf(id, s);
         if (status != expected) revert CertificateRegistryWrongStatus(id, status);
     }
 
-    function _statusOf(bytes32 id, uint256 s) private pure returns (CertificateStatus) {
-        return (s >> 224) == uint256(id) & _M32 ? CertificateStatus(s & 0xff) : CertificateStatus.None;
+    function _statusOf(bytes32 id, SerialWord s) private pure returns (CertificateStatus) {
+        return s.holds(id) ? s.status() : CertificateStatus.None;
     }
 
     /// @dev Canonical serial: printable ASCII (0x20..0x7E) without a..z, no leading, trailing or double space.
@@ -164,21 +157,19 @@ contract CertificateRegistry is ICertificateRegistry {
 
     /// @inheritdoc ICertificateRegistry
     function getCertificate(bytes32 id) external view override returns (CertificateState memory st) {
-        uint256 s = _serials[uint256(id) >> 32];
+        SerialWord s = _serials[SerialWordLib.keyOf(id)];
         st.status = _statusOf(id, s);
         if (st.status == CertificateStatus.None) return st;
-        st.kind = CertificateKind((s >> 8) & 0xff);
-        st.modelId = (s >> 16) & _M48;
-        // casting to 'uint160' is safe because it keeps bits 64..223 (the submitter) and drops the record number
-        // forge-lint: disable-next-line(unsafe-typecast)
-        st.submitter = address(uint160(s >> 64));
+        st.kind = s.kind();
+        st.modelId = s.modelId();
+        st.submitter = s.submitter();
     }
 
     /// @inheritdoc ICertificateRegistry
     function certificateOf(bytes32 serialHash) external view override returns (bytes32) {
-        uint256 key = uint256(serialHash) >> 32;
-        uint256 n = _serials[key] >> 224;
-        return n == 0 ? bytes32(0) : bytes32((key << 32) | n);
+        uint256 key = SerialWordLib.keyOf(serialHash);
+        uint256 n = _serials[key].record();
+        return n == 0 ? bytes32(0) : SerialWordLib.certificateId(key, n);
     }
 
     /// @inheritdoc ICertificateRegistry

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Attestation, Kind, Method, Status} from "./Common.sol";
+import {Attestation, Kind, Status} from "./Common.sol";
+import {IAttestationGovernance} from "./IAttestationGovernance.sol";
+import {IAttestationLifecycle} from "./IAttestationLifecycle.sol";
+import {IAttestationRewards} from "./IAttestationRewards.sol";
 
 /// @title Greenprint attestation registry (SPEC sections 2, 4, 5, 6)
 /// @notice Energy attestations of registered models, their verification, disputes and LEAF rewards.
@@ -31,7 +34,12 @@ import {Attestation, Kind, Method, Status} from "./Common.sol";
 /// shared by all three signed types. `cancelNonce` / `cancelKeyedNonce(key)` burn the caller's current nonce
 /// (of key 0 / of `key`). A signature withheld by one counterparty blocks only its key. ERC-1271 wallets sign
 /// through SignatureChecker.
-interface IAttestationRegistry {
+///
+/// The functions are declared by concern in IAttestationLifecycle (submission, verdicts, disputes, nonces),
+/// IAttestationRewards (claims, the efficiency bonus's hooks and training tally) and IAttestationGovernance;
+/// this interface holds every event and error (so `IAttestationRegistry.X` names each of them), the structs and
+/// the views that return them or decode stored state.
+interface IAttestationRegistry is IAttestationLifecycle, IAttestationRewards, IAttestationGovernance {
     /// @notice Decoded stored state of an attestation.
     struct AttestationState {
         Status status; // effective status (Final derived)
@@ -261,176 +269,6 @@ interface IAttestationRegistry {
     /// @notice The evidence document already backs an attestation that is not Rejected or Withdrawn (SPEC 4, v1.1):
     /// the same measured energy cannot be attested, and paid, again under another kind, model or period.
     error AttestationRegistryEvidenceAlreadyUsed(bytes32 evidenceHash, bytes32 attestationId);
-    // ---------------------------------------------------------------- attestations
-
-    /// @notice Submit an attestation of a model the caller owns (SPEC section 4).
-    /// @param attestation the fields
-    /// @return id the attestation id
-    function submit(Attestation calldata attestation) external returns (bytes32 id);
-
-    /// @notice Relay an attestation signed (SUBMIT_ATTESTATION_TYPE) by the model owner.
-    /// @param attestation the fields
-    /// @param owner the model owner who signed (EOA or ERC-1271 wallet)
-    /// @param nonce the owner's current nonce
-    /// @param deadline last valid timestamp
-    /// @param signature the owner's signature
-    /// @return id the attestation id
-    function submitWithSig(
-        Attestation calldata attestation,
-        address owner,
-        uint256 nonce,
-        uint256 deadline,
-        bytes calldata signature
-    ) external returns (bytes32 id);
-
-    /// @notice Submit an attestation (caller = model owner) already verified by a verifier's
-    /// VERIFIED_ATTESTATION_TYPE signature over all its fields; it lands Verified.
-    /// @param attestation the fields
-    /// @param verifier the verifier who signed
-    /// @param nonce the verifier's current nonce
-    /// @param deadline last valid timestamp
-    /// @param signature the verifier's signature
-    /// @return id the attestation id
-    function submitVerified(
-        Attestation calldata attestation,
-        address verifier,
-        uint256 nonce,
-        uint256 deadline,
-        bytes calldata signature
-    ) external returns (bytes32 id);
-
-    /// @notice Verify a Submitted attestation (verifier only).
-    /// @param id attestation id
-    function verify(bytes32 id) external;
-
-    /// @notice Reject a Submitted attestation (verifier only).
-    /// @param id attestation id
-    /// @param reasonHash hash of the reason document
-    function reject(bytes32 id, bytes32 reasonHash) external;
-
-    /// @notice Relay a verifier's VERDICT_TYPE signature (verify if `approve`, else reject).
-    /// @param id attestation id
-    /// @param approve verify or reject
-    /// @param reasonHash reason (rejections)
-    /// @param verifier the verifier who signed
-    /// @param nonce the verifier's current nonce
-    /// @param deadline last valid timestamp
-    /// @param signature the verifier's signature
-    function verdictWithSig(
-        bytes32 id,
-        bool approve,
-        bytes32 reasonHash,
-        address verifier,
-        uint256 nonce,
-        uint256 deadline,
-        bytes calldata signature
-    ) external;
-
-    /// @notice Withdraw a Submitted attestation (model owner only).
-    /// @param id attestation id
-    function withdraw(bytes32 id) external;
-
-    /// @notice Dispute a Verified attestation inside its challenge window, posting exactly `disputeBond`.
-    /// @param id attestation id
-    /// @param reasonURI the challenger's reason (emitted)
-    function dispute(bytes32 id, string calldata reasonURI) external payable;
-
-    /// @notice Uphold a dispute (arbiter only): Invalidated, bond credited back to the challenger.
-    /// @param id attestation id
-    /// @param rulingHash hash of the ruling
-    function upholdDispute(bytes32 id, bytes32 rulingHash) external;
-
-    /// @notice Dismiss a dispute (arbiter only): Verified again, window resumes, bond credited to the treasury.
-    /// @param id attestation id
-    /// @param rulingHash hash of the ruling
-    function dismissDispute(bytes32 id, bytes32 rulingHash) external;
-
-    /// @notice Withdraw native currency credited to the caller (refunded or forfeited bonds).
-    function withdrawRefund() external;
-
-    /// @notice Claim the reward of a Final attestation (model owner only, once): mints the reward to the
-    /// owner and the verifier's share to the verifier.
-    /// @param attestation the fields (their hash must be a stored id)
-    /// @return reward LEAF wei to the owner
-    /// @return verifierReward LEAF wei to the verifier
-    function claimReward(Attestation calldata attestation) external returns (uint256 reward, uint256 verifierReward);
-
-    /// @notice Mint an approved efficiency bonus (the EfficiencyBonus contract only).
-    /// @param owner model owner
-    /// @param bonus LEAF wei to the owner
-    /// @param verifier approving verifier
-    /// @param verifierReward LEAF wei to the verifier
-    function mintEfficiencyBonus(address owner, uint256 bonus, address verifier, uint256 verifierReward) external;
-
-    /// @notice Freeze a model's PRETRAINING runs: no correction may restate them any more (the EfficiencyBonus
-    /// contract only, when it approves a bonus computed from them; SPEC 6, v1.1).
-    /// @param modelId the model (the bonus's model or its parent)
-    function lockTraining(uint256 modelId) external;
-
-    /// @notice The EfficiencyBonus contract allowed to call mintEfficiencyBonus.
-    /// @return bonus its address
-    function efficiencyBonus() external view returns (address bonus);
-
-    /// @notice Burn the caller's current nonce, cancelling any signature made with it.
-    function cancelNonce() external;
-
-    /// @notice Burn the caller's current nonce of one key (SPEC 5, v1.1 keyed nonces, OpenZeppelin NoncesKeyed):
-    /// a signature's `nonce` is `key << 64 | sequence`; key 0 is the sequence `nonces(signer)` and `cancelNonce`.
-    /// Emits NonceCancelled with the packed nonce burnt.
-    /// @param key the 192-bit key
-    function cancelKeyedNonce(uint192 key) external;
-
-    // ---------------------------------------------------------------- governance
-
-    /// @notice Accredit a verifier (grants VERIFIER_ROLE) and set its profile (admin only).
-    /// @param account the verifier
-    /// @param name display name
-    /// @param uri profile URI
-    function accreditVerifier(address account, string calldata name, string calldata uri) external;
-
-    /// @notice Update the caller's verifier profile (verifier only).
-    /// @param name display name
-    /// @param uri profile URI
-    function updateVerifierProfile(string calldata name, string calldata uri) external;
-
-    /// @notice Pause every state-changing entry point here, in the model registry and certificate registry (pauser).
-    function pause() external;
-
-    /// @notice Unpause (pauser).
-    function unpause() external;
-
-    /// @notice Set the challenge window, 60 s .. 90 days (admin).
-    /// @param value seconds
-    function setChallengeWindow(uint32 value) external;
-
-    /// @notice Set the dispute bond, 1 wei .. 1000 ether (admin).
-    /// @param value wei
-    function setDisputeBond(uint96 value) external;
-
-    /// @notice Set the baseline intensity, 1 .. 2000 gCO2e/kWh (admin).
-    /// @param value gCO2e/kWh
-    function setBaselineIntensity(uint16 value) external;
-
-    /// @notice Set a method weight, 0 .. 10000 bps (admin).
-    /// @param method the method
-    /// @param value bps
-    function setMethodBps(Method method, uint16 value) external;
-
-    /// @notice Set the verifier share, 0 .. 5000 bps (admin).
-    /// @param value bps
-    function setVerifierBps(uint16 value) external;
-
-    /// @notice Set the efficiency bonus share, 0 .. 10000 bps (admin).
-    /// @param value bps
-    function setEfficiencyBps(uint16 value) external;
-
-    /// @notice Set the reward cap, 1 LEAF .. 1e9 LEAF (admin).
-    /// @param value LEAF wei
-    function setMaxRewardPerAttestation(uint96 value) external;
-
-    /// @notice Set the treasury credited with dismissed bonds (admin).
-    /// @param treasury non-zero address
-    function setTreasury(address treasury) external;
 
     // ---------------------------------------------------------------- views
 
@@ -449,39 +287,9 @@ interface IAttestationRegistry {
     /// @return id the id
     function attestationId(Attestation calldata attestation) external pure returns (bytes32 id);
 
-    /// @notice The uncapped-then-capped SPEC 6 reward for the given values under current parameters.
-    /// @param energyWh energy
-    /// @param locationIntensity gCO2e/kWh
-    /// @param renewableBps renewable share
-    /// @param method method
-    /// @return reward LEAF wei (before any supersede deduction)
-    function computeReward(uint64 energyWh, uint32 locationIntensity, uint16 renewableBps, Method method)
-        external
-        view
-        returns (uint256 reward);
-
     /// @notice Current governance parameters.
     /// @return params the parameters
     function getParams() external view returns (Params memory params);
-
-    /// @notice Whether the registry is paused.
-    /// @return isPaused the flag
-    function paused() external view returns (bool isPaused);
-
-    /// @notice Whether the account is an accredited verifier.
-    /// @param account the account
-    /// @return active whether it holds VERIFIER_ROLE
-    function isVerifier(address account) external view returns (bool active);
-
-    /// @notice A verifier's public record.
-    /// @param account the verifier
-    /// @return active whether accredited now
-    /// @return index its compact index (0 = never accredited)
-    /// @return invalidatedVerdicts how many of its verdicts were later invalidated
-    function verifierRecord(address account)
-        external
-        view
-        returns (bool active, uint32 index, uint64 invalidatedVerdicts);
 
     /// @notice Native currency credited to an account.
     /// @param account the account
@@ -521,14 +329,6 @@ interface IAttestationRegistry {
     /// verifier's verdicts are challenged by dispute, with a bond).
     error AttestationRegistryVerifierStillAccredited(bytes32 id, address verifier);
 
-    /// @notice Invalidate a Verified, not yet Final attestation whose verifier is no longer accredited (arbiter
-    /// only, no bond; SPEC 5, v1.1): status Invalidated, one more invalidated verdict on the verifier's record,
-    /// its period freed like any invalidated attestation's (SPEC 4). A Disputed attestation is ruled on with
-    /// upholdDispute / dismissDispute instead; a Final one stands.
-    /// @param id attestation id
-    /// @param rulingHash hash of the ruling document
-    function invalidateUnreviewed(bytes32 id, bytes32 rulingHash) external;
-
     // ---------------------------------------------------------------- efficiency-bonus training tally
     // (SPEC 6, v1.1 "Approving costs bounded gas"; see AttestationTally and contracts/README.md)
 
@@ -550,24 +350,4 @@ interface IAttestationRegistry {
     error AttestationRegistryEstimateRun(bytes32 id);
     /// @notice The run is already in its model's tally.
     error AttestationRegistryAlreadyTallied(bytes32 id);
-
-    /// @notice Add Final METER/SOFTWARE PRETRAINING runs of a model to its tally (anyone; in chunks of any size).
-    /// Refused (whole call) for a run that is not that model's stored PRETRAINING attestation, an ESTIMATE, not
-    /// Final, or already tallied. Emits TrainingRunTallied per run.
-    /// @param modelId the model
-    /// @param runs the runs' fields (their hashes must be stored ids)
-    function tallyTraining(uint256 modelId, Attestation[] calldata runs) external;
-
-    /// @notice A model's training tally. Complete when `runs == liveRuns`: every live PRETRAINING run is Final,
-    /// METER or SOFTWARE, and tallied; `energyWh` is then its Final PRETRAINING energy E (SPEC 6).
-    /// @param modelId the model
-    /// @return energyWh sum of the tallied runs' energy
-    /// @return runs number of tallied runs (all live)
-    /// @return liveRuns number of live (Submitted, Verified, Disputed) PRETRAINING runs
-    function trainingTally(uint256 modelId) external view returns (uint256 energyWh, uint256 runs, uint256 liveRuns);
-
-    /// @notice The energy a run was tallied with (0 if it is not in its model's tally).
-    /// @param id attestation id
-    /// @return energyWh its energy
-    function talliedEnergy(bytes32 id) external view returns (uint256 energyWh);
 }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IModelRegistry} from "./IModelRegistry.sol";
+import {ModelWord, ModelWordLib} from "./types/ModelWord.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 
 /// @title Greenprint model registry (SPEC section 3)
@@ -9,23 +10,16 @@ import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 /// metadata hash, lineage, parameter count and seal flag are stored.
 /// @dev Storage (besides OpenZeppelin's ERC-721 owners/balances):
 ///  - `_totalModels` (uint64) and `_paused` (bool) share one slot.
-///  - `_models[id]` one word: bits 0..47 parentId | 48..111 parameterCount | 112 sealed |
-///    120..255 a 136-bit cursor owned by the attestation registry (period frontiers, counters), so
-///    that the first attestation of a model does not pay for a fresh storage slot.
+///  - `_models[id]` one word (layout: ModelWord): lineage, parameter count, seal flag and a 136-bit cursor owned
+///    by the attestation registry, so that the first attestation of a model does not pay for a fresh storage slot.
 ///  - `_metadataHash[id]` one word.
 contract ModelRegistry is ERC721, IModelRegistry {
-    uint256 private constant _PARENT_MASK = (1 << 48) - 1;
-    uint256 private constant _PARAMS_SHIFT = 48;
-    uint256 private constant _SEALED_BIT = 1 << 112;
-    uint256 private constant _CURSOR_SHIFT = 120;
-    uint256 private constant _CURSOR_MASK = (1 << 136) - 1;
-
     /// @inheritdoc IModelRegistry
     address public immutable override attestationRegistry;
 
     uint64 private _totalModels;
     bool private _paused;
-    mapping(uint256 modelId => uint256 packed) private _models;
+    mapping(uint256 modelId => ModelWord packed) private _models;
     mapping(uint256 modelId => bytes32 hash) private _metadataHash;
 
     /// @param registry the AttestationRegistry (roles and pause authority); may be deployed after this contract
@@ -52,7 +46,7 @@ contract ModelRegistry is ERC721, IModelRegistry {
             modelId = total + 1;
         }
         _totalModels = uint64(modelId);
-        _models[modelId] = parentId | (uint256(parameterCount) << _PARAMS_SHIFT);
+        _models[modelId] = ModelWordLib.pack(parentId, parameterCount);
         _metadataHash[modelId] = metadataHash;
         _mint(msg.sender, modelId);
         emit ModelRegistered(modelId, msg.sender, parentId, parameterCount, metadataHash, metadataURI);
@@ -71,19 +65,19 @@ contract ModelRegistry is ERC721, IModelRegistry {
     function sealTraining(uint256 modelId) external override {
         if (_paused) revert ModelRegistryPaused();
         _checkOwner(modelId);
-        uint256 packed = _models[modelId];
-        if (packed & _SEALED_BIT != 0) revert ModelRegistryAlreadySealed(modelId);
-        _models[modelId] = packed | _SEALED_BIT;
+        ModelWord packed = _models[modelId];
+        if (packed.isSealed()) revert ModelRegistryAlreadySealed(modelId);
+        _models[modelId] = packed.withSealed();
         emit TrainingSealed(modelId);
     }
 
     /// @inheritdoc IModelRegistry
     function getModel(uint256 modelId) external view override returns (ModelInfo memory info) {
         _requireOwned(modelId);
-        uint256 packed = _models[modelId];
-        info.parentId = packed & _PARENT_MASK;
-        info.parameterCount = uint64(packed >> _PARAMS_SHIFT);
-        info.trainingSealed = packed & _SEALED_BIT != 0;
+        ModelWord packed = _models[modelId];
+        info.parentId = packed.parentId();
+        info.parameterCount = packed.parameterCount();
+        info.trainingSealed = packed.isSealed();
         info.metadataHash = _metadataHash[modelId];
     }
 
@@ -105,15 +99,14 @@ contract ModelRegistry is ERC721, IModelRegistry {
         returns (address owner, bool trainingSealed, uint256 cursor)
     {
         owner = _ownerOf(modelId);
-        uint256 packed = _models[modelId];
-        trainingSealed = packed & _SEALED_BIT != 0;
-        cursor = packed >> _CURSOR_SHIFT;
+        ModelWord packed = _models[modelId];
+        trainingSealed = packed.isSealed();
+        cursor = packed.cursor();
     }
 
     /// @inheritdoc IModelRegistry
     function setAttestationCursor(uint256 modelId, uint256 cursor) external override onlyAttestationRegistry {
-        uint256 packed = _models[modelId];
-        _models[modelId] = (packed & ~(_CURSOR_MASK << _CURSOR_SHIFT)) | ((cursor & _CURSOR_MASK) << _CURSOR_SHIFT);
+        _models[modelId] = _models[modelId].withCursor(cursor);
     }
 
     /// @inheritdoc IModelRegistry
