@@ -1,7 +1,7 @@
 /**
  * Enums, defaults and bounds of the Greenprint protocol (shared/SPEC.md, v1).
  *
- * This module holds constants only; the formulas live in `formulas.ts`. Numeric enum
+ * This module holds constants only; the formulas live in `formulas/`. Numeric enum
  * values equal the Solidity enums in contracts/Common.sol (`uint8`), so chain values
  * decode with these tables directly.
  */
