@@ -47,6 +47,13 @@ const PER_MODEL = Number(process.env.PER_MODEL ?? 10);
 const SPARSE_BLOCKS = Number(process.env.SPARSE_BLOCKS ?? 10_000);
 const SAMPLES = Number(process.env.SAMPLES ?? 200);
 const CHECK = process.env.CHECK !== "0";
+// BACKFILL_ONLY=1 stops after the side-by-side backfill table (the quick loop while tuning handlers);
+// CPU_PROF=<dir> writes a V8 CPU profile of each Greenprint backfill run there (node --cpu-prof).
+const BACKFILL_ONLY = process.env.BACKFILL_ONLY === "1";
+const CPU_PROF = process.env.CPU_PROF;
+// BASELINE_ROOT=<dir>: another checkout's indexer/ (e.g. `git worktree` of the previous commit, or a
+// copy of its indexer/ beside this one) indexed in the same run, for a before/after on the same load.
+const BASELINE_ROOT = process.env.BASELINE_ROOT ? path.resolve(process.env.BASELINE_ROOT) : undefined;
 const BARE_ROOT = path.join(REPO, "indexer", "bench", "bare");
 
 const QUERIES: Array<[string, string]> = [
@@ -116,12 +123,28 @@ async function waitForPonderBlock(indexer: Indexer, block: bigint) {
 }
 
 interface Run {
-  app: "greenprint" | "bare";
+  app: "greenprint" | "bare" | "baseline";
   sync: "cold" | "cached";
   /** Spawn to the head visible in /status, start-up (build, migrations) included. */
   wallSeconds: number;
   /** Ponder's "Completed backfill indexing" duration. */
   backfillSeconds: number | null;
+  /**
+   * CPU time (user + system) of the indexer's process until then: less sensitive than wall time
+   * to the other jobs on a shared machine (PostgreSQL's own work is not in it).
+   */
+  cpuSeconds: number | null;
+}
+
+/** utime + stime of a process from /proc (Linux), in seconds; null elsewhere. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // fields[0] is the state (field 3): utime and stime are fields 14 and 15.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Starts one app on the chain and waits for the head; returns it running. */
@@ -145,8 +168,15 @@ async function indexOnce(opts: {
     schema: `${opts.label}_${opts.sync}`,
     databaseUrl: opts.databaseUrl,
     logFile,
-    root: opts.app === "bare" ? BARE_ROOT : undefined,
-    env: { PONDER_DISABLE_CACHE: "0" },
+    root: opts.app === "bare" ? BARE_ROOT : opts.app === "baseline" ? BASELINE_ROOT : undefined,
+    env: {
+      PONDER_DISABLE_CACHE: "0",
+      ...(CPU_PROF && opts.app === "greenprint" && opts.label === "dense"
+        ? {
+            NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROF)} --cpu-prof-name=${opts.sync}.cpuprofile`,
+          }
+        : {}),
+    },
   });
   await waitForPonderBlock(indexer, opts.head);
   const run: Run = {
@@ -154,11 +184,45 @@ async function indexOnce(opts: {
     sync: opts.sync,
     wallSeconds: (performance.now() - startedAt) / 1000,
     backfillSeconds: ponderBackfillSeconds(logFile),
+    cpuSeconds: cpuSecondsOf(indexer.child.pid),
   };
   log(
-    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s)`,
+    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s, CPU ${run.cpuSeconds?.toFixed(1) ?? "?"} s)`,
   );
   return { run, indexer };
+}
+
+const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
+  list.find((r) => r.app === app && r.sync === sync);
+
+/** The side-by-side backfill table (Markdown), with the machine load at the time. */
+function printBackfill(runs: Run[], events: number) {
+  const fig = (r: Run | undefined) =>
+    r
+      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s; CPU ${r.cpuSeconds?.toFixed(1) ?? "?"} s`
+      : "?";
+  console.log(
+    `\nload average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
+  console.log(
+    `| ${events} events | bare Ponder | Greenprint | Greenprint / bare (throughput) |\n|---|---|---|---|`,
+  );
+  for (const sync of ["cold", "cached"] as const) {
+    const bare = find(runs, "bare", sync);
+    const gp = find(runs, "greenprint", sync);
+    const share = bare && gp ? `**${Math.round((100 * bare.wallSeconds) / gp.wallSeconds)} %**` : "?";
+    const cpuShare =
+      bare?.cpuSeconds && gp?.cpuSeconds ? `${Math.round((100 * bare.cpuSeconds) / gp.cpuSeconds)} %` : "?";
+    console.log(`| ${sync} | ${fig(bare)} | ${fig(gp)} | ${share} (CPU ${cpuShare}) |`);
+    const base = find(runs, "baseline", sync);
+    if (base && bare)
+      console.log(
+        `| ${sync}, baseline | | ${fig(base)} | ${Math.round((100 * bare.wallSeconds) / base.wallSeconds)} % (CPU ${bare.cpuSeconds && base.cpuSeconds ? Math.round((100 * bare.cpuSeconds) / base.cpuSeconds) : "?"} %) |`,
+      );
+  }
 }
 
 async function stopIndexer(indexer: Indexer) {
@@ -189,7 +253,14 @@ async function main() {
   const dir = tempDir("bench");
   log(`workdir ${dir}; ${MODELS} models x ${PER_MODEL} attestations; sparse ${SPARSE_BLOCKS} blocks`);
   const db = await databases(tempDir("bench-pg"));
-  for (const name of ["dense_greenprint", "dense_bare", "redeploy", "sparse_greenprint", "sparse_bare"])
+  for (const name of [
+    "dense_greenprint",
+    "dense_bare",
+    "dense_baseline",
+    "redeploy",
+    "sparse_greenprint",
+    "sparse_bare",
+  ])
     db.psql(`create database ${name}`);
   const { chain, deployed, target, seeder } = await newChain(dir);
   const seedStart = performance.now();
@@ -214,11 +285,23 @@ async function main() {
   const runs: Run[] = [];
   const common = { chain, deployed, dir, head, label: "dense" };
   for (const sync of ["cold", "cached"] as const) {
-    for (const app of ["bare", "greenprint"] as const) {
+    for (const app of BASELINE_ROOT
+      ? (["bare", "baseline", "greenprint"] as const)
+      : (["bare", "greenprint"] as const)) {
       const { run, indexer } = await indexOnce({ ...common, app, sync, databaseUrl: db.url(`dense_${app}`) });
       runs.push(run);
+      if (BACKFILL_ONLY && app === "greenprint" && sync === "cached") {
+        await waitForSync(indexer, head);
+        const events = (await getJson<{ stats: { eventsIndexed: number } }>(`${indexer.url}/api/v1/stats`))
+          .body.stats.eventsIndexed;
+        printBackfill(runs, events);
+      }
       await stopIndexer(indexer);
     }
+  }
+  if (BACKFILL_ONLY) {
+    stop(chain.child, "SIGKILL");
+    return;
   }
   // Greenprint once more (cached) for the API measurements.
   const { indexer } = await indexOnce({
@@ -473,22 +556,7 @@ async function main() {
   const out = path.join(import.meta.dirname, "results", `${result.date.replace(/[:.]/g, "-")}.json`);
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nresults: ${out}\n`);
-  const events = stats.eventsIndexed;
-  const fig = (r: Run | undefined) =>
-    r
-      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s`
-      : "?";
-  const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
-    list.find((r) => r.app === app && r.sync === sync);
-  console.log(
-    `| ${events} events | bare Ponder | Greenprint | Greenprint / bare (throughput) |\n|---|---|---|---|`,
-  );
-  for (const sync of ["cold", "cached"] as const) {
-    const bare = find(runs, "bare", sync);
-    const gp = find(runs, "greenprint", sync);
-    const share = bare && gp ? `**${Math.round((100 * bare.wallSeconds) / gp.wallSeconds)} %**` : "?";
-    console.log(`| ${sync} | ${fig(bare)} | ${fig(gp)} | ${share} |`);
-  }
+  printBackfill(runs, stats.eventsIndexed);
   const sb = find(sparseRuns, "bare", "cold");
   const sg = find(sparseRuns, "greenprint", "cold");
   console.log(
