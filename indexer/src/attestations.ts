@@ -5,6 +5,7 @@ import { ponder } from "ponder:registry";
 import { attestation, dispute, model, modelKindAggregate, reward } from "ponder:schema";
 import { zeroAddress, zeroHash } from "viem";
 import { Status } from "../../lib/spec";
+import { appendHistory, NO_HISTORY } from "./lib/jsonText";
 import {
   type AttestationRow,
   bumpStats,
@@ -50,7 +51,8 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     verifiedAt: null,
     finalAt: null,
     remainingWindow: null,
-    history: [
+    history: appendHistory(
+      NO_HISTORY,
       historyEntry(
         event,
         "AttestationSubmitted",
@@ -61,7 +63,7 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
           supersedes: f.supersedes === zeroHash ? null : f.supersedes,
         },
       ),
-    ],
+    ),
     openDisputeId: null,
     claimed: false,
     rewardWei: 0n,
@@ -148,13 +150,11 @@ ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) 
     "AttestationDisputed",
     Status.DISPUTED,
     challenger.toLowerCase() as Hex,
-    {
-      remainingWindow,
-    },
+    { remainingWindow, openDisputeId: event.id },
     { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI },
   );
-  const modelId = after?.modelId ?? 0n; // read before the next write of the same row
-  await context.db.update(attestation, { id }).set({ openDisputeId: event.id });
+  if (!after) return;
+  const modelId = after.modelId;
   await context.db.insert(dispute).values({
     id: event.id,
     attestationId: id,
@@ -265,13 +265,13 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
       claimed: true,
       rewardWei: amount,
       verifierRewardWei: verifierReward,
-      history: [
-        ...before.history,
+      history: appendHistory(
+        before.history,
         historyEntry(event, "RewardClaimed", before.status, before.status, owner.toLowerCase() as Hex, {
           reward: amount.toString(),
           verifierReward: verifierReward.toString(),
         }),
-      ],
+      ),
     });
   }
   await context.db.insert(reward).values({
