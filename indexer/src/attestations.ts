@@ -2,12 +2,13 @@
 // Aggregates are incremental: an attestation's contribution is added when it becomes Verified and
 // removed when it leaves Verified (disputed, superseded, invalidated); its LEAF is added when claimed.
 import { ponder } from "ponder:registry";
-import { attestation, dispute, model, modelKindAggregate, reward } from "ponder:schema";
+import { attestation, dispute, modelKindAggregate, reward } from "ponder:schema";
 import { zeroAddress, zeroHash } from "viem";
 import { Status } from "../../lib/spec";
 import { appendHistory, NO_HISTORY } from "./lib/jsonText";
 import {
   type AttestationRow,
+  addToModel,
   bumpStats,
   bumpVerifier,
   type Ctx,
@@ -73,10 +74,7 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     submittedTx: event.transaction.hash,
     updatedAt: event.block.timestamp,
   });
-  await context.db.update(model, { id: modelId }).set((row: { attestationCount: number }) => ({
-    attestationCount: row.attestationCount + 1,
-    updatedBlock: event.block.number,
-  }));
+  await addToModel(context, event, modelId, { attestationCount: 1 });
   await bumpStats(context, event, { attestations: 1, submitted: 1 });
   await recordActivity(context, event, "AttestationSubmitted", {
     modelId,
@@ -287,10 +285,7 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  await context.db.update(model, { id: modelId }).set((row: { rewardsWei: bigint }) => ({
-    rewardsWei: row.rewardsWei + amount,
-    updatedBlock: event.block.number,
-  }));
+  await addToModel(context, event, modelId, { rewardsWei: amount });
   if (v !== zeroAddress)
     await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
   await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });

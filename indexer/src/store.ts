@@ -3,7 +3,7 @@
 // live one file per contract: modelRegistry.ts, attestations.ts, governance.ts, certificates.ts,
 // efficiencyBonus.ts, leafToken.ts, pause.ts.
 import type { Context } from "ponder:registry";
-import { activity, attestation, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
+import { activity, attestation, model, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
 import { hexToString, keccak256, toHex } from "viem";
 import { Status } from "../../lib/spec";
 import { decodeRegion } from "../../lib/validation";
@@ -102,6 +102,26 @@ export async function addToTotals<Row extends Record<string, unknown>>(
   // The three tables' row types differ; `fresh` is the caller's typed row of `table`.
   const insert = context.db.insert(table as typeof stats).values({ ...fresh, ...next(fresh) } as never);
   await insert.onConflictDoUpdate(next as never);
+}
+
+/**
+ * A model row's own counters (attestations, LEAF paid, certificates, training tally), the same
+ * deltas as addToTotals' rows; the row always exists (it is created by ModelRegistered).
+ */
+export async function addToModel(
+  context: Ctx,
+  event: Ev,
+  modelId: bigint,
+  change: Partial<
+    Record<
+      "attestationCount" | "rewardsWei" | "recWh" | "creditsG" | "tallyWh" | "tallyRuns",
+      number | bigint
+    >
+  >,
+) {
+  await context.db
+    .update(model, { id: modelId })
+    .set((row: Record<string, unknown>) => ({ ...addDeltas(row, change), updatedBlock: event.block.number }));
 }
 
 /**
