@@ -92,10 +92,13 @@ export const modelKindAggregate = onchainTable(
     meter: t.integer().notNull(),
     software: t.integer().notNull(),
     estimate: t.integer().notNull(),
-    /** verifier address (lower case) -> number of counted attestations it verified. */
-    verifiers: t.json().$type<Record<string, number>>().notNull(),
-    /** region (ISO 3166-2) -> number of counted attestations. */
-    regions: t.json().$type<Record<string, number>>().notNull(),
+    /**
+     * verifier address (lower case) -> number of counted attestations it verified, as JSON text
+     * (src/lib/jsonText.ts: a json column makes Ponder deep-copy the row on every store call).
+     */
+    verifiers: t.text().notNull(),
+    /** region (ISO 3166-2) -> number of counted attestations, as JSON text (as `verifiers`). */
+    regions: t.text().notNull(),
     updatedBlock: t.bigint().notNull(),
   }),
   (table) => ({
@@ -139,8 +142,12 @@ export const attestation = onchainTable(
     /** End of the challenge window (kept after the claim, unlike the contract's packed word). */
     finalAt: t.bigint(),
     remainingWindow: t.bigint(),
-    /** Status history, oldest first: one entry per lifecycle event (kept on the row: no extra insert per event). */
-    history: t.json().$type<HistoryEntry[]>().notNull(),
+    /**
+     * Status history, oldest first: one entry per lifecycle event (kept on the row: no extra insert
+     * per event), a JSON array of HistoryEntry as text (src/lib/jsonText.ts: appended without
+     * parsing; a json column would make Ponder deep-copy the row on every store call).
+     */
+    history: t.text().notNull(),
     /** The dispute row open against it, if any. */
     openDisputeId: t.text(),
     claimed: t.boolean().notNull(),

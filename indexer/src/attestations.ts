@@ -2,11 +2,13 @@
 // Aggregates are incremental: an attestation's contribution is added when it becomes Verified and
 // removed when it leaves Verified (disputed, superseded, invalidated); its LEAF is added when claimed.
 import { ponder } from "ponder:registry";
-import { attestation, dispute, model, modelKindAggregate, reward } from "ponder:schema";
+import { attestation, dispute, modelKindAggregate, reward } from "ponder:schema";
 import { zeroAddress, zeroHash } from "viem";
 import { Status } from "../../lib/spec";
+import { appendHistory, NO_HISTORY } from "./lib/jsonText";
 import {
   type AttestationRow,
+  addToModel,
   bumpStats,
   bumpVerifier,
   type Ctx,
@@ -50,7 +52,8 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     verifiedAt: null,
     finalAt: null,
     remainingWindow: null,
-    history: [
+    history: appendHistory(
+      NO_HISTORY,
       historyEntry(
         event,
         "AttestationSubmitted",
@@ -61,7 +64,7 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
           supersedes: f.supersedes === zeroHash ? null : f.supersedes,
         },
       ),
-    ],
+    ),
     openDisputeId: null,
     claimed: false,
     rewardWei: 0n,
@@ -71,10 +74,7 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     submittedTx: event.transaction.hash,
     updatedAt: event.block.timestamp,
   });
-  await context.db.update(model, { id: modelId }).set((row: { attestationCount: number }) => ({
-    attestationCount: row.attestationCount + 1,
-    updatedBlock: event.block.number,
-  }));
+  await addToModel(context, event, modelId, { attestationCount: 1 });
   await bumpStats(context, event, { attestations: 1, submitted: 1 });
   await recordActivity(context, event, "AttestationSubmitted", {
     modelId,
@@ -148,13 +148,11 @@ ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) 
     "AttestationDisputed",
     Status.DISPUTED,
     challenger.toLowerCase() as Hex,
-    {
-      remainingWindow,
-    },
+    { remainingWindow, openDisputeId: event.id },
     { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI },
   );
-  const modelId = after?.modelId ?? 0n; // read before the next write of the same row
-  await context.db.update(attestation, { id }).set({ openDisputeId: event.id });
+  if (!after) return;
+  const modelId = after.modelId;
   await context.db.insert(dispute).values({
     id: event.id,
     attestationId: id,
@@ -265,13 +263,13 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
       claimed: true,
       rewardWei: amount,
       verifierRewardWei: verifierReward,
-      history: [
-        ...before.history,
+      history: appendHistory(
+        before.history,
         historyEntry(event, "RewardClaimed", before.status, before.status, owner.toLowerCase() as Hex, {
           reward: amount.toString(),
           verifierReward: verifierReward.toString(),
         }),
-      ],
+      ),
     });
   }
   await context.db.insert(reward).values({
@@ -287,10 +285,7 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  await context.db.update(model, { id: modelId }).set((row: { rewardsWei: bigint }) => ({
-    rewardsWei: row.rewardsWei + amount,
-    updatedBlock: event.block.number,
-  }));
+  await addToModel(context, event, modelId, { rewardsWei: amount });
   if (v !== zeroAddress)
     await bumpVerifier(context, v.toLowerCase() as Hex, event.block.timestamp, { rewardWei: verifierReward });
   await bumpStats(context, event, { rewardsWei: amount, verifierRewardsWei: verifierReward });

@@ -2,10 +2,10 @@
 // serial, which a later record (a new id) can hold again. Only Confirmed certificates count in the model's
 // recWh / creditsG (the market-based net), so confirming adds the amount and revoking takes it back.
 import { ponder } from "ponder:registry";
-import { certificate, model } from "ponder:schema";
+import { certificate } from "ponder:schema";
 import { serialRangeColumns } from "../../lib/certificateSerials";
 import { CertificateStatus } from "../../lib/spec";
-import { bumpStats, bumpVerifier, bytes32Text, type Ctx, type Ev, recordActivity } from "./store";
+import { addToModel, bumpStats, bumpVerifier, bytes32Text, type Ctx, type Ev, recordActivity } from "./store";
 
 type Hex = `0x${string}`;
 interface CertificateRow {
@@ -16,13 +16,12 @@ interface CertificateRow {
 
 /** Adds (sign 1) or removes (sign -1) a Confirmed certificate's amount from its model's totals. */
 async function countConfirmed(context: Ctx, event: Ev, c: CertificateRow, sign: 1n | -1n) {
-  await context.db
-    .update(model, { id: c.modelId })
-    .set((row: { recWh: bigint; creditsG: bigint }) =>
-      c.kind === 0
-        ? { recWh: row.recWh + sign * c.amount, updatedBlock: event.block.number }
-        : { creditsG: row.creditsG + sign * c.amount, updatedBlock: event.block.number },
-    );
+  await addToModel(
+    context,
+    event,
+    c.modelId,
+    c.kind === 0 ? { recWh: sign * c.amount } : { creditsG: sign * c.amount },
+  );
 }
 
 ponder.on("CertificateRegistry:CertificateRecorded", async ({ event, context }) => {

@@ -1,6 +1,6 @@
 // EfficiencyBonus handlers (SPEC 6): requests, verdicts and payouts of the once-per-model bonus.
 import { ponder } from "ponder:registry";
-import { model, reward } from "ponder:schema";
+import { model, reward, verifier } from "ponder:schema";
 import { bumpStats, bumpVerifier, type Hex, recordActivity } from "./store";
 
 ponder.on("EfficiencyBonus:EfficiencyBonusRequested", async ({ event, context }) => {
@@ -38,10 +38,14 @@ ponder.on("EfficiencyBonus:EfficiencyBonusPaid", async ({ event, context }) => {
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,
   });
-  await bumpVerifier(context, by.toLowerCase() as Hex, event.block.timestamp, {
-    bonusesApproved: 1,
-    rewardWei: verifierReward,
-  });
+  // SPEC 6 (v1.1): the arbiter may approve a request a verifier rejected; the event then names the
+  // arbiter (with verifierReward 0), who is no verifier: only an accredited verifier's row counts it.
+  const payee = by.toLowerCase() as Hex;
+  if (await context.db.find(verifier, { address: payee }))
+    await bumpVerifier(context, payee, event.block.timestamp, {
+      bonusesApproved: 1,
+      rewardWei: verifierReward,
+    });
   await bumpStats(context, event, { bonusesWei: bonus, verifierRewardsWei: verifierReward });
   await recordActivity(context, event, "EfficiencyBonusPaid", { modelId, actor: owner, amount: bonus });
 });

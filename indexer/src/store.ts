@@ -3,12 +3,13 @@
 // live one file per contract: modelRegistry.ts, attestations.ts, governance.ts, certificates.ts,
 // efficiencyBonus.ts, leafToken.ts, pause.ts.
 import type { Context } from "ponder:registry";
-import { activity, attestation, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
+import { activity, attestation, model, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
 import { hexToString, keccak256, toHex } from "viem";
 import { Status } from "../../lib/spec";
 import { decodeRegion } from "../../lib/validation";
 import type { HistoryEntry } from "../ponder.schema";
 import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
+import { appendHistory, countsText, parseCounts } from "./lib/jsonText";
 
 export type Hex = `0x${string}`;
 /** What the store helpers use of Ponder's context: its typed database (the same for every event). */
@@ -87,9 +88,45 @@ export function addDeltas(row: Record<string, unknown>, change: Record<string, n
 }
 
 /**
- * Global counters; also records the last indexed event's block (chain identity check in the API).
- * One upsert per event: every store call costs Ponder a lock, metrics and copies, and this runs
- * for every event of the backfill.
+ * The one writer of running totals (the global counters, a verifier's counters, a model's
+ * per-kind aggregate): the row at `fresh`'s key becomes `next(row)`, created from `fresh` first.
+ * One upsert, never a find then a write: every store call costs Ponder a lock, metrics and copies,
+ * and this runs several times for every event of the backfill.
+ */
+export async function addToTotals<Row extends Record<string, unknown>>(
+  context: Ctx,
+  table: typeof stats | typeof verifier | typeof modelKindAggregate,
+  fresh: Row,
+  next: (row: Row) => Partial<Row>,
+) {
+  // The three tables' row types differ; `fresh` is the caller's typed row of `table`.
+  const insert = context.db.insert(table as typeof stats).values({ ...fresh, ...next(fresh) } as never);
+  await insert.onConflictDoUpdate(next as never);
+}
+
+/**
+ * A model row's own counters (attestations, LEAF paid, certificates, training tally), the same
+ * deltas as addToTotals' rows; the row always exists (it is created by ModelRegistered).
+ */
+export async function addToModel(
+  context: Ctx,
+  event: Ev,
+  modelId: bigint,
+  change: Partial<
+    Record<
+      "attestationCount" | "rewardsWei" | "recWh" | "creditsG" | "tallyWh" | "tallyRuns",
+      number | bigint
+    >
+  >,
+) {
+  await context.db
+    .update(model, { id: modelId })
+    .set((row: Record<string, unknown>) => ({ ...addDeltas(row, change), updatedBlock: event.block.number }));
+}
+
+/**
+ * Global counters; also counts the event and records its block (chain identity check in the API).
+ * Called once for every event.
  */
 export async function bumpStats(
   context: Ctx,
@@ -101,14 +138,11 @@ export async function bumpStats(
     lastEventBlockHash: event.block.hash,
     lastEventAt: event.block.timestamp,
   };
-  await context.db
-    .insert(stats)
-    .values({ ...EMPTY_STATS, ...addDeltas(EMPTY_STATS, change), events: 1, ...position })
-    .onConflictDoUpdate((row: Record<string, unknown>) => ({
-      ...addDeltas(row, change),
-      events: (row.events as number) + 1,
-      ...position,
-    }));
+  await addToTotals(context, stats, EMPTY_STATS, (row) => ({
+    ...addDeltas(row, change),
+    events: row.events + 1,
+    ...position,
+  }));
 }
 
 export function statusChange(from: number, to: number): Record<string, number> {
@@ -136,25 +170,54 @@ function contributionOf(a: AttestationRow): Contribution {
   };
 }
 
+/** What a counted attestation adds to its model's aggregate, and which aggregate row. */
+interface Counted {
+  modelId: bigint;
+  kind: number;
+  contribution: Contribution;
+}
+
+function countedOf(a: AttestationRow): Counted {
+  return { modelId: a.modelId, kind: a.kind, contribution: contributionOf(a) };
+}
+
+const EMPTY_AGGREGATE = { ...emptySums(), verifiers: countsText({}), regions: countsText({}) };
+type AggregateRow = typeof EMPTY_AGGREGATE & { verifiers: string; regions: string };
+
 /**
  * Adds (sign 1) or removes (sign -1) a counted attestation's figures from its model's aggregate.
  * The API's snapshot re-reads aggregate rows by their own updatedBlock, so the model row is left
- * alone.
+ * alone. The stored row is read field by field, never spread: it is a proxy, and spreading one
+ * costs a trap per field (it was the largest self time of the handlers in the profile).
  */
-export async function applyAggregate(context: Ctx, event: Ev, a: AttestationRow, sign: 1 | -1) {
-  const contribution = contributionOf(a);
-  const key = { modelId: a.modelId, kind: a.kind };
-  await context.db
-    .insert(modelKindAggregate)
-    .values({
-      ...key,
-      ...applyContribution(emptySums(), contribution, sign),
+export async function applyAggregate(context: Ctx, event: Ev, a: Counted, sign: 1 | -1) {
+  const fresh = { modelId: a.modelId, kind: a.kind, ...EMPTY_AGGREGATE, updatedBlock: event.block.number };
+  await addToTotals(context, modelKindAggregate, fresh, (row: AggregateRow) => {
+    const sums: Sums = {
+      count: row.count,
+      energyWh: row.energyWh,
+      locationG: row.locationG,
+      marketG: row.marketG,
+      embodiedG: row.embodiedG,
+      renewableWeighted: row.renewableWeighted,
+      intensityWeighted: row.intensityWeighted,
+      leafWei: row.leafWei,
+      workEnergyWh: row.workEnergyWh,
+      workUnits: row.workUnits,
+      meter: row.meter,
+      software: row.software,
+      estimate: row.estimate,
+      verifiers: parseCounts(row.verifiers),
+      regions: parseCounts(row.regions),
+    };
+    const next = applyContribution(sums, a.contribution, sign);
+    return {
+      ...next,
+      verifiers: countsText(next.verifiers),
+      regions: countsText(next.regions),
       updatedBlock: event.block.number,
-    })
-    .onConflictDoUpdate((row: Sums) => ({
-      ...applyContribution(row, contribution, sign),
-      updatedBlock: event.block.number,
-    }));
+    };
+  });
 }
 
 export function historyEntry(
@@ -214,25 +277,32 @@ export async function transition(
   set: Partial<AttestationRow> = {},
   detail: Record<string, string | number | null> | null = null,
 ) {
-  const before = (await context.db.find(attestation, { id })) as AttestationRow | null;
-  if (!before) {
+  // One store call, not a find then an update (this runs for every verdict): the row as it was is
+  // copied out inside the update, before Ponder applies the new values to its own copy.
+  let before: { status: number; modelId: bigint; counted: Counted | null } | undefined;
+  let after: AttestationRow;
+  try {
+    after = (await context.db.update(attestation, { id }).set((row: AttestationRow) => {
+      // Only the fields needed, read one by one (row is a proxy: a spread costs a trap per field).
+      const status = row.status;
+      before = { status, modelId: row.modelId, counted: status === Status.VERIFIED ? countedOf(row) : null };
+      return {
+        ...set,
+        status: toStatus,
+        updatedAt: event.block.timestamp,
+        history: appendHistory(row.history, historyEntry(event, name, status, toStatus, actor, detail)),
+      };
+    })) as AttestationRow;
+  } catch (error) {
+    if ((error as Error).name !== "RecordNotFoundError") throw error;
     console.warn(`[greenprint] ${name} for unknown attestation ${id} (block ${event.block.number})`);
     return null;
   }
-  // Everything read from `before` is captured here, before any write: a row Ponder returned may
-  // be the same object a later write of that row changes (0.17.2 fixed it for find(); the
-  // handler must not depend on which store call copies).
+  if (!before) throw new Error(`update of attestation ${id} did not read it`);
   const fromStatus = before.status;
   const modelId = before.modelId;
-  const history = [...before.history, historyEntry(event, name, fromStatus, toStatus, actor, detail)];
-  if (fromStatus === Status.VERIFIED) await applyAggregate(context, event, before, -1);
-  const after = (await context.db.update(attestation, { id }).set({
-    ...set,
-    status: toStatus,
-    updatedAt: event.block.timestamp,
-    history,
-  })) as AttestationRow;
-  if (after.status === Status.VERIFIED) await applyAggregate(context, event, after, 1);
+  if (before.counted) await applyAggregate(context, event, before.counted, -1);
+  if (after.status === Status.VERIFIED) await applyAggregate(context, event, countedOf(after), 1);
   await bumpStats(context, event, statusChange(fromStatus, toStatus));
   await recordActivity(context, event, name, {
     modelId,
@@ -287,10 +357,7 @@ export async function bumpVerifier(
   change: Record<string, number | bigint>,
 ) {
   const fresh = newVerifier(address.toLowerCase() as Hex, timestamp);
-  await context.db
-    .insert(verifier)
-    .values({ ...fresh, ...addDeltas(fresh, change) })
-    .onConflictDoUpdate((row: Record<string, unknown>) => addDeltas(row, change));
+  await addToTotals(context, verifier, fresh, (row) => addDeltas(row, change) as Partial<VerifierRow>);
 }
 
 export async function setParameter(context: Ctx, event: Ev, name: string, value: string) {

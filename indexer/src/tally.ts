@@ -4,18 +4,14 @@
 // (TrainingRunUntallied). The model row keeps the sum and count, the attestation row whether it is tallied; the
 // tally is complete when the count equals the model's live PRETRAINING runs.
 import { ponder } from "ponder:registry";
-import { attestation, model } from "ponder:schema";
-import { bumpStats, type Ctx, type Ev } from "./index";
+import { attestation } from "ponder:schema";
+import { addToModel, bumpStats, type Ctx, type Ev } from "./index";
 
 type Hex = `0x${string}`;
 
 async function count(context: Ctx, event: Ev, modelId: bigint, id: Hex, energyWh: bigint, sign: 1 | -1) {
   await context.db.update(attestation, { id }).set({ tallied: sign === 1, updatedAt: event.block.timestamp });
-  await context.db.update(model, { id: modelId }).set((row: { tallyWh: bigint; tallyRuns: number }) => ({
-    tallyWh: row.tallyWh + BigInt(sign) * energyWh,
-    tallyRuns: row.tallyRuns + sign,
-    updatedBlock: event.block.number,
-  }));
+  await addToModel(context, event, modelId, { tallyWh: BigInt(sign) * energyWh, tallyRuns: sign });
   await bumpStats(context, event);
 }
 

@@ -6,6 +6,7 @@ import { attestation } from "ponder:schema";
 import { and, eq, gt, inArray, lte, or } from "ponder";
 import type { AttestationView, DisputeView } from "../../../lib/indexer/client";
 import { KIND_NAMES, METHOD_NAMES, STATUS_NAMES, Status } from "../../../lib/spec";
+import { parseHistory } from "../lib/jsonText";
 
 type AttestationRow = typeof schema.attestation.$inferSelect;
 type DisputeRow = typeof schema.dispute.$inferSelect;
@@ -89,7 +90,7 @@ export function attestationJson(a: AttestationRow, now: number): AttestationView
       timestamp: a.submittedAt.toString(),
       transactionHash: a.submittedTx,
     },
-    history: a.history.map((h) => ({
+    history: parseHistory(a.history).map((h) => ({
       event: h.event,
       from: STATUS_NAMES[h.from as Status],
       to: STATUS_NAMES[h.to as Status],

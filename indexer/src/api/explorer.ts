@@ -16,6 +16,7 @@ import type {
   VerifierProfile,
 } from "../../../lib/indexer/explorer";
 import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, type Method, Status } from "../../../lib/spec";
+import { parseHistory } from "../lib/jsonText";
 import { attestationJson, disputeJson, effectiveStatus } from "./attestations";
 import { v1Json } from "./envelope";
 import { protocolParams } from "./params";
@@ -96,7 +97,8 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
   const m = s.models.get(a.modelId);
   const profile = a.verifier ? verifiers.get(a.verifier) : undefined;
   // Names of the accounts that acted on it (verifiers by their registry profile).
-  const actors = new Set([a.submitter, a.verifier, ...a.history.map((h) => h.actor)]);
+  const history = parseHistory(a.history);
+  const actors = new Set([a.submitter, a.verifier, ...history.map((h) => h.actor)]);
   const names: Record<string, string> = {};
   for (const actor of actors) {
     const v = actor ? verifiers.get(actor) : undefined;
@@ -120,7 +122,7 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
   return v1Json<AttestationDetail>(c, s.sync, {
     attestation: {
       ...view,
-      logIndexes: a.history.map((h) => h.logIndex),
+      logIndexes: history.map((h) => h.logIndex),
       model: m ? { id: m.id.toString(), name: m.name, owner: m.owner } : { id: a.modelId.toString() },
       verifierProfile: profile ? verifierJson(profile) : null,
       actorNames: names,
@@ -220,7 +222,7 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
       total: judgedCount?.n ?? 0,
       list: judged.map((a) => {
         // The verdict is the address's own history entry: verified or rejected, with its transaction.
-        const entry = [...a.history]
+        const entry = parseHistory(a.history)
           .reverse()
           .find(
             (h) =>

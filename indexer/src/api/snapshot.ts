@@ -14,6 +14,7 @@ import { attestation, model, modelKindAggregate } from "ponder:schema";
 import { gte, sql } from "ponder";
 import { sizeClassOf } from "../../../lib/spec";
 import { addSums, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
+import { parseCounts } from "../lib/jsonText";
 import { readLocalMetadata } from "../lib/metadata";
 import { inWindow } from "./attestations";
 import { metadataFallback } from "./metadataFetch";
@@ -62,8 +63,8 @@ function toSums(r: typeof modelKindAggregate.$inferSelect): Sums {
     meter: r.meter,
     software: r.software,
     estimate: r.estimate,
-    verifiers: r.verifiers,
-    regions: r.regions,
+    verifiers: parseCounts(r.verifiers),
+    regions: parseCounts(r.regions),
   };
 }
 
