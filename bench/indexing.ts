@@ -19,6 +19,11 @@ import {
 import { log } from "./timing";
 
 const BARE_ROOT = path.join(REPO, "indexer", "bench", "bare");
+// CPU_PROF=<dir> writes a V8 CPU profile of each Greenprint backfill run there (node --cpu-prof).
+const CPU_PROF = process.env.CPU_PROF;
+// BASELINE_ROOT=<dir>: another checkout's indexer/ (e.g. `git worktree` of the previous commit, or a
+// copy of its indexer/ beside this one) indexed in the same run, for a before/after on the same load.
+export const BASELINE_ROOT = process.env.BASELINE_ROOT ? path.resolve(process.env.BASELINE_ROOT) : undefined;
 
 /** A file's size, 0 while it does not exist (progress shown by the waits). */
 export function size(file: string): number {
@@ -60,12 +65,28 @@ async function waitForPonderBlock(indexer: Indexer, block: bigint) {
 }
 
 export interface Run {
-  app: "greenprint" | "bare";
+  app: "greenprint" | "bare" | "baseline";
   sync: "cold" | "cached";
   /** Spawn to the head visible in /status, start-up (build, migrations) included. */
   wallSeconds: number;
   /** Ponder's "Completed backfill indexing" duration. */
   backfillSeconds: number | null;
+  /**
+   * CPU time (user + system) of the indexer's process until then: less sensitive than wall time
+   * to the other jobs on a shared machine (PostgreSQL's own work is not in it).
+   */
+  cpuSeconds: number | null;
+}
+
+/** utime + stime of a process from /proc (Linux), in seconds; null elsewhere. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // fields[0] is the state (field 3): utime and stime are fields 14 and 15.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** Starts one app on the chain and waits for the head; returns it running. */
@@ -89,8 +110,15 @@ export async function indexOnce(opts: {
     schema: `${opts.label}_${opts.sync}`,
     databaseUrl: opts.databaseUrl,
     logFile,
-    root: opts.app === "bare" ? BARE_ROOT : undefined,
-    env: { PONDER_DISABLE_CACHE: "0" },
+    root: opts.app === "bare" ? BARE_ROOT : opts.app === "baseline" ? BASELINE_ROOT : undefined,
+    env: {
+      PONDER_DISABLE_CACHE: "0",
+      ...(CPU_PROF && opts.app === "greenprint" && opts.label === "dense"
+        ? {
+            NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${path.resolve(CPU_PROF)} --cpu-prof-name=${opts.sync}.cpuprofile`,
+          }
+        : {}),
+    },
   });
   await waitForPonderBlock(indexer, opts.head);
   const run: Run = {
@@ -98,9 +126,10 @@ export async function indexOnce(opts: {
     sync: opts.sync,
     wallSeconds: (performance.now() - startedAt) / 1000,
     backfillSeconds: ponderBackfillSeconds(logFile),
+    cpuSeconds: cpuSecondsOf(indexer.child.pid),
   };
   log(
-    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s)`,
+    `${opts.label} ${opts.app} ${opts.sync}: head after ${run.wallSeconds.toFixed(1)} s (Ponder's backfill ${run.backfillSeconds?.toFixed(1) ?? "?"} s, CPU ${run.cpuSeconds?.toFixed(1) ?? "?"} s)`,
   );
   return { run, indexer };
 }

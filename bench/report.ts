@@ -1,4 +1,5 @@
 // The bench's Markdown tables for bench/README.md, printed from a result.
+import os from "node:os";
 import type { Run } from "./indexing";
 import type { Latency } from "./latency";
 
@@ -19,19 +20,25 @@ export interface BenchResult {
   sparse: { blocks: number; runs: Run[] };
 }
 
-export function printReport(result: BenchResult): void {
-  const { events, runs, latency, reindex } = result;
-  const sparseRuns = result.sparse.runs;
-  const liveSeconds = result.live.seconds;
-  const lagMs = result.live.singleTxLagMs;
-  const switchedAfter = reindex.switchedAfterSeconds;
-  const SPARSE_BLOCKS = result.sparse.blocks;
+const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
+  list.find((r) => r.app === app && r.sync === sync);
+
+/** The side-by-side backfill table (Markdown), with the machine load at the time. */
+export function printBackfill(runs: Run[], events: number): void {
   const fig = (r: Run | undefined) =>
     r
-      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s`
+      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s; CPU ${r.cpuSeconds?.toFixed(1) ?? "?"} s`
       : "?";
-  const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
-    list.find((r) => r.app === app && r.sync === sync);
+  const cpuShare = (bare: Run | undefined, other: Run | undefined) =>
+    bare?.cpuSeconds && other?.cpuSeconds
+      ? `${Math.round((100 * bare.cpuSeconds) / other.cpuSeconds)} %`
+      : "?";
+  console.log(
+    `\nload average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`,
+  );
   console.log(
     `| ${events} events | bare Ponder | Greenprint | Greenprint / bare (throughput) |\n|---|---|---|---|`,
   );
@@ -39,8 +46,23 @@ export function printReport(result: BenchResult): void {
     const bare = find(runs, "bare", sync);
     const gp = find(runs, "greenprint", sync);
     const share = bare && gp ? `**${Math.round((100 * bare.wallSeconds) / gp.wallSeconds)} %**` : "?";
-    console.log(`| ${sync} | ${fig(bare)} | ${fig(gp)} | ${share} |`);
+    console.log(`| ${sync} | ${fig(bare)} | ${fig(gp)} | ${share} (CPU ${cpuShare(bare, gp)}) |`);
+    const base = find(runs, "baseline", sync);
+    if (base && bare)
+      console.log(
+        `| ${sync}, baseline | | ${fig(base)} | ${Math.round((100 * bare.wallSeconds) / base.wallSeconds)} % (CPU ${cpuShare(bare, base)}) |`,
+      );
   }
+}
+
+export function printReport(result: BenchResult): void {
+  const { events, runs, latency, reindex } = result;
+  const sparseRuns = result.sparse.runs;
+  const liveSeconds = result.live.seconds;
+  const lagMs = result.live.singleTxLagMs;
+  const switchedAfter = reindex.switchedAfterSeconds;
+  const SPARSE_BLOCKS = result.sparse.blocks;
+  printBackfill(runs, events);
   const sb = find(sparseRuns, "bare", "cold");
   const sg = find(sparseRuns, "greenprint", "cold");
   console.log(
