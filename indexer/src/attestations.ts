@@ -150,6 +150,7 @@ ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) 
     challenger.toLowerCase() as Hex,
     { remainingWindow, openDisputeId: event.id },
     { bond: bond.toString(), remainingWindow: Number(remainingWindow), reasonURI },
+    { disputes: 1 },
   );
   if (!after) return;
   const modelId = after.modelId;
@@ -168,7 +169,6 @@ ponder.on("AttestationRegistry:AttestationDisputed", async ({ event, context }) 
     openedBlock: event.block.number,
     resolvedAt: null,
   });
-  await bumpStats(context, event, { disputes: 1 });
 });
 
 async function closeDispute(

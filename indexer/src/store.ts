@@ -266,7 +266,7 @@ export function activityAmount(detail: Record<string, string | number | null> | 
   return typeof detail?.bond === "string" ? BigInt(detail.bond) : null;
 }
 
-/** Moves an attestation to a new stored status, keeping aggregates, counters and history. */
+/** Moves an attestation to a new stored status, keeping aggregates, counters (plus `stats`) and history. */
 export async function transition(
   context: Ctx,
   event: Ev,
@@ -276,6 +276,7 @@ export async function transition(
   actor: Hex | null,
   set: Partial<AttestationRow> = {},
   detail: Record<string, string | number | null> | null = null,
+  stats: Record<string, number> = {},
 ) {
   // One store call, not a find then an update (this runs for every verdict): the row as it was is
   // copied out inside the update, before Ponder applies the new values to its own copy.
@@ -303,7 +304,8 @@ export async function transition(
   const modelId = before.modelId;
   if (before.counted) await applyAggregate(context, event, before.counted, -1);
   if (after.status === Status.VERIFIED) await applyAggregate(context, event, countedOf(after), 1);
-  await bumpStats(context, event, statusChange(fromStatus, toStatus));
+  // One count per event: counters the caller adds (e.g. a dispute) ride on the same update.
+  await bumpStats(context, event, { ...stats, ...statusChange(fromStatus, toStatus) });
   await recordActivity(context, event, name, {
     modelId,
     attestationId: id,

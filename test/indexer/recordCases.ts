@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { enumOf, openApiProblems } from "./apiContract";
+import { handledEventCount } from "./eventCount";
 import { getJson } from "./helpers";
 import type { Json, Scenario } from "./scenario";
 
@@ -129,6 +130,10 @@ export function recordCases(scenario: Scenario) {
     assert.equal(s.stats.attestations, 10);
     assert.equal(s.stats.final.rankedModels, 3);
     assert.equal(s.stats.verified.rankedModels, 4);
+    // every handled event counted once (a dispute was counted twice)
+    const { chain, deployed } = scenario;
+    const atBlock = BigInt(s.sync.block.number);
+    assert.equal(s.stats.eventsIndexed, await handledEventCount(chain.client, deployed.addresses, atBlock));
     const csv = await fetch(`${indexer.url}/api/v1/leaderboard.csv?sort=id&order=asc`);
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get("content-type") ?? "", /text\/csv/);

@@ -1,6 +1,6 @@
 // Per-model aggregate arithmetic shared by the handlers (incremental sums), the API (Final-only
 // figures at query time) and the consistency check. Per-attestation values and the derived
-// leaderboard columns come from lib/formulas.ts: the same integer formulas as the contracts.
+// leaderboard columns come from lib/formulas/: the same integer formulas as the contracts.
 import { gPerBillionParams, grade, intensity, renewableShareBps, totalG } from "../../../lib/formulas";
 import type { Grade } from "../../../lib/spec";
 
