@@ -66,7 +66,7 @@ export function printReport(result: BenchResult): void {
   const sb = find(sparseRuns, "bare", "cold");
   const sg = find(sparseRuns, "greenprint", "cold");
   console.log(
-    `\nsparse (${SPARSE_BLOCKS} blocks, one attestation each): bare ${sb?.wallSeconds.toFixed(1)} s, Greenprint ${sg?.wallSeconds.toFixed(1)} s (Ponder's backfill ${sg?.backfillSeconds?.toFixed(1)} s)`,
+    `\nsparse (${SPARSE_BLOCKS} blocks, one attestation each): bare ${sb ? `${sb.wallSeconds.toFixed(1)} s` : "not run (SPARSE_BARE=1 runs it)"}, Greenprint ${sg?.wallSeconds.toFixed(1)} s (Ponder's backfill ${sg?.backfillSeconds?.toFixed(1)} s)`,
   );
   console.log(
     `\nlive: ${result.live.events} events in ${liveSeconds.toFixed(1)} s = ${Math.round(result.live.eventsPerSecond)} events/s; one tx seen by the API after ${lagMs.toFixed(0)} ms`,

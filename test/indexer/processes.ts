@@ -1,9 +1,9 @@
 // The processes the indexer tests and the bench start (anvil, indexers, routers), how long to wait
 // for them on a loaded machine, and free ports.
 import type { ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
+import { freePort } from "../../script/lib/ports";
 
 export const REPO = path.resolve(import.meta.dirname, "..", "..");
 
@@ -90,22 +90,4 @@ export function fatal(message: string): Error {
   return Object.assign(new Error(message), { fatal: true });
 }
 
-/**
- * A TCP port nobody uses now, below the kernel's ephemeral range (32768-60999 on Linux): a port
- * from that range can meanwhile become the local end of some outgoing connection (this test's own
- * RPC calls), and Ponder then silently moves to the next port. Checked free by binding it.
- */
-export async function freePort(): Promise<number> {
-  for (;;) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    const free = await new Promise<boolean>((resolve) => {
-      const server = createServer();
-      server.unref();
-      server.once("error", () => resolve(false));
-      server.listen(port, "0.0.0.0", () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
-
-export { until };
+export { freePort, until };
