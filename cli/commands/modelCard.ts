@@ -4,9 +4,9 @@ import { type Hex, sha256 } from "viem";
 import type { GreenprintClient } from "../../lib/client";
 import { formatKgCO2e } from "../../lib/humanize";
 import { buildModelCardExport, type CardAttestation, hardwarePhrase } from "../../lib/modelCardExport";
-import { decodeRegion } from "../../lib/validation";
 import { requireStr, uint } from "../context";
 import { CliError, EXIT, usageError } from "../output";
+import { regionOf } from "./summary";
 import type { Command } from "./types";
 
 /** The hardware an evidence document lists, if it can be fetched and matches its on-chain hash. */
@@ -38,18 +38,12 @@ async function cardAttestations(gp: GreenprintClient, modelId: bigint) {
         evidenceHardware(s.attestation.evidenceURI, s.attestation.evidenceHash),
       ]);
       if (hardware === null) unreadable++;
-      let region = String(s.attestation.region);
-      try {
-        region = decodeRegion(s.attestation.region as Hex);
-      } catch {
-        // keep what the chain holds
-      }
       return {
         kind: state.kind,
         status: state.status,
         method: s.attestation.method,
         totalG: s.totalG,
-        region,
+        region: regionOf(s.attestation.region),
         hardware: hardware ?? [],
       };
     }),

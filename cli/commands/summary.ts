@@ -30,6 +30,7 @@ export function protocolParams(p: RegistryParams): ProtocolParams {
   };
 }
 
+/** An attestation's region as its ISO 3166 code; a value that does not decode is shown as it is. */
 export function regionOf(region: Hex | string): string {
   try {
     return /^0x[0-9a-fA-F]{16}$/.test(region) ? decodeRegion(region as Hex) : region;
@@ -92,16 +93,10 @@ export function readableAttestation(a: AttestationStruct): Record<string, unknow
   method: string;
   region: string;
 } {
-  let region = a.region as string;
-  try {
-    if (/^0x[0-9a-fA-F]{16}$/.test(region)) region = decodeRegion(region as Hex);
-  } catch {
-    // keep hex
-  }
   return {
     ...a,
     kind: (Object.keys(Kind) as (keyof typeof Kind)[])[a.kind] ?? String(a.kind),
     method: METHOD_NAMES[a.method] ?? String(a.method),
-    region,
+    region: regionOf(a.region),
   };
 }

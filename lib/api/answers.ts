@@ -31,26 +31,36 @@ import { SORT_COLUMNS } from "./vocabulary";
 
 export * from "./records";
 
-export const leaderboardRow = z.object({
-  rank: z.number().int(),
-  /** Which attestations the row counts; "self-reported" rows are never verified. */
-  counting,
+/** A model's id and the names its metadata gives it (null where the metadata has none). */
+const modelNames = {
   id: decimal,
   name: z.string().nullable(),
   organization: z.string().nullable(),
   task: z.string().nullable(),
-  version: z.string().nullable(),
-  owner: address,
-  parentId: decimal.nullable(),
-  parameterCount: decimal,
-  sizeClass: sizeClassName,
-  trainingSealed: z.boolean(),
+};
+
+/** What the counted attestations add up to: how many, their energy and their emissions (SPEC 4). */
+const countedSums = {
   attestations: count,
   energyWh: decimal,
   locationEmissionsG: decimal,
   marketEmissionsG: decimal,
   embodiedG: decimal,
   totalG: decimal,
+};
+
+export const leaderboardRow = z.object({
+  rank: z.number().int(),
+  /** Which attestations the row counts; "self-reported" rows are never verified. */
+  counting,
+  ...modelNames,
+  version: z.string().nullable(),
+  owner: address,
+  parentId: decimal.nullable(),
+  parameterCount: decimal,
+  sizeClass: sizeClassName,
+  trainingSealed: z.boolean(),
+  ...countedSums,
   emissionsG: decimal.describe("totalG (basis=location) or marketEmissionsG + embodiedG (basis=market)."),
   basis: z.enum(["location", "market"]),
   intensity: decimal,
@@ -114,12 +124,7 @@ const trust = z.object({ level: methodName.nullable(), methods, verifiers: z.arr
 /** A model's figures on the strongest basis it has (Final, else Verified, else self-reported). */
 export const modelFigures = z.object({
   counting: counting.nullable().describe("null: nothing attested yet."),
-  attestations: count,
-  energyWh: decimal,
-  locationEmissionsG: decimal,
-  marketEmissionsG: decimal,
-  embodiedG: decimal,
-  totalG: decimal,
+  ...countedSums,
   intensity: decimal.nullable().describe("Ranked intensity, gCO2e/kWh; null when nothing is attested."),
   gridGrade: grade
     .nullable()
@@ -155,12 +160,7 @@ const kindSums = z.object({
 
 export const modelAggregate = z.object({
   include: z.enum(["final", "verified"]),
-  attestations: count,
-  energyWh: decimal,
-  locationEmissionsG: decimal,
-  marketEmissionsG: decimal,
-  embodiedG: decimal,
-  totalG: decimal,
+  ...countedSums,
   intensity: decimal,
   grade: grade.nullable(),
   renewableBps: decimal,
@@ -216,12 +216,7 @@ export const verifiers = v1({ verifiers: z.array(verifierProfile.extend({ index:
 
 const totals = z.object({
   rankedModels: count,
-  attestations: count,
-  energyWh: decimal,
-  locationEmissionsG: decimal,
-  marketEmissionsG: decimal,
-  embodiedG: decimal,
-  totalG: decimal,
+  ...countedSums,
 });
 
 export const stats = v1({
@@ -266,10 +261,7 @@ export const index = z.object({
 export const comparison = v1({
   models: z.array(
     modelFigures.extend({
-      id: decimal,
-      name: z.string().nullable(),
-      organization: z.string().nullable(),
-      task: z.string().nullable(),
+      ...modelNames,
       label: z.string().nullable(),
       parameterCount: decimal,
       sizeClass: sizeClassName,

@@ -3,6 +3,8 @@
 // serial; a sub-range of a recorded range ("0001 TO 0250" inside "0001 TO 0500") is a double claim only this
 // shows, so a verifier can reject it.
 import * as z from "zod";
+import { idsParameter } from "./idsParameter";
+import { query, unknownParameter } from "./queries";
 import { certificateStatusName, decimal, hex, v1 } from "./records";
 
 /** At most this many certificates per request: one page of the verifiers' certificate queue. */
@@ -25,31 +27,9 @@ export function parseCertificateIds(raw: string): `0x${string}`[] | string {
   return [...new Set(parts.map((p) => p.toLowerCase() as `0x${string}`))];
 }
 
-export const certificateOverlapsQuery = z.strictObject(
-  {
-    ids: z
-      .string({ error: () => parseCertificateIds("") as string })
-      .transform((raw, ctx) => {
-        const ids = parseCertificateIds(raw);
-        if (typeof ids === "string") {
-          ctx.issues.push({ code: "custom", message: ids, input: raw });
-          return z.NEVER;
-        }
-        return ids;
-      })
-      .meta({
-        type: "array",
-        items: { type: "string", pattern: ID.source },
-        minItems: 1,
-        maxItems: OVERLAP_IDS_MAX,
-      }),
-  },
-  {
-    error: (iss) =>
-      iss.code === "unrecognized_keys"
-        ? `unknown parameter "${String(iss.keys[0])}"; allowed: ids`
-        : undefined,
-  },
+export const certificateOverlapsQuery = query(
+  { ids: idsParameter(parseCertificateIds, { pattern: ID, minItems: 1, maxItems: OVERLAP_IDS_MAX }) },
+  unknownParameter,
 );
 
 /** A held certificate whose range meets the asked one's. */

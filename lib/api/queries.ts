@@ -2,6 +2,7 @@
 // lists these values), what the indexer gets after parsing, and the sentence a bad value is
 // answered with (400, naming the parameter). The allowed values come from ./vocabulary, once.
 import * as z from "zod";
+import { idsParameter } from "./idsParameter";
 import { allowedValues } from "./sentences";
 import {
   ASCENDING_BY_DEFAULT,
@@ -95,13 +96,13 @@ const paging = {
 };
 
 /** A query that refuses parameters it does not know, with `sentence` naming them. */
-function query<T extends z.ZodRawShape>(shape: T, sentence: (key: string, known: string[]) => string) {
+export function query<T extends z.ZodRawShape>(shape: T, sentence: (key: string, known: string[]) => string) {
   const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (iss) => (iss.code === "unrecognized_keys" ? sentence(String(iss.keys[0]), known) : undefined),
   });
 }
-const unknownParameter = (key: string, known: string[]) =>
+export const unknownParameter = (key: string, known: string[]) =>
   `unknown parameter "${key}"; allowed: ${known.join(", ")}`;
 
 /** Values of a `status` or `outcome` filter; the sentence names the first wrong one. */
@@ -234,22 +235,11 @@ export function parseCompareIds(values: readonly string[]): bigint[] | string {
 
 export const compareQuery = query(
   {
-    ids: z
-      .string({ error: () => parseCompareIds([]) as string })
-      .transform((raw, ctx) => {
-        const ids = parseCompareIds([raw]);
-        if (typeof ids === "string") {
-          ctx.issues.push({ code: "custom", message: ids, input: raw });
-          return z.NEVER;
-        }
-        return ids;
-      })
-      .meta({
-        type: "array",
-        items: { type: "string", pattern: MODEL_ID.source },
-        minItems: COMPARE_MIN,
-        maxItems: COMPARE_MAX,
-      }),
+    ids: idsParameter((raw) => parseCompareIds([raw]), {
+      pattern: MODEL_ID,
+      minItems: COMPARE_MIN,
+      maxItems: COMPARE_MAX,
+    }),
   },
   (key) => `"${key}" is not a compare parameter: use ids, such as ids=1,2,3.`,
 );

@@ -14,7 +14,7 @@ import { attestationDisputesModule } from "./attestationDisputes";
 import { type AttestationInput, prepareAttestation } from "./attestationInput";
 import { attestationReadsModule } from "./attestationReads";
 import { attestationSigningModule } from "./attestationSigning";
-import { type Core, eventArgs } from "./core";
+import { type Core, eventArgs, eventFields } from "./core";
 import { GreenprintValidationError } from "./types";
 
 /** Outcome of a submission. */
@@ -26,17 +26,24 @@ export interface SubmitResult {
   totalG?: bigint;
 }
 
+/** Outcome of a reward claim: the owner's reward and the verifier's share (zero address and share before sending). */
+export interface RewardClaim {
+  id: Hex;
+  reward: bigint;
+  verifier: Address;
+  verifierReward: bigint;
+}
+
 type Events = Parameters<typeof eventArgs>[0];
 
 function submitResult(events: Events): SubmitResult {
-  const a = eventArgs(events, "AttestationSubmitted");
-  return {
-    id: a.id as Hex,
-    attestation: a.attestation as AttestationStruct,
-    locationEmissionsG: a.locationEmissionsG as bigint,
-    marketEmissionsG: a.marketEmissionsG as bigint,
-    totalG: a.totalG as bigint,
-  };
+  return eventFields<Required<SubmitResult>>(events, "AttestationSubmitted", [
+    "id",
+    "attestation",
+    "locationEmissionsG",
+    "marketEmissionsG",
+    "totalG",
+  ]);
 }
 
 /** The arguments after the attestation of submitWithSig and submitVerified: who signed, nonce, deadline, signature. */
@@ -135,17 +142,10 @@ export function attestationsModule(core: Core) {
       contract: "AttestationRegistry" as const,
       functionName: "claimReward",
       args: [attestation],
-      fromEvents: (events: Events) => {
-        const e = eventArgs(events, "RewardClaimed");
-        return {
-          id: e.id as Hex,
-          reward: e.reward as bigint,
-          verifier: e.verifier as Address,
-          verifierReward: e.verifierReward as bigint,
-        };
-      },
-      fromSimulation: ([reward, verifierReward]) => {
-        return { id: attestationId(attestation), reward, verifier: zeroAddress as Address, verifierReward };
+      fromEvents: (events: Events) =>
+        eventFields<RewardClaim>(events, "RewardClaimed", ["id", "reward", "verifier", "verifierReward"]),
+      fromSimulation: ([reward, verifierReward]): RewardClaim => {
+        return { id: attestationId(attestation), reward, verifier: zeroAddress, verifierReward };
       },
     };
   });

@@ -2,7 +2,7 @@
 import { type Address, encodeAbiParameters, type Hex, keccak256, stringToHex, zeroHash } from "viem";
 import { canonicalSerial, normaliseSerial } from "../certificateSerials";
 import { CERTIFICATE_ISSUERS, CertificateKind, type CertificateStatus } from "../spec";
-import { type Core, eventArgs } from "./core";
+import { type Core, eventArgs, eventFields } from "./core";
 import { GreenprintValidationError } from "./types";
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s.\-_]+/g, "");
@@ -145,10 +145,11 @@ export function certificatesModule(core: Core) {
     contract: "EfficiencyBonus" as const,
     functionName: "approveEfficiencyBonus",
     args: [input.modelId],
-    fromEvents: (events: Parameters<typeof eventArgs>[0]) => {
-      const e = eventArgs(events, "EfficiencyBonusPaid");
-      return { bonus: e.bonus as bigint, verifierReward: e.verifierReward as bigint };
-    },
+    fromEvents: (events: Parameters<typeof eventArgs>[0]) =>
+      eventFields<{ bonus: bigint; verifierReward: bigint }>(events, "EfficiencyBonusPaid", [
+        "bonus",
+        "verifierReward",
+      ]),
   }));
 
   const rejectEfficiencyBonus = core.write((input: { modelId: bigint; reasonHash?: Hex }) => ({

@@ -107,6 +107,19 @@ export function eventArgs(events: DecodedEvent[], eventName: string): Record<str
   return e.args;
 }
 
+/**
+ * The arguments `keys` of the first `eventName` event, as a write's outcome (the caller's type `T` names
+ * what the ABI decodes them to). Listing the keys keeps an event's other arguments out of the outcome.
+ */
+export function eventFields<T extends object>(
+  events: DecodedEvent[],
+  eventName: string,
+  keys: readonly (keyof T & string)[],
+): T {
+  const args = eventArgs(events, eventName);
+  return Object.fromEntries(keys.map((k) => [k, args[k]])) as T;
+}
+
 /** Core used by every module: clients, addresses, calls. */
 export interface Core {
   config: GreenprintClientConfig;

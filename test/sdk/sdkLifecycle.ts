@@ -76,6 +76,14 @@ export function submitVerifyClaim(ctx: SdkContext) {
     assert.equal(sub.result.locationEmissionsG, locationEmissionsG(1_000_000n, 300n));
     assert.equal(sub.result.marketEmissionsG, marketEmissionsG(1_000_000n, 300n, 2500n));
     assert.equal(sub.result.totalG, locationEmissionsG(1_000_000n, 300n) + 1234n);
+    // the outcome is the event's named arguments only (not its indexed modelId and submitter)
+    assert.deepEqual(Object.keys(sub.result), [
+      "id",
+      "attestation",
+      "locationEmissionsG",
+      "marketEmissionsG",
+      "totalG",
+    ]);
     assert.equal((await owner.getAttestation(ctx.firstId)).status, Status.SUBMITTED);
 
     await rejects(verifier.verify({ id: keccak256("0x01") }), /is None \(no such attestation\)/);
@@ -93,6 +101,9 @@ export function submitVerifyClaim(ctx: SdkContext) {
     });
     assert.equal(claim.result.reward, expected);
     assert.equal(claim.result.verifierReward, verifierShare(expected));
+    assert.deepEqual(Object.keys(claim.result), ["id", "reward", "verifier", "verifierReward"]);
+    assert.equal(claim.result.id, ctx.firstId);
+    assert.equal(claim.result.verifier.toLowerCase(), t.addr.verifier.toLowerCase());
     assert.equal(await owner.leafBalance(t.addr.owner), expected);
     assert.equal(await owner.leafBalance(t.addr.verifier), verifierShare(expected));
     await rejects(owner.claimReward({ id: ctx.firstId }), /already claimed/);
