@@ -2,7 +2,7 @@
 // Aggregates are incremental: an attestation's contribution is added when it becomes Verified and
 // removed when it leaves Verified (disputed, superseded, invalidated); its LEAF is added when claimed.
 import { ponder } from "ponder:registry";
-import { attestation, dispute, modelKindAggregate, reward } from "ponder:schema";
+import { attestation, dispute, modelKindAggregate } from "ponder:schema";
 import { zeroAddress, zeroHash } from "viem";
 import { Status } from "../../lib/spec";
 import { appendHistory, NO_HISTORY } from "./lib/jsonText";
@@ -16,6 +16,7 @@ import {
   type Hex,
   historyEntry,
   recordActivity,
+  recordReward,
   region,
   transition,
 } from "./store";
@@ -83,41 +84,37 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
   });
 });
 
+/** A verifier's verdict (SPEC 5): the status it sets and the verifier's counter it adds to. */
+const VERDICTS = {
+  AttestationVerified: { to: Status.VERIFIED, counter: "verified" },
+  AttestationRejected: { to: Status.REJECTED, counter: "rejected" },
+} as const;
+
+/** The attestation moves to the verdict's status naming its verifier; the verdict counts on the verifier's row. */
+async function verdict(
+  context: Ctx,
+  event: Ev,
+  name: keyof typeof VERDICTS,
+  id: Hex,
+  by: Hex,
+  set: Partial<AttestationRow>,
+  detail: Record<string, string | number | null>,
+) {
+  const { to, counter } = VERDICTS[name];
+  const v = by.toLowerCase() as Hex;
+  await transition(context, event, id, name, to, v, { verifier: v, ...set }, detail);
+  await bumpVerifier(context, v, event.block.timestamp, { [counter]: 1 });
+}
+
 ponder.on("AttestationRegistry:AttestationVerified", async ({ event, context }) => {
   const { id, verifier: by, finalAt } = event.args;
-  const v = by.toLowerCase() as Hex;
-  await transition(
-    context,
-    event,
-    id,
-    "AttestationVerified",
-    Status.VERIFIED,
-    v,
-    {
-      verifier: v,
-      verifiedAt: event.block.timestamp,
-      finalAt,
-      remainingWindow: null,
-    },
-    { finalAt: Number(finalAt) },
-  );
-  await bumpVerifier(context, v, event.block.timestamp, { verified: 1 });
+  const set = { verifiedAt: event.block.timestamp, finalAt, remainingWindow: null };
+  await verdict(context, event, "AttestationVerified", id, by, set, { finalAt: Number(finalAt) });
 });
 
 ponder.on("AttestationRegistry:AttestationRejected", async ({ event, context }) => {
   const { id, verifier: by, reasonHash } = event.args;
-  const v = by.toLowerCase() as Hex;
-  await transition(
-    context,
-    event,
-    id,
-    "AttestationRejected",
-    Status.REJECTED,
-    v,
-    { verifier: v },
-    { reasonHash },
-  );
-  await bumpVerifier(context, v, event.block.timestamp, { rejected: 1 });
+  await verdict(context, event, "AttestationRejected", id, by, {}, { reasonHash });
 });
 
 ponder.on("AttestationRegistry:AttestationWithdrawn", async ({ event, context }) => {
@@ -272,18 +269,14 @@ ponder.on("AttestationRegistry:RewardClaimed", async ({ event, context }) => {
       ),
     });
   }
-  await context.db.insert(reward).values({
-    id: event.id,
+  await recordReward(context, event, {
     kind: "attestation",
     attestationId: id,
     modelId,
-    owner: owner.toLowerCase() as Hex,
+    owner,
     amountWei: amount,
-    verifier: v.toLowerCase() as Hex,
+    verifier: v,
     verifierAmountWei: verifierReward,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
   });
   await addToModel(context, event, modelId, { rewardsWei: amount });
   if (v !== zeroAddress)

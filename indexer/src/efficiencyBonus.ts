@@ -1,7 +1,7 @@
 // EfficiencyBonus handlers (SPEC 6): requests, verdicts and payouts of the once-per-model bonus.
 import { ponder } from "ponder:registry";
-import { model, reward, verifier } from "ponder:schema";
-import { bumpStats, bumpVerifier, type Hex, recordActivity } from "./store";
+import { model, verifier } from "ponder:schema";
+import { bumpStats, bumpVerifier, type Hex, recordActivity, recordReward } from "./store";
 
 ponder.on("EfficiencyBonus:EfficiencyBonusRequested", async ({ event, context }) => {
   await context.db
@@ -25,18 +25,14 @@ ponder.on("EfficiencyBonus:EfficiencyBonusPaid", async ({ event, context }) => {
     bonusVerifierWei: verifierReward,
     updatedBlock: event.block.number,
   });
-  await context.db.insert(reward).values({
-    id: event.id,
+  await recordReward(context, event, {
     kind: "efficiency_bonus",
     attestationId: null,
     modelId,
-    owner: owner.toLowerCase() as Hex,
+    owner,
     amountWei: bonus,
-    verifier: by.toLowerCase() as Hex,
+    verifier: by,
     verifierAmountWei: verifierReward,
-    blockNumber: event.block.number,
-    timestamp: event.block.timestamp,
-    transactionHash: event.transaction.hash,
   });
   // SPEC 6 (v1.1): the arbiter may approve a request a verifier rejected; the event then names the
   // arbiter (with verifierReward 0), who is no verifier: only an accredited verifier's row counts it.

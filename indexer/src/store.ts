@@ -3,13 +3,28 @@
 // live one file per contract: modelRegistry.ts, attestations.ts, governance.ts, certificates.ts,
 // efficiencyBonus.ts, leafToken.ts, pause.ts.
 import type { Context } from "ponder:registry";
-import { activity, attestation, model, modelKindAggregate, parameter, stats, verifier } from "ponder:schema";
+import {
+  activity,
+  attestation,
+  model,
+  modelKindAggregate,
+  parameter,
+  reward,
+  stats,
+  verifier,
+} from "ponder:schema";
 import { hexToString, keccak256, toHex } from "viem";
 import { Status } from "../../lib/spec";
 import { decodeRegion } from "../../lib/validation";
 import type { HistoryEntry } from "../ponder.schema";
-import { applyContribution, type Contribution, emptySums, type Sums } from "./lib/aggregate";
-import { appendHistory, countsText, parseCounts } from "./lib/jsonText";
+import {
+  applyContribution,
+  type Contribution,
+  emptySums,
+  type StoredSums,
+  storedSums,
+} from "./lib/aggregate";
+import { appendHistory, countsText } from "./lib/jsonText";
 
 export type Hex = `0x${string}`;
 /** What the store helpers use of Ponder's context: its typed database (the same for every event). */
@@ -181,36 +196,17 @@ function countedOf(a: AttestationRow): Counted {
   return { modelId: a.modelId, kind: a.kind, contribution: contributionOf(a) };
 }
 
-const EMPTY_AGGREGATE = { ...emptySums(), verifiers: countsText({}), regions: countsText({}) };
-type AggregateRow = typeof EMPTY_AGGREGATE & { verifiers: string; regions: string };
+const EMPTY_AGGREGATE: StoredSums = { ...emptySums(), verifiers: countsText({}), regions: countsText({}) };
 
 /**
  * Adds (sign 1) or removes (sign -1) a counted attestation's figures from its model's aggregate.
  * The API's snapshot re-reads aggregate rows by their own updatedBlock, so the model row is left
- * alone. The stored row is read field by field, never spread: it is a proxy, and spreading one
- * costs a trap per field (it was the largest self time of the handlers in the profile).
+ * alone.
  */
 export async function applyAggregate(context: Ctx, event: Ev, a: Counted, sign: 1 | -1) {
   const fresh = { modelId: a.modelId, kind: a.kind, ...EMPTY_AGGREGATE, updatedBlock: event.block.number };
-  await addToTotals(context, modelKindAggregate, fresh, (row: AggregateRow) => {
-    const sums: Sums = {
-      count: row.count,
-      energyWh: row.energyWh,
-      locationG: row.locationG,
-      marketG: row.marketG,
-      embodiedG: row.embodiedG,
-      renewableWeighted: row.renewableWeighted,
-      intensityWeighted: row.intensityWeighted,
-      leafWei: row.leafWei,
-      workEnergyWh: row.workEnergyWh,
-      workUnits: row.workUnits,
-      meter: row.meter,
-      software: row.software,
-      estimate: row.estimate,
-      verifiers: parseCounts(row.verifiers),
-      regions: parseCounts(row.regions),
-    };
-    const next = applyContribution(sums, a.contribution, sign);
+  await addToTotals(context, modelKindAggregate, fresh, (row: StoredSums) => {
+    const next = applyContribution(storedSums(row), a.contribution, sign);
     return {
       ...next,
       verifiers: countsText(next.verifiers),
@@ -255,6 +251,30 @@ export async function recordActivity(
     attestationId: row.attestationId ?? null,
     actor: row.actor ? (row.actor.toLowerCase() as Hex) : null,
     amount: row.amount ?? null,
+    blockNumber: event.block.number,
+    timestamp: event.block.timestamp,
+    transactionHash: event.transaction.hash,
+  });
+}
+
+/**
+ * One LEAF payment (an attestation's claim or a model's efficiency bonus), paid by the event: the
+ * row the explorer lists per attestation, model and address.
+ */
+export async function recordReward(
+  context: Ctx,
+  event: Ev,
+  row: Omit<typeof reward.$inferSelect, "id" | "blockNumber" | "timestamp" | "transactionHash">,
+) {
+  await context.db.insert(reward).values({
+    id: event.id,
+    kind: row.kind,
+    attestationId: row.attestationId,
+    modelId: row.modelId,
+    owner: row.owner.toLowerCase() as Hex,
+    amountWei: row.amountWei,
+    verifier: row.verifier.toLowerCase() as Hex,
+    verifierAmountWei: row.verifierAmountWei,
     blockNumber: event.block.number,
     timestamp: event.block.timestamp,
     transactionHash: event.transaction.hash,

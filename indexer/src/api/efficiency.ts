@@ -9,7 +9,7 @@ import type { EfficiencyFigures } from "../../../lib/indexer/client";
 import { Kind } from "../../../lib/spec";
 import type { Counting } from "./leaderboard";
 import { selfReportedSums } from "./selfReported";
-import type { Snapshot } from "./snapshot";
+import { perSnapshot, type Snapshot } from "./snapshot";
 
 export interface Efficiency {
   mWhPerPflop: bigint | null;
@@ -72,37 +72,35 @@ function push(
  * loadSelfReported(s) first. Models without any figure are absent (read them as {@link NO_EFFICIENCY}).
  */
 export function efficiencyIndex(s: Snapshot, counting: Counting): Map<bigint, Efficiency> {
-  const key = `efficiency:${counting}`;
-  const cached = s.cache.get(key) as Map<bigint, Efficiency> | undefined;
-  if (cached) return cached;
-  const training = new Map<string, Array<{ key: bigint; value: bigint }>>();
-  const inference = new Map<string, Array<{ key: bigint; value: bigint }>>();
-  const figures = new Map<bigint, { pflop: bigint | null; request: bigint | null }>();
-  for (const [id, m] of s.models) {
-    const pre = workOf(s, id, counting, Kind.PRETRAINING);
-    const inf = workOf(s, id, counting, Kind.INFERENCE);
-    const pflop = pre.units > 0n ? mWhPerPflop(pre.energyWh, m.parameterCount, pre.units) : null;
-    const request = inf.units > 0n ? mWhPerRequest(inf.energyWh, inf.units) : null;
-    if (pflop === null && request === null) continue;
-    // Peers share a task (SPEC 9): compared case-insensitively; models without one are peers of each other.
-    const task = (m.task ?? "").toLowerCase();
-    if (pflop !== null) push(training, task, id, pflop);
-    if (request !== null) push(inference, task, id, request);
-    figures.set(id, { pflop, request });
-  }
-  const trainingRatings = rate(training);
-  const inferenceRatings = rate(inference);
-  const out = new Map<bigint, Efficiency>();
-  for (const [id, f] of figures) {
-    out.set(id, {
-      mWhPerPflop: f.pflop,
-      mWhPerRequest: f.request,
-      rating: trainingRatings.get(id) ?? null,
-      requestRating: inferenceRatings.get(id) ?? null,
-    });
-  }
-  s.cache.set(key, out);
-  return out;
+  return perSnapshot(s, `efficiency:${counting}`, () => {
+    const training = new Map<string, Array<{ key: bigint; value: bigint }>>();
+    const inference = new Map<string, Array<{ key: bigint; value: bigint }>>();
+    const figures = new Map<bigint, { pflop: bigint | null; request: bigint | null }>();
+    for (const [id, m] of s.models) {
+      const pre = workOf(s, id, counting, Kind.PRETRAINING);
+      const inf = workOf(s, id, counting, Kind.INFERENCE);
+      const pflop = pre.units > 0n ? mWhPerPflop(pre.energyWh, m.parameterCount, pre.units) : null;
+      const request = inf.units > 0n ? mWhPerRequest(inf.energyWh, inf.units) : null;
+      if (pflop === null && request === null) continue;
+      // Peers share a task (SPEC 9): compared case-insensitively; models without one are peers of each other.
+      const task = (m.task ?? "").toLowerCase();
+      if (pflop !== null) push(training, task, id, pflop);
+      if (request !== null) push(inference, task, id, request);
+      figures.set(id, { pflop, request });
+    }
+    const trainingRatings = rate(training);
+    const inferenceRatings = rate(inference);
+    const out = new Map<bigint, Efficiency>();
+    for (const [id, f] of figures) {
+      out.set(id, {
+        mWhPerPflop: f.pflop,
+        mWhPerRequest: f.request,
+        rating: trainingRatings.get(id) ?? null,
+        requestRating: inferenceRatings.get(id) ?? null,
+      });
+    }
+    return out;
+  });
 }
 
 /** A model's efficiency in a counting (all null when it has no figure). */

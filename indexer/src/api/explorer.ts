@@ -5,57 +5,26 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { type Context, Hono } from "hono";
-import { asc, count, desc, eq, or } from "ponder";
+import { count, desc, eq, or } from "ponder";
 import { parseParams, pathParams } from "../../../lib/api/queries";
 import { ADDRESS_LIST_LIMIT } from "../../../lib/api/vocabulary";
-import { attestationReward } from "../../../lib/formulas";
-import type {
-  AddressActivity,
-  AttestationDetail,
-  RewardPayment,
-  VerifierProfile,
-} from "../../../lib/indexer/explorer";
-import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, type Method, Status } from "../../../lib/spec";
+import type { AddressActivity, AttestationDetail } from "../../../lib/indexer/explorer";
+import { CERTIFICATE_STATUS_NAMES, type CertificateStatus, Status } from "../../../lib/spec";
 import { parseHistory } from "../lib/jsonText";
 import { attestationJson, disputeJson, effectiveStatus } from "./attestations";
 import { v1Json } from "./envelope";
+import { disputesOldestFirst, rewardsOldestFirst } from "./oldestFirst";
 import { protocolParams } from "./params";
+import { claimRewardWei, rewardJson } from "./rewards";
 import { snapshot } from "./snapshot";
+import { verifierJson } from "./verifiers";
 
 type VerifierRow = typeof schema.verifier.$inferSelect;
-type RewardRow = typeof schema.reward.$inferSelect;
+/** A SQL condition (drizzle's SQL type, which ponder does not re-export). */
+type Condition = ReturnType<typeof eq>;
 
 function error(c: Context, status: 400 | 404, code: string, message: string, param?: string) {
   return c.json({ error: { code, ...(param ? { param } : {}), message } }, status);
-}
-
-function verifierJson(v: VerifierRow): VerifierProfile {
-  return {
-    address: v.address,
-    name: v.name,
-    uri: v.uri,
-    active: v.active,
-    accreditedAt: v.accreditedAt.toString(),
-    verdicts: { verified: v.verified, rejected: v.rejected, invalidated: v.invalidated },
-    certificates: { confirmed: v.certificatesConfirmed, rejected: v.certificatesRejected },
-    efficiencyBonusesApproved: v.bonusesApproved,
-    rewardWei: v.rewardWei.toString(),
-  };
-}
-
-function rewardJson(r: RewardRow): RewardPayment {
-  return {
-    kind: r.kind,
-    attestationId: r.attestationId,
-    modelId: r.modelId.toString(),
-    owner: r.owner,
-    amountWei: r.amountWei.toString(),
-    verifier: r.verifier,
-    verifierAmountWei: r.verifierAmountWei.toString(),
-    block: r.blockNumber.toString(),
-    timestamp: r.timestamp.toString(),
-    transactionHash: r.transactionHash,
-  };
 }
 
 /** Every accredited (or once accredited) verifier by address, for naming actors. */
@@ -80,16 +49,8 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
       `No attestation ${id} (indexed up to block ${s.sync.block.number}): it was never submitted on chain ${s.sync.chainId}, or its block is not indexed yet.`,
     );
   const [disputes, rewards, verifiers, params] = await Promise.all([
-    db
-      .select()
-      .from(schema.dispute)
-      .where(eq(schema.dispute.attestationId, id))
-      .orderBy(asc(schema.dispute.openedBlock)),
-    db
-      .select()
-      .from(schema.reward)
-      .where(eq(schema.reward.attestationId, id))
-      .orderBy(asc(schema.reward.blockNumber)),
+    disputesOldestFirst(eq(schema.dispute.attestationId, id)),
+    rewardsOldestFirst(eq(schema.reward.attestationId, id)),
     verifierNames(),
     protocolParams(),
   ]);
@@ -110,15 +71,7 @@ explorer.get("/api/v1/attestations/:id", async (c) => {
   const projectedRewardWei =
     a.claimed || a.supersedes !== null || status === Status.REJECTED || status === Status.INVALIDATED
       ? null
-      : attestationReward(
-          {
-            energyWh: a.energyWh,
-            locationIntensity: BigInt(a.locationIntensity),
-            renewableBps: BigInt(a.renewableBps),
-            method: a.method as Method,
-          },
-          params,
-        ).toString();
+      : claimRewardWei(a, params);
   return v1Json<AttestationDetail>(c, s.sync, {
     attestation: {
       ...view,
@@ -142,7 +95,14 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
   const { address } = path.value;
   const s = await snapshot();
   const A = schema.attestation;
+  const D = schema.dispute;
   const limit = ADDRESS_LIST_LIMIT;
+  // The address's part in attestations (as submitter, as verifier) and disputes (as challenger,
+  // as arbiter): newest first, at most `limit` of each.
+  const newestAttestations = (where: Condition) =>
+    db.select().from(A).where(where).orderBy(desc(A.submittedBlock), desc(A.id)).limit(limit);
+  const newestDisputes = (where: Condition) =>
+    db.select().from(D).where(where).orderBy(desc(D.openedBlock)).limit(limit);
   const [
     submitted,
     [submittedCount],
@@ -154,32 +114,12 @@ explorer.get("/api/v1/addresses/:address", async (c) => {
     paid,
     [verifierRow],
   ] = await Promise.all([
-    db
-      .select()
-      .from(A)
-      .where(eq(A.submitter, address))
-      .orderBy(desc(A.submittedBlock), desc(A.id))
-      .limit(limit),
+    newestAttestations(eq(A.submitter, address)),
     db.select({ n: count() }).from(A).where(eq(A.submitter, address)),
-    db
-      .select()
-      .from(A)
-      .where(eq(A.verifier, address))
-      .orderBy(desc(A.submittedBlock), desc(A.id))
-      .limit(limit),
+    newestAttestations(eq(A.verifier, address)),
     db.select({ n: count() }).from(A).where(eq(A.verifier, address)),
-    db
-      .select()
-      .from(schema.dispute)
-      .where(eq(schema.dispute.challenger, address))
-      .orderBy(desc(schema.dispute.openedBlock))
-      .limit(limit),
-    db
-      .select()
-      .from(schema.dispute)
-      .where(eq(schema.dispute.arbiter, address))
-      .orderBy(desc(schema.dispute.openedBlock))
-      .limit(limit),
+    newestDisputes(eq(D.challenger, address)),
+    newestDisputes(eq(D.arbiter, address)),
     db
       .select()
       .from(schema.certificate)

@@ -4,7 +4,7 @@
 // has checked. Used by the models list and the compare view.
 import type { ModelFigures } from "../../../lib/indexer/client";
 import { METHOD_NAMES } from "../../../lib/spec";
-import { derive, type Sums } from "../lib/aggregate";
+import { type Derived, derive, type Sums } from "../lib/aggregate";
 import { efficiencyJson, efficiencyOf } from "./efficiency";
 import type { Counting } from "./leaderboard";
 import { selfReportedSums } from "./selfReported";
@@ -25,18 +25,28 @@ export function strongestSums(
   return { counting: self.count > 0 ? "self-reported" : null, sums: self, unfinal: false };
 }
 
-/** The figures of {@link strongestSums} as JSON (integers as decimal strings, SPEC units). */
-export function figuresJson(s: Snapshot, m: ModelRow): ModelFigures {
-  const { counting, sums, unfinal } = strongestSums(s, m);
-  const d = derive(sums, m.parameterCount, m.creditsG);
+/**
+ * The attested totals of a set of attestations as JSON (SPEC units, integers as decimal strings):
+ * the leading fields of a model's figures and of each of its aggregates.
+ */
+export function totalsJson(sums: Sums, d: Derived) {
   return {
-    counting,
     attestations: sums.count,
     energyWh: sums.energyWh.toString(),
     locationEmissionsG: sums.locationG.toString(),
     marketEmissionsG: sums.marketG.toString(),
     embodiedG: sums.embodiedG.toString(),
     totalG: d.totalG.toString(),
+  };
+}
+
+/** The figures of {@link strongestSums} as JSON (integers as decimal strings, SPEC units). */
+export function figuresJson(s: Snapshot, m: ModelRow): ModelFigures {
+  const { counting, sums, unfinal } = strongestSums(s, m);
+  const d = derive(sums, m.parameterCount, m.creditsG);
+  return {
+    counting,
+    ...totalsJson(sums, d),
     /** Ranked intensity, gCO2e/kWh (SPEC 9, v1.1: one rounding); null when nothing is attested. */
     intensity: counting === null ? null : d.intensity.toString(),
     /** The grid's grade by that intensity (where the energy came from, not the model's efficiency). */

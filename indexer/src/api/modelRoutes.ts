@@ -4,16 +4,17 @@ import schema from "ponder:schema";
 import { Hono } from "hono";
 import { asc, eq } from "ponder";
 import { modelsQuery, parseParams, pathParams } from "../../../lib/api/queries";
-import { attestationReward } from "../../../lib/formulas";
 import type { ModelDetail, ModelList, ModelSummary } from "../../../lib/indexer/client";
-import { KIND_NAMES, type Method } from "../../../lib/spec";
+import { KIND_NAMES } from "../../../lib/spec";
 import { derive } from "../lib/aggregate";
 import { attestationJson, disputeJson, str } from "./attestations";
 import { certificateJson } from "./certificates";
 import { v1Json } from "./envelope";
-import { figuresJson } from "./figures";
+import { figuresJson, totalsJson } from "./figures";
 import { badRequest } from "./http";
+import { disputesOldestFirst, rewardsOldestFirst } from "./oldestFirst";
 import { protocolParams } from "./params";
+import { claimRewardWei, modelRewardJson } from "./rewards";
 import { loadSelfReported } from "./selfReported";
 import { type Include, type Snapshot, snapshot, sumsOf } from "./snapshot";
 
@@ -36,12 +37,7 @@ function aggregateJson(s: Snapshot, id: bigint, include: Include, parameterCount
   }
   return {
     include,
-    attestations: sums.count,
-    energyWh: sums.energyWh.toString(),
-    locationEmissionsG: sums.locationG.toString(),
-    marketEmissionsG: sums.marketG.toString(),
-    embodiedG: sums.embodiedG.toString(),
-    totalG: d.totalG.toString(),
+    ...totalsJson(sums, d),
     intensity: d.intensity.toString(),
     grade: d.grade,
     renewableBps: d.renewableBps.toString(),
@@ -141,16 +137,8 @@ routes.get("/api/v1/models/:id", async (c) => {
       .from(schema.certificate)
       .where(eq(schema.certificate.modelId, id))
       .orderBy(asc(schema.certificate.recordedBlock)),
-    db
-      .select()
-      .from(schema.reward)
-      .where(eq(schema.reward.modelId, id))
-      .orderBy(asc(schema.reward.blockNumber)),
-    db
-      .select()
-      .from(schema.dispute)
-      .where(eq(schema.dispute.modelId, id))
-      .orderBy(asc(schema.dispute.openedBlock)),
+    rewardsOldestFirst(eq(schema.reward.modelId, id)),
+    disputesOldestFirst(eq(schema.dispute.modelId, id)),
     db.select().from(schema.model).where(eq(schema.model.parentId, id)).orderBy(asc(schema.model.id)),
     protocolParams(),
   ]);
@@ -193,31 +181,11 @@ routes.get("/api/v1/models/:id", async (c) => {
       // What a claim would pay the owner now (SPEC 6, current parameters). A superseding
       // attestation is paid less what its chain already paid: not derivable from one row, so null.
       const claimable = view.status === "FINAL" && !a.claimed && a.supersedes === null;
-      const claimableWei = claimable
-        ? attestationReward(
-            {
-              energyWh: a.energyWh,
-              locationIntensity: BigInt(a.locationIntensity),
-              renewableBps: BigInt(a.renewableBps),
-              method: a.method as Method,
-            },
-            params,
-          ).toString()
-        : null;
+      const claimableWei = claimable ? claimRewardWei(a, params) : null;
       return { ...view, claimableWei };
     }),
     certificates: certJson,
-    rewards: rewards.map((r) => ({
-      kind: r.kind,
-      attestationId: r.attestationId,
-      owner: r.owner,
-      amountWei: r.amountWei.toString(),
-      verifier: r.verifier,
-      verifierAmountWei: r.verifierAmountWei.toString(),
-      block: r.blockNumber.toString(),
-      timestamp: r.timestamp.toString(),
-      transactionHash: r.transactionHash,
-    })),
+    rewards: rewards.map(modelRewardJson),
     disputes: disputes.map(disputeJson),
   });
 });

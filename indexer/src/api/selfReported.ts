@@ -7,10 +7,17 @@ import { db } from "ponder:api";
 import { attestation } from "ponder:schema";
 import { eq } from "ponder";
 import { Status } from "../../../lib/spec";
-import { addSums, derive, emptySums, type Sums } from "../lib/aggregate";
-import { attestationSums, type LeaderRow, type Snapshot, sumsOfGroup, trustOf } from "./snapshot";
-
-type KindSums = Map<bigint, Array<Sums | null>>;
+import { addSums, emptySums, type Sums } from "../lib/aggregate";
+import {
+  addToKind,
+  attestationSums,
+  type KindSums,
+  type LeaderRow,
+  leaderRow,
+  perSnapshot,
+  type Snapshot,
+  sumsOfGroup,
+} from "./snapshot";
 
 const LOADED = "selfReported";
 const LOADING = "selfReported:loading";
@@ -29,13 +36,8 @@ async function load(): Promise<KindSums> {
     .where(eq(a.status, Status.SUBMITTED))
     .groupBy(a.modelId, a.kind, a.method, a.region);
   const out: KindSums = new Map();
-  for (const g of groups) {
-    const list = out.get(g.modelId) ?? [null, null, null];
-    // Never verified: no verifier, and no LEAF is ever paid for a Submitted attestation.
-    const add = sumsOfGroup(g);
-    list[g.kind] = addSums(list[g.kind] ?? emptySums(), add);
-    out.set(g.modelId, list);
-  }
+  // Never verified: no verifier, and no LEAF is ever paid for a Submitted attestation.
+  for (const g of groups) addToKind(out, g.modelId, g.kind, sumsOfGroup(g));
   return out;
 }
 
@@ -69,24 +71,14 @@ export function selfReportedSums(s: Snapshot, id: bigint, kinds: readonly number
 
 /** Every model with self-reported figures of `kinds`, as leaderboard rows (cached per snapshot). */
 export function selfReportedRows(s: Snapshot, kinds: readonly number[]): LeaderRow[] {
-  const key = `rows:self-reported:${kinds.join(",")}`;
-  const cached = s.cache.get(key) as LeaderRow[] | undefined;
-  if (cached) return cached;
-  const out: LeaderRow[] = [];
-  for (const id of loaded(s).keys()) {
-    const m = s.models.get(id);
-    if (!m) continue;
-    const sums = selfReportedSums(s, id, kinds);
-    if (sums.count <= 0) continue;
-    out.push({
-      model: m,
-      sums,
-      derived: derive(sums, m.parameterCount, m.creditsG),
-      trust: trustOf(sums),
-      includesUnfinal: false,
-      regions: Object.keys(sums.regions).sort(),
-    });
-  }
-  s.cache.set(key, out);
-  return out;
+  return perSnapshot(s, `rows:self-reported:${kinds.join(",")}`, () => {
+    const out: LeaderRow[] = [];
+    for (const id of loaded(s).keys()) {
+      const m = s.models.get(id);
+      if (!m) continue;
+      const sums = selfReportedSums(s, id, kinds);
+      if (sums.count > 0) out.push(leaderRow(m, sums, false));
+    }
+    return out;
+  });
 }

@@ -13,8 +13,15 @@ import { db } from "ponder:api";
 import { attestation, model, modelKindAggregate } from "ponder:schema";
 import { gte, sql } from "ponder";
 import { sizeClassOf } from "../../../lib/spec";
-import { addSums, type Derived, derive, emptySums, type Sums } from "../lib/aggregate";
-import { parseCounts } from "../lib/jsonText";
+import {
+  addSums,
+  type Derived,
+  derive,
+  emptySums,
+  type Sums,
+  storedSums,
+  subtractSums,
+} from "../lib/aggregate";
 import { readLocalMetadata } from "../lib/metadata";
 import { inWindow } from "./attestations";
 import { metadataFallback } from "./metadataFetch";
@@ -34,12 +41,15 @@ export interface LeaderRow {
   regions: string[];
 }
 
+/** Per model, its sums by kind (index 0 PRETRAINING, 1 FINE_TUNING, 2 INFERENCE; null: none). */
+export type KindSums = Map<bigint, Array<Sums | null>>;
+
 interface Snapshot {
   checkpoint: string;
   sync: SyncStatus;
   models: Map<bigint, ModelRow>;
-  kindSums: Map<bigint, Array<Sums | null>>;
-  pending: Map<bigint, Array<Sums | null>>;
+  kindSums: KindSums;
+  pending: KindSums;
   lastBlock: bigint;
   cache: Map<string, unknown>;
 }
@@ -48,30 +58,17 @@ let current: Snapshot | null = null;
 let refreshing: Promise<Snapshot> | null = null;
 let lastRefreshAt = 0;
 
-function toSums(r: typeof modelKindAggregate.$inferSelect): Sums {
-  return {
-    count: r.count,
-    energyWh: r.energyWh,
-    locationG: r.locationG,
-    marketG: r.marketG,
-    embodiedG: r.embodiedG,
-    renewableWeighted: r.renewableWeighted,
-    intensityWeighted: r.intensityWeighted,
-    leafWei: r.leafWei,
-    workEnergyWh: r.workEnergyWh,
-    workUnits: r.workUnits,
-    meter: r.meter,
-    software: r.software,
-    estimate: r.estimate,
-    verifiers: parseCounts(r.verifiers),
-    regions: parseCounts(r.regions),
-  };
-}
-
 function withMetadata(m: ModelRow): ModelRow {
   if (m.name !== null) return m;
   const meta = readLocalMetadata(m.metadataHash) ?? metadataFallback(m.metadataHash, m.metadataURI);
   return meta ? { ...m, ...meta } : m;
+}
+
+/** Adds one SQL group's sums to its model's sums of its kind in `map`. */
+export function addToKind(map: KindSums, modelId: bigint, kind: number, add: Sums): void {
+  const list = map.get(modelId) ?? [null, null, null];
+  list[kind] = addSums(list[kind] ?? emptySums(), add);
+  map.set(modelId, list);
 }
 
 /**
@@ -93,16 +90,13 @@ async function loadPending(now: bigint) {
     .from(a)
     .where(inWindow(now))
     .groupBy(a.modelId, a.kind, a.method, a.verifier, a.region);
-  const pending = new Map<bigint, Array<Sums | null>>();
+  const pending: KindSums = new Map();
   for (const r of rows) {
-    const list = pending.get(r.modelId) ?? [null, null, null];
-    const add: Sums = {
+    addToKind(pending, r.modelId, r.kind, {
       ...sumsOfGroup(r),
       leafWei: BigInt(r.leafWei),
       verifiers: r.verifier ? { [r.verifier.toLowerCase()]: Number(r.count) } : {},
-    };
-    list[r.kind] = addSums(list[r.kind] ?? emptySums(), add);
-    pending.set(r.modelId, list);
+    });
   }
   return pending;
 }
@@ -111,7 +105,7 @@ async function refresh(previous: Snapshot | null, sync: SyncStatus): Promise<Sna
   const full = previous === null || BigInt(sync.block.number) < previous.lastBlock;
   const since = full ? -1n : previous.lastBlock;
   const models = full ? new Map<bigint, ModelRow>() : new Map(previous.models);
-  const kindSums = full ? new Map<bigint, Array<Sums | null>>() : new Map(previous.kindSums);
+  const kindSums: KindSums = full ? new Map() : new Map(previous.kindSums);
   const [modelRows, aggRows, pending] = await Promise.all([
     db.select().from(model).where(gte(model.updatedBlock, since)),
     db.select().from(modelKindAggregate).where(gte(modelKindAggregate.updatedBlock, since)),
@@ -120,7 +114,7 @@ async function refresh(previous: Snapshot | null, sync: SyncStatus): Promise<Sna
   for (const m of modelRows) models.set(m.id, withMetadata(m));
   for (const r of aggRows) {
     const list = [...(kindSums.get(r.modelId) ?? [null, null, null])];
-    list[r.kind] = toSums(r);
+    list[r.kind] = storedSums(r);
     kindSums.set(r.modelId, list);
   }
   // Models still lacking metadata: retry the store (cheap) so late uploads appear.
@@ -206,39 +200,6 @@ export function sumsOfGroup(g: GroupRow): Sums {
   };
 }
 
-function subtract(a: Sums, b: Sums): Sums {
-  // a - b for the summable fields; maps are rebuilt by removing b's counts.
-  const verifiers = { ...a.verifiers };
-  for (const [k, v] of Object.entries(b.verifiers)) {
-    const n = (verifiers[k] ?? 0) - v;
-    if (n <= 0) delete verifiers[k];
-    else verifiers[k] = n;
-  }
-  const regions = { ...a.regions };
-  for (const [k, v] of Object.entries(b.regions)) {
-    const n = (regions[k] ?? 0) - v;
-    if (n <= 0) delete regions[k];
-    else regions[k] = n;
-  }
-  return {
-    count: a.count - b.count,
-    energyWh: a.energyWh - b.energyWh,
-    locationG: a.locationG - b.locationG,
-    marketG: a.marketG - b.marketG,
-    embodiedG: a.embodiedG - b.embodiedG,
-    renewableWeighted: a.renewableWeighted - b.renewableWeighted,
-    intensityWeighted: a.intensityWeighted - b.intensityWeighted,
-    leafWei: a.leafWei - b.leafWei,
-    workEnergyWh: a.workEnergyWh - b.workEnergyWh,
-    workUnits: a.workUnits - b.workUnits,
-    meter: a.meter - b.meter,
-    software: a.software - b.software,
-    estimate: a.estimate - b.estimate,
-    verifiers,
-    regions,
-  };
-}
-
 /** A model's sums for a basis: the kinds asked for, minus unfinished windows for include=final. */
 export function sumsOf(
   s: Snapshot,
@@ -255,7 +216,7 @@ export function sumsOf(
     if (!base) continue;
     const p = pend?.[k];
     if (p && p.count > 0) unfinal = true;
-    sums = addSums(sums, include === "final" && p ? subtract(base, p) : base);
+    sums = addSums(sums, include === "final" && p ? subtractSums(base, p) : base);
   }
   return { sums, unfinal: include === "verified" && unfinal };
 }
@@ -265,38 +226,47 @@ export function trustOf(s: Sums): number {
   return s.estimate > 0 ? 2 : s.software > 0 ? 1 : 0;
 }
 
-/** Every ranked model (at least one counted attestation) for a basis, computed once per snapshot. */
-export function rows(s: Snapshot, include: Include, kinds: readonly number[]): LeaderRow[] {
-  const key = `rows:${include}:${kinds.join(",")}`;
-  const cached = s.cache.get(key) as LeaderRow[] | undefined;
-  if (cached) return cached;
-  const out: LeaderRow[] = [];
-  for (const [id, m] of s.models) {
-    const { sums, unfinal } = sumsOf(s, id, include, kinds);
-    if (sums.count <= 0) continue;
-    out.push({
-      model: m,
-      sums,
-      derived: derive(sums, m.parameterCount, m.creditsG),
-      trust: trustOf(sums),
-      includesUnfinal: unfinal,
-      regions: Object.keys(sums.regions).sort(),
-    });
-  }
+/**
+ * What `compute` returns for this snapshot, computed once: answers derived from the snapshot only
+ * change with it (the cache is dropped on the next refresh).
+ */
+export function perSnapshot<T>(s: Snapshot, key: string, compute: () => T): T {
+  const cached = s.cache.get(key) as T | undefined;
+  if (cached !== undefined) return cached;
+  const out = compute();
   s.cache.set(key, out);
   return out;
+}
+
+/** A model's leaderboard row for the sums it is ranked by. */
+export function leaderRow(m: ModelRow, sums: Sums, includesUnfinal: boolean): LeaderRow {
+  return {
+    model: m,
+    sums,
+    derived: derive(sums, m.parameterCount, m.creditsG),
+    trust: trustOf(sums),
+    includesUnfinal,
+    regions: Object.keys(sums.regions).sort(),
+  };
+}
+
+/** Every ranked model (at least one counted attestation) for a basis, computed once per snapshot. */
+export function rows(s: Snapshot, include: Include, kinds: readonly number[]): LeaderRow[] {
+  return perSnapshot(s, `rows:${include}:${kinds.join(",")}`, () => {
+    const out: LeaderRow[] = [];
+    for (const [id, m] of s.models) {
+      const { sums, unfinal } = sumsOf(s, id, include, kinds);
+      if (sums.count > 0) out.push(leaderRow(m, sums, unfinal));
+    }
+    return out;
+  });
 }
 
 export type Compare = (a: LeaderRow, b: LeaderRow) => number;
 
 /** Rows sorted by a comparator, cached per snapshot under `key`. */
 export function sorted(s: Snapshot, key: string, base: LeaderRow[], compare: Compare): LeaderRow[] {
-  const k = `sorted:${key}`;
-  const cached = s.cache.get(k) as LeaderRow[] | undefined;
-  if (cached) return cached;
-  const out = [...base].sort(compare);
-  s.cache.set(k, out);
-  return out;
+  return perSnapshot(s, `sorted:${key}`, () => [...base].sort(compare));
 }
 
 export type { Snapshot };

@@ -12,6 +12,7 @@ import { badgeSvg } from "./badge";
 import { v1Json } from "./envelope";
 import { badRequest } from "./http";
 import { type Include, rows, snapshot, sumsOf } from "./snapshot";
+import { verifierJson } from "./verifiers";
 
 const routes = new Hono();
 
@@ -22,18 +23,11 @@ routes.get("/api/v1/verifiers", async (c) => {
     .from(schema.verifier)
     .orderBy(asc(schema.verifier.index), asc(schema.verifier.address));
   return v1Json<Verifiers>(c, s.sync, {
-    verifiers: list.map((v) => ({
-      address: v.address,
-      index: v.index,
-      name: v.name,
-      uri: v.uri,
-      active: v.active,
-      accreditedAt: v.accreditedAt.toString(),
-      verdicts: { verified: v.verified, rejected: v.rejected, invalidated: v.invalidated },
-      certificates: { confirmed: v.certificatesConfirmed, rejected: v.certificatesRejected },
-      efficiencyBonusesApproved: v.bonusesApproved,
-      rewardWei: v.rewardWei.toString(),
-    })),
+    // The profile plus its registry index, after the address (the answer's key order).
+    verifiers: list.map((v) => {
+      const { address, ...profile } = verifierJson(v);
+      return { address, index: v.index, ...profile };
+    }),
   });
 });
 

@@ -3,6 +3,7 @@
 // leaderboard columns come from lib/formulas/: the same integer formulas as the contracts.
 import { gPerBillionParams, grade, intensity, renewableShareBps, totalG } from "../../../lib/formulas";
 import type { Grade } from "../../../lib/spec";
+import { parseCounts } from "./jsonText";
 
 /** Summable figures of a set of attestations (one model, one kind). */
 export interface Sums {
@@ -46,6 +47,34 @@ export function emptySums(): Sums {
     estimate: 0,
     verifiers: {},
     regions: {},
+  };
+}
+
+/** Sums as an aggregate row stores them: the two tallies as JSON text (see jsonText.ts). */
+export type StoredSums = Omit<Sums, "verifiers" | "regions"> & { verifiers: string; regions: string };
+
+/**
+ * The sums of a stored aggregate row (the handlers' running totals, the API's snapshot). Read field
+ * by field, never spread: in a handler the row is a Ponder proxy, and spreading one costs a trap
+ * per field (it was the largest self time of the handlers in the profile).
+ */
+export function storedSums(row: StoredSums): Sums {
+  return {
+    count: row.count,
+    energyWh: row.energyWh,
+    locationG: row.locationG,
+    marketG: row.marketG,
+    embodiedG: row.embodiedG,
+    renewableWeighted: row.renewableWeighted,
+    intensityWeighted: row.intensityWeighted,
+    leafWei: row.leafWei,
+    workEnergyWh: row.workEnergyWh,
+    workUnits: row.workUnits,
+    meter: row.meter,
+    software: row.software,
+    estimate: row.estimate,
+    verifiers: parseCounts(row.verifiers),
+    regions: parseCounts(row.regions),
   };
 }
 
@@ -104,29 +133,58 @@ export function applyContribution(sums: Sums, c: Contribution, sign: 1 | -1): Su
   };
 }
 
-/** a + b (merging the kinds of one model). */
-export function addSums(a: Sums, b: Sums): Sums {
-  const verifiers = { ...a.verifiers };
-  for (const [k, v] of Object.entries(b.verifiers)) verifiers[k] = (verifiers[k] ?? 0) + v;
-  const regions = { ...a.regions };
-  for (const [k, v] of Object.entries(b.regions)) regions[k] = (regions[k] ?? 0) + v;
-  return {
-    count: a.count + b.count,
-    energyWh: a.energyWh + b.energyWh,
-    locationG: a.locationG + b.locationG,
-    marketG: a.marketG + b.marketG,
-    embodiedG: a.embodiedG + b.embodiedG,
-    renewableWeighted: a.renewableWeighted + b.renewableWeighted,
-    intensityWeighted: a.intensityWeighted + b.intensityWeighted,
-    leafWei: a.leafWei + b.leafWei,
-    workEnergyWh: a.workEnergyWh + b.workEnergyWh,
-    workUnits: a.workUnits + b.workUnits,
-    meter: a.meter + b.meter,
-    software: a.software + b.software,
-    estimate: a.estimate + b.estimate,
-    verifiers,
-    regions,
+// The fields of `Sums` that add up across attestations (all but the two tallies), so that adding
+// and removing a set of attestations walk one list.
+const SUMMED_BIGINT_FIELDS = [
+  "energyWh",
+  "locationG",
+  "marketG",
+  "embodiedG",
+  "renewableWeighted",
+  "intensityWeighted",
+  "leafWei",
+  "workEnergyWh",
+  "workUnits",
+] as const satisfies readonly (keyof Sums)[];
+const SUMMED_COUNT_FIELDS = [
+  "count",
+  "meter",
+  "software",
+  "estimate",
+] as const satisfies readonly (keyof Sums)[];
+
+/** A tally ± another (sign -1 removes b's counts); a key whose count reaches 0 is dropped, as bump does. */
+function mergeTallies(a: Record<string, number>, b: Record<string, number>, sign: 1 | -1) {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const n = (out[k] ?? 0) + sign * v;
+    if (n <= 0) delete out[k];
+    else out[k] = n;
+  }
+  return out;
+}
+
+/** a ± b field by field (sign -1 removes b, a set of attestations counted in a). Returns a new object. */
+function combineSums(a: Sums, b: Sums, sign: 1 | -1): Sums {
+  const out: Sums = {
+    ...a,
+    verifiers: mergeTallies(a.verifiers, b.verifiers, sign),
+    regions: mergeTallies(a.regions, b.regions, sign),
   };
+  const s = BigInt(sign);
+  for (const k of SUMMED_BIGINT_FIELDS) out[k] = a[k] + s * b[k];
+  for (const k of SUMMED_COUNT_FIELDS) out[k] = a[k] + sign * b[k];
+  return out;
+}
+
+/** a + b (merging the kinds of one model, or groups of attestations). */
+export function addSums(a: Sums, b: Sums): Sums {
+  return combineSums(a, b, 1);
+}
+
+/** a - b, where b is a subset of the attestations summed in a (e.g. those still in their window). */
+export function subtractSums(a: Sums, b: Sums): Sums {
+  return combineSums(a, b, -1);
 }
 
 /** The derived SPEC 9 columns of a model's sums. */
