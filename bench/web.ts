@@ -97,6 +97,14 @@ async function lighthouseScores(
   return {
     performance: Math.round((categories?.performance?.score ?? 0) * 100),
     accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+    // What keeps accessibility under 100: each failed audit with the elements it names.
+    accessibilityFailures: (categories?.accessibility?.auditRefs ?? [])
+      .map((ref) => result?.lhr.audits[ref.id])
+      .filter((a) => a && a.score !== null && a.score < 1)
+      .map((a) => {
+        const items = (a?.details as { items?: { node?: { snippet?: string } }[] } | undefined)?.items ?? [];
+        return `${a?.id}: ${items.map((i) => i.node?.snippet ?? "").join(" ")}`.slice(0, 600);
+      }),
     // The metrics behind the performance score (ms; CLS x1000), for bench/results/web.json, and
     // Lighthouse's CPU benchmark of this machine (mobile scores scale with it: 4x CPU slowdown).
     benchmarkIndex: result?.lhr.environment.benchmarkIndex ?? null,
@@ -114,7 +122,7 @@ async function lighthouseScores(
   };
 }
 
-const RUNS = 3;
+const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 
 /**
  * The CPU slowdown that makes this machine a mid-tier phone, by Lighthouse's calibration table
@@ -204,6 +212,15 @@ async function main() {
     console.log(
       `| ${r.page} | ${r.firstLoadJsKb} kB | ${desktop.performance} / ${mobile.performance} / ${mobileCalibrated.performance} (${mobileCalibrated.cpuSlowdown}x) | ${desktop.accessibility} / ${mobile.accessibility} |`,
     );
+  }
+  for (const r of rows) {
+    for (const [preset, scores] of [
+      ["desktop", r.desktop],
+      ["mobile", r.mobile],
+    ] as const) {
+      for (const failure of scores.accessibilityFailures)
+        console.log(`accessibility ${r.page} ${preset}: ${failure}`);
+    }
   }
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(

@@ -1,4 +1,5 @@
 // Recent protocol events as a list (server component: plain links, no wallet, no JavaScript).
+// Links are at least 24 px tall (WCAG 2.5.8 target size): on a phone an item wraps and its links stack.
 import Link from "next/link";
 import { describeActivity } from "@/lib/activity";
 import { formatUtc } from "@/lib/humanize";
@@ -23,7 +24,7 @@ export function ActivityFeed({
               <Link
                 href={`/address/${item.actor}`}
                 title={item.actor}
-                className={`${names.has(item.actor.toLowerCase()) ? "font-medium" : "font-mono text-xs"} text-neutral-700 hover:underline dark:text-neutral-300`}
+                className={`${names.has(item.actor.toLowerCase()) ? "font-medium" : "font-mono text-xs"} inline-flex min-h-6 items-center text-neutral-700 hover:underline dark:text-neutral-300`}
               >
                 {names.get(item.actor.toLowerCase()) ?? shortAddress(item.actor)}
               </Link>
@@ -31,7 +32,10 @@ export function ActivityFeed({
               <span className="text-xs text-neutral-600 dark:text-neutral-400">protocol</span>
             )}{" "}
             <span>{verb}</span>{" "}
-            <Link href={`/models/${item.modelId}`} className="font-medium hover:underline">
+            <Link
+              href={`/models/${item.modelId}`}
+              className="inline-flex min-h-6 items-center font-medium hover:underline"
+            >
               {item.modelName ?? `Model #${item.modelId}`}
             </Link>{" "}
             {amount ? <span className="tabular-nums">({amount})</span> : null}{" "}

@@ -7,13 +7,14 @@ import { chainSettings } from "@/lib/server/settings";
 export function TxRef({ hash, block, compact }: { hash: string; block?: string | null; compact?: boolean }) {
   const { explorerUrl } = chainSettings();
   const base = explorerUrl?.replace(/\/$/, "");
-  // Compact (in tables): shortened, the full hash in the tooltip and the link.
+  // Compact (in tables): shortened, the full hash in the tooltip and the link. At least 24 px tall
+  // (WCAG 2.5.8 target size): in a table's phone cards it sits right under the attestation's link.
   const text = compact ? `${hash.slice(0, 10)}…${hash.slice(-6)}` : hash;
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-2">
       <a
         href={base ? `${base}/tx/${hash}` : `/tx/${hash}`}
-        className="break-all font-mono text-xs underline"
+        className="inline-flex min-h-6 items-center break-all font-mono text-xs underline"
         rel={base ? "noreferrer nofollow" : undefined}
         data-testid="tx-link"
         title={hash}

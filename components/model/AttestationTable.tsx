@@ -84,7 +84,7 @@ export function AttestationTable({
                 <td data-label="Attestation" className="card-wide py-2 pr-3">
                   <Link
                     href={`/attestations/${a.id}`}
-                    className="font-mono text-xs underline"
+                    className="inline-flex min-h-6 items-center font-mono text-xs underline"
                     data-testid="attestation-link"
                   >
                     {shortId(a.id)}

@@ -1,11 +1,16 @@
 // Every page, as a visitor without a wallet sees it, at desktop and phone width: it answers,
-// has one main heading, does not scroll sideways on a phone; screenshots saved as artifacts.
+// has one main heading, does not scroll sideways on a phone, and (public pages) has no WCAG 2.2 AA
+// violation axe-core finds; screenshots saved as artifacts.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, screenshot } from "./browser";
 import { registerModel, untilIndexed } from "./helpers";
+import { accessibilityViolations } from "./layout";
+
+/** The public pages (no wallet): checked with axe-core for WCAG 2.2 AA, as Lighthouse's score does. */
+const PUBLIC = new Set(["home", "leaderboard", "models", "model", "verifiers"]);
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 
@@ -63,6 +68,10 @@ describe("every page at desktop and phone width", () => {
           overflow <= 1,
           `${path} scrolls sideways by ${overflow}px at ${viewport} width: ${culprits.join(", ")}`,
         );
+        if (PUBLIC.has(name)) {
+          const violations = await accessibilityViolations(page);
+          assert.deepEqual(violations, [], `${path} at ${viewport} width: WCAG 2.2 AA violations`);
+        }
         await screenshot(page, `${name}-${viewport}`);
       }
       await context.close();
