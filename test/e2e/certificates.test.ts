@@ -5,13 +5,11 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { createWalletClient, type Hex, http } from "viem";
+import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { anvil } from "viem/chains";
-import { createGreenprintClient } from "../../lib/client";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
+import { registerModel, sdk, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const OWNER = ANVIL_KEYS[5];
@@ -19,17 +17,6 @@ const VERIFIER = ANVIL_KEYS[2];
 const ARBITER = ANVIL_KEYS[0]; // the deployer holds the arbiter role locally
 const TYPED = `irec-e2e-${Date.now()}  to  9`;
 const SERIAL = TYPED.toUpperCase().replace(/\s+/g, " ");
-
-const sdk = (key: Hex) =>
-  createGreenprintClient({
-    publicClient,
-    walletClient: createWalletClient({
-      account: privateKeyToAccount(key),
-      chain: anvil,
-      transport: http(RPC_URL),
-    }),
-    deployment: deployment(),
-  });
 
 describe("certificates", () => {
   let browser: Browser;

@@ -4,30 +4,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { createWalletClient, type Hex, http, sha256, toHex } from "viem";
+import { type Hex, sha256, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { anvil } from "viem/chains";
-import { createGreenprintClient } from "../../lib/client";
 import { efficiencyBonusLeaf } from "../../lib/formulas";
 import { Kind, Method } from "../../lib/spec";
 import { formatLeaf } from "../../lib/units";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL } from "./browser";
-import { deployment, publicClient } from "./helpers";
+import { publicClient, sdk } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const OWNER = ANVIL_KEYS[5];
 const VERIFIER = ANVIL_KEYS[2];
-const sdk = (key: Hex) =>
-  createGreenprintClient({
-    publicClient,
-    walletClient: createWalletClient({
-      account: privateKeyToAccount(key),
-      chain: anvil,
-      transport: http(RPC_URL),
-    }),
-    deployment: deployment(),
-  });
 
 /** A sealed model with one verified PRETRAINING attestation of `energyWh` (METER unless told). */
 async function sealedModel(

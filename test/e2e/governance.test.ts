@@ -4,30 +4,18 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { createWalletClient, type Hex, http, sha256, toHex } from "viem";
+import { type Hex, sha256, toHex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { anvil } from "viem/chains";
-import { createGreenprintClient } from "../../lib/client";
 import { Kind, Method, Status } from "../../lib/spec";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
+import { registerModel, sdk, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const ADMIN = ANVIL_KEYS[0]; // the deployer holds the admin, arbiter and pauser roles locally
 const OWNER = ANVIL_KEYS[5];
 const VERIFIER = ANVIL_KEYS[2];
 const CHALLENGER = ANVIL_KEYS[3];
-const sdk = (key: Hex) =>
-  createGreenprintClient({
-    publicClient,
-    walletClient: createWalletClient({
-      account: privateKeyToAccount(key),
-      chain: anvil,
-      transport: http(RPC_URL),
-    }),
-    deployment: deployment(),
-  });
 
 describe("disputes and governance", () => {
   let browser: Browser;

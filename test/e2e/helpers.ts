@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createPublicClient, createWalletClient, type Hex, http, parseEventLogs } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
+import { createGreenprintClient } from "../../lib/client";
 import type { Deployment } from "../../lib/deployment";
 import { modelRegistryAbi } from "../../lib/generated/contracts";
 import { APP_URL, RPC_URL } from "./browser";
@@ -13,6 +14,18 @@ export const publicClient = createPublicClient({ chain: anvil, transport: http(R
 export function deployment(): Deployment {
   return JSON.parse(readFileSync("deployments/31337.json", "utf8")) as Deployment;
 }
+
+/** The SDK acting as `key`'s account on the test chain (real transactions). */
+export const sdk = (key: Hex) =>
+  createGreenprintClient({
+    publicClient,
+    walletClient: createWalletClient({
+      account: privateKeyToAccount(key),
+      chain: anvil,
+      transport: http(RPC_URL),
+    }),
+    deployment: deployment(),
+  });
 
 export function address(name: string): Hex {
   const contract = deployment().contracts[name];

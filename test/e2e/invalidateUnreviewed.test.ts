@@ -8,27 +8,17 @@ import type { Browser, Page } from "playwright-core";
 import { createWalletClient, type Hex, http, parseEther, sha256, toHex } from "viem";
 import { generatePrivateKey, privateKeyToAccount } from "viem/accounts";
 import { anvil } from "viem/chains";
-import { createGreenprintClient, ROLES } from "../../lib/client";
+import { ROLES } from "../../lib/client";
 import { Kind, Method, Status } from "../../lib/spec";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
+import { publicClient, registerModel, sdk, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const ADMIN = ANVIL_KEYS[0]; // the deployer holds the admin and arbiter roles locally
 const OWNER = ANVIL_KEYS[5];
 const VERIFIER = generatePrivateKey();
 const verifier = privateKeyToAccount(VERIFIER).address;
-const sdk = (key: Hex) =>
-  createGreenprintClient({
-    publicClient,
-    walletClient: createWalletClient({
-      account: privateKeyToAccount(key),
-      chain: anvil,
-      transport: http(RPC_URL),
-    }),
-    deployment: deployment(),
-  });
 
 describe("invalidate a revoked verifier's unreviewed verdict", () => {
   let browser: Browser;

@@ -4,30 +4,15 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Locator, Page } from "playwright-core";
-import { createWalletClient, type Hex, http } from "viem";
-import { privateKeyToAccount } from "viem/accounts";
-import { anvil } from "viem/chains";
-import { createGreenprintClient } from "../../lib/client";
 import { CertificateKind } from "../../lib/spec";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
+import { registerModel, sdk, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const ADMIN = ANVIL_KEYS[0]; // the deployer holds the admin role locally
 const OWNER = ANVIL_KEYS[5];
 const LABEL = `E2E Registry ${Date.now() % 1_000_000}`;
-
-const sdk = (key: Hex) =>
-  createGreenprintClient({
-    publicClient,
-    walletClient: createWalletClient({
-      account: privateKeyToAccount(key),
-      chain: anvil,
-      transport: http(RPC_URL),
-    }),
-    deployment: deployment(),
-  });
 
 describe("issuing registries on the governance page", () => {
   let browser: Browser;

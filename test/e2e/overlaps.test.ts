@@ -5,30 +5,17 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
-import { createWalletClient, type Hex, http } from "viem";
+import type { Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { anvil } from "viem/chains";
-import { createGreenprintClient } from "../../lib/client";
 import { CertificateKind } from "../../lib/spec";
 import { ANVIL_KEYS } from "../../script/lib/anvil";
 import { APP_URL, launchBrowser, RPC_URL, screenshot } from "./browser";
-import { deployment, publicClient, registerModel, untilIndexed } from "./helpers";
+import { registerModel, sdk, untilIndexed } from "./helpers";
 import { TestWallet } from "./wallet";
 
 const ADMIN = ANVIL_KEYS[0];
 const OWNER = ANVIL_KEYS[5];
 const VERIFIER = ANVIL_KEYS[2];
-
-const sdk = (key: Hex) =>
-  createGreenprintClient({
-    publicClient,
-    walletClient: createWalletClient({
-      account: privateKeyToAccount(key),
-      chain: anvil,
-      transport: http(RPC_URL),
-    }),
-    deployment: deployment(),
-  });
 
 /** An I-REC certificate number (16 digits in groups of four) of this run. */
 const base = (BigInt(Date.now()) % 10n ** 12n) * 1000n;
