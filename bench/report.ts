@@ -1,6 +1,6 @@
 // The bench's Markdown tables for bench/README.md, printed from a result.
 import os from "node:os";
-import type { Run } from "./indexing";
+import { type Run, stepsText } from "./indexing";
 import type { Latency } from "./latency";
 
 export interface BenchResult {
@@ -27,7 +27,7 @@ const find = (list: Run[], app: Run["app"], sync: Run["sync"]) =>
 export function printBackfill(runs: Run[], events: number): void {
   const fig = (r: Run | undefined) =>
     r
-      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s; CPU ${r.cpuSeconds?.toFixed(1) ?? "?"} s`
+      ? `${r.wallSeconds.toFixed(1)} s (${Math.round(events / r.wallSeconds)} events/s); Ponder's backfill ${r.backfillSeconds?.toFixed(1) ?? "?"} s (${stepsText(r.steps)}); CPU ${r.cpuSeconds?.toFixed(1) ?? "?"} s`
       : "?";
   const cpuShare = (bare: Run | undefined, other: Run | undefined) =>
     bare?.cpuSeconds && other?.cpuSeconds
