@@ -34,9 +34,12 @@ interface Case {
   prepare?: (goodDir: string) => Promise<Files>;
 }
 
-/** vite 8 declares esbuild ^0.27 || ^0.28 as an optional peer: 0.25 conflicts with it. */
-const packageJson = (esbuild: string) =>
-  `${JSON.stringify({ name: "fixture", version: "1.0.0", private: true, devDependencies: { esbuild, vite: "8.3.8" } }, null, 2)}\n`;
+/**
+ * vite 8 declares esbuild ^0.27 || ^0.28 as an optional peer: 0.25 conflicts with it. esbuild has a
+ * postinstall script, which the project's allowScripts must name (reviewed) or the install fails.
+ */
+const packageJson = (esbuild: string, allowScripts: Record<string, boolean> | null = { esbuild: false }) =>
+  `${JSON.stringify({ name: "fixture", version: "1.0.0", private: true, devDependencies: { esbuild, vite: "8.3.8" }, ...(allowScripts ? { allowScripts } : {}) }, null, 2)}\n`;
 
 const SOLC = path.join(REPO, "script", "tools", "solc");
 const foundryToml = `[profile.default]
@@ -191,6 +194,13 @@ export default defineConfig({
     outside: true,
     good: { "package.json": packageJson("0.28.2") },
     bad: { "package.json": packageJson("0.25.12") },
+  },
+  {
+    step: "install resolves",
+    broken: "a dependency's install script nobody reviewed (esbuild missing from allowScripts)",
+    outside: true,
+    good: { "package.json": packageJson("0.28.2") },
+    bad: { "package.json": packageJson("0.28.2", null) },
   },
   {
     step: "unit (vitest)",

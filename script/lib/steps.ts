@@ -35,11 +35,13 @@ export const steps: Step[] = [
     args: ["script/selfcheck.ts"],
   },
   // The README's quick start begins with `npm install`, which re-resolves peer dependencies that
-  // `npm ci` (from the lockfile) never checks: a conflict broke it unseen once.
+  // `npm ci` (from the lockfile) never checks: a conflict broke it unseen once. Every dependency's
+  // install script must be reviewed in package.json's allowScripts (npm 12 skips unreviewed ones;
+  // npm 11 runs them with a warning), so the suite runs what a user's npm runs.
   {
     name: "install resolves (npm install --dry-run, the quick start's first command)",
     command: "npm",
-    args: ["install", "--dry-run", "--no-audit", "--no-fund"],
+    args: ["install", "--dry-run", "--no-audit", "--no-fund", "--strict-allow-scripts"],
   },
   { name: "lint (biome)", command: bin("biome"), args: ["check", "."] },
   { name: "format (forge fmt)", command: foundryBin("forge"), args: ["fmt", "--check"] },
