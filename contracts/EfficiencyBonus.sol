@@ -44,9 +44,9 @@ contract EfficiencyBonus is IEfficiencyBonus {
     /// @inheritdoc IEfficiencyBonus
     function requestEfficiencyBonus(uint256 modelId) external override whenNotPaused {
         if (_state[modelId] == _PAID) revert EfficiencyBonusAlreadyPaid(modelId);
-        uint256 rejectedAt = _rejectedAt[modelId];
-        if (rejectedAt != 0 && block.timestamp < rejectedAt + _retryDelay) {
-            revert EfficiencyBonusRetryTooSoon(modelId, rejectedAt + _retryDelay);
+        uint256 lastRejection = _rejectedAt[modelId];
+        if (lastRejection != 0 && block.timestamp < lastRejection + _retryDelay) {
+            revert EfficiencyBonusRetryTooSoon(modelId, lastRejection + _retryDelay);
         }
         (address owner, uint256 parentId) = _eligibility(modelId);
         if (owner != msg.sender) revert EfficiencyBonusNotModelOwner(modelId, msg.sender);

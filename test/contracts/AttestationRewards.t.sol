@@ -215,7 +215,7 @@ contract AttestationRewardsTest is OneModelBase {
 
     // ------------------------------------------------------------ views
 
-    function test_Views() public {
+    function test_Views() public view {
         IAttestationRegistry.Params memory p = reg.getParams();
         assertEq(p.challengeWindow, WINDOW);
         assertEq(p.baselineIntensity, 475);
