@@ -73,15 +73,17 @@ ponder.on("AttestationRegistry:AttestationSubmitted", async ({ event, context })
     submittedBlock: event.block.number,
     submittedAt: event.block.timestamp,
     submittedTx: event.transaction.hash,
+    // The feed's AttestationSubmitted entry (no activity row: see ponder.schema.ts).
+    submittedEventId: event.id,
+    verdictEventId: null,
+    verdictEvent: null,
+    verdictBlock: null,
+    verdictAt: null,
+    verdictTx: null,
     updatedAt: event.block.timestamp,
   });
   await addToModel(context, event, modelId, { attestationCount: 1 });
   await bumpStats(context, event, { attestations: 1, submitted: 1 });
-  await recordActivity(context, event, "AttestationSubmitted", {
-    modelId,
-    attestationId: id,
-    actor: submitter,
-  });
 });
 
 /** A verifier's verdict (SPEC 5): the status it sets and the verifier's counter it adds to. */
@@ -102,7 +104,15 @@ async function verdict(
 ) {
   const { to, counter } = VERDICTS[name];
   const v = by.toLowerCase() as Hex;
-  await transition(context, event, id, name, to, v, { verifier: v, ...set }, detail);
+  // The verdict is the feed's entry for it (no activity row: see ponder.schema.ts).
+  const entry = {
+    verdictEventId: event.id,
+    verdictEvent: name,
+    verdictBlock: event.block.number,
+    verdictAt: event.block.timestamp,
+    verdictTx: event.transaction.hash,
+  };
+  await transition(context, event, id, name, to, v, { verifier: v, ...entry, ...set }, detail, {}, false);
   await bumpVerifier(context, v, event.block.timestamp, { [counter]: 1 });
 }
 

@@ -86,6 +86,14 @@ export function recordCases(scenario: Scenario) {
         .map((a) => a.type),
       ["AttestationSubmitted", "AttestationVerified", "AttestationDisputed", "DisputeUpheld"],
     );
+    // A submission and a verdict come from the attestation row, not activity rows: same fields.
+    const ofB1 = (type: string) => b.find((a) => a.attestationId === att.b1.id && a.type === type);
+    assert.equal(ofB1("AttestationSubmitted").actor, p.address("owner").toLowerCase());
+    assert.equal(ofB1("AttestationVerified").actor, p.address("verifier").toLowerCase());
+    const modelB = (await getJson<Json>(`${indexer.url}/api/v1/models/${ids.b}`)).body;
+    const b1 = modelB.attestations.find((x: Json) => x.id === att.b1.id);
+    assert.equal(ofB1("AttestationSubmitted").transactionHash, b1.submitted.transactionHash);
+    assert.equal(ofB1("AttestationSubmitted").block, b1.submitted.block);
     assert.equal(b.at(-1).type, "ModelRegistered");
     const disputed = b.find((a) => a.type === "AttestationDisputed");
     assert.ok(BigInt(disputed.amount) > 0n, "the dispute's bond is carried");

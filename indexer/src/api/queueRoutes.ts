@@ -2,7 +2,7 @@
 import { db } from "ponder:api";
 import schema from "ponder:schema";
 import { Hono } from "hono";
-import { and, asc, count, desc, eq, inArray } from "ponder";
+import { and, asc, count, eq, inArray } from "ponder";
 import {
   activityQuery,
   attestationsQuery,
@@ -11,6 +11,7 @@ import {
   parseParams,
 } from "../../../lib/api/queries";
 import type { Activity, AttestationList, CertificateList, DisputeList } from "../../../lib/indexer/client";
+import { feedEntries } from "./activityFeed";
 import { attestationJson, disputeJson, statusCondition, str } from "./attestations";
 import { certificateJson, certificateStatusNumber } from "./certificates";
 import { v1Json } from "./envelope";
@@ -106,12 +107,7 @@ routes.get("/api/v1/activity", async (c) => {
   if (!parsed.ok) return badRequest(c, parsed);
   const { limit, model: modelId } = parsed.value;
   const s = await snapshot();
-  const list = await db
-    .select()
-    .from(schema.activity)
-    .where(modelId === undefined ? undefined : eq(schema.activity.modelId, modelId))
-    .orderBy(desc(schema.activity.id))
-    .limit(limit);
+  const list = await feedEntries(limit, modelId);
   return v1Json<Activity>(c, s.sync, {
     activity: list.map((a) => ({
       id: a.id,
