@@ -19,21 +19,17 @@ import {
   freePort,
   getJson,
   type Indexer,
+  indexChain,
+  type Json,
   KEYS,
   killAll,
   protocol,
   type Role,
   scaled,
   startAnvil,
-  startIndexer,
   tempDir,
-  waitForSync,
+  WEEK,
 } from "./helpers";
-
-const WEEK = 7 * 24 * 3600;
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 describe("efficiency bonus approved by the arbiter (PGlite)", { timeout: scaled(600_000) }, () => {
   let chain: Chain;
@@ -82,14 +78,7 @@ describe("efficiency bonus approved by the arbiter (PGlite)", { timeout: scaled(
     const { approval } = await sdk("admin").tallyAndApproveEfficiencyBonus({ modelId: child });
     assert.equal(approval.result.verifierReward, 0n);
 
-    indexer = startIndexer({
-      port: await freePort(),
-      chain,
-      deployed,
-      schema: "bonus",
-      logFile: path.join(dir, "ponder.log"),
-    });
-    await waitForSync(indexer, await chain.client.getBlockNumber());
+    indexer = await indexChain({ chain, deployed, schema: "bonus", dir });
   });
 
   after(() => killAll());

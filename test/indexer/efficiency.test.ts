@@ -16,19 +16,15 @@ import {
   freePort,
   getJson,
   type Indexer,
+  indexChain,
+  type Json,
   killAll,
   protocol,
   scaled,
   startAnvil,
-  startIndexer,
   tempDir,
-  waitForSync,
+  WEEK,
 } from "./helpers";
-
-const WEEK = 7 * 24 * 3600;
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 interface Trained {
   name: string;
@@ -179,15 +175,7 @@ describe("efficiency figures and ratings (PGlite)", { timeout: scaled(600_000) }
       workUnits: 0n,
     });
     await p.verify(noWork.id);
-    indexer = startIndexer({
-      port: await freePort(),
-      chain,
-      deployed,
-      schema: "efficiency",
-      evidenceDir,
-      logFile: path.join(dir, "ponder.log"),
-    });
-    await waitForSync(indexer, await chain.client.getBlockNumber());
+    indexer = await indexChain({ chain, deployed, schema: "efficiency", dir, evidenceDir });
   });
 
   after(() => killAll());

@@ -13,19 +13,15 @@ import {
   freePort,
   getJson,
   type Indexer,
+  indexChain,
+  type Json,
   killAll,
   protocol,
   scaled,
   startAnvil,
-  startIndexer,
   tempDir,
-  waitForSync,
+  WEEK,
 } from "./helpers";
-
-const WEEK = 7 * 24 * 3600;
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 describe("explorer API: attestation and address", { timeout: scaled(600_000) }, () => {
   let chain: Chain;
@@ -70,15 +66,7 @@ describe("explorer API: attestation and address", { timeout: scaled(600_000) }, 
     await p.reject(ids.rejected);
     await p.advance(WEEK + 60);
     receipts.push(await p.claim(first.input));
-    indexer = startIndexer({
-      port: await freePort(),
-      chain,
-      deployed,
-      schema: "explorer",
-      evidenceDir,
-      logFile: path.join(dir, "ponder.log"),
-    });
-    await waitForSync(indexer, await chain.client.getBlockNumber());
+    indexer = await indexChain({ chain, deployed, schema: "explorer", dir, evidenceDir });
   });
 
   after(() => killAll());

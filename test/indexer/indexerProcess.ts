@@ -8,7 +8,7 @@ import path from "node:path";
 import { checkIndex } from "../../indexer/scripts/check-index";
 import { checkAnswer, isApiAnswer } from "./apiContract";
 import type { Chain, Deployed } from "./chain";
-import { fatal, REPO, scaled, started, until } from "./processes";
+import { fatal, freePort, REPO, scaled, started, until } from "./processes";
 
 // Every /api/v1 JSON answer these tests read (getJson, the typed client, plain fetch) is checked
 // against its route's schema in lib/api first: an answer that drifts from it fails the test.
@@ -140,6 +140,35 @@ export async function waitForSync(indexer: Indexer, block: bigint, stallMs = 60_
     },
     () => [fileSize(indexer.log), synced],
   );
+}
+
+/** A week in seconds (the protocol's default challenge window is counted in them). */
+export const WEEK = 7 * 24 * 3600;
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
+export type Json = any;
+
+/**
+ * Indexes the chain as it is now into its own schema (PGlite in `dir`, log in dir/ponder.log) and
+ * waits until the API answers its current head.
+ */
+export async function indexChain(opts: {
+  chain: Chain;
+  deployed: Deployed;
+  schema: string;
+  dir: string;
+  evidenceDir?: string;
+}): Promise<Indexer> {
+  const indexer = startIndexer({
+    port: await freePort(),
+    chain: opts.chain,
+    deployed: opts.deployed,
+    schema: opts.schema,
+    ...(opts.evidenceDir ? { evidenceDir: opts.evidenceDir } : {}),
+    logFile: path.join(opts.dir, "ponder.log"),
+  });
+  await waitForSync(indexer, await opts.chain.client.getBlockNumber());
+  return indexer;
 }
 
 /** check-index (the chain's logs and the contract's statuses against the API): no difference allowed. */

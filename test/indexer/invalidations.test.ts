@@ -3,7 +3,6 @@
 // transition's block, time and transaction, the verifier's invalidated-verdict count, and the model's
 // aggregates without the invalidated attestation (with the other, Final one).
 import assert from "node:assert/strict";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { keccak256, type TransactionReceipt, toHex } from "viem";
 import { attestationRegistryAbi } from "../../lib/generated/contracts";
@@ -14,20 +13,17 @@ import {
   freePort,
   getJson,
   type Indexer,
+  indexChain,
+  type Json,
   killAll,
   protocol,
   scaled,
   startAnvil,
-  startIndexer,
   tempDir,
-  waitForSync,
+  WEEK,
 } from "./helpers";
 
-const WEEK = 7 * 24 * 3600;
 const VERIFIER_ROLE = keccak256(toHex("VERIFIER_ROLE"));
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 describe("indexer: invalidateUnreviewed", { timeout: scaled(600_000) }, () => {
   let chain: Chain;
@@ -60,14 +56,7 @@ describe("indexer: invalidateUnreviewed", { timeout: scaled(600_000) }, () => {
       ruling,
     ]);
     await p.advance(WEEK + 60); // `kept` becomes Final
-    indexer = startIndexer({
-      port: await freePort(),
-      chain,
-      deployed,
-      schema: "invalidations",
-      logFile: path.join(dir, "ponder.log"),
-    });
-    await waitForSync(indexer, await chain.client.getBlockNumber());
+    indexer = await indexChain({ chain, deployed, schema: "invalidations", dir });
   });
 
   after(() => killAll());

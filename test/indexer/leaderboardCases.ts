@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { aggregateModel, attestationReward } from "../../lib/formulas";
 import { Status } from "../../lib/spec";
+import type { Json } from "./helpers";
 import { getJson } from "./helpers";
-import type { Json, Scenario } from "./scenario";
+import type { Scenario } from "./scenario";
 
 export function leaderboardCases(scenario: Scenario) {
   it("ranks Final attestations by default and Verified ones on request", async () => {

@@ -14,19 +14,15 @@ import {
   freePort,
   getJson,
   type Indexer,
+  indexChain,
+  type Json,
   killAll,
   protocol,
   scaled,
   startAnvil,
-  startIndexer,
   tempDir,
-  waitForSync,
+  WEEK,
 } from "./helpers";
-
-const WEEK = 7 * 24 * 3600;
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 describe("self-reported figures and the compare view (PGlite)", { timeout: scaled(600_000) }, () => {
   let chain: Chain;
@@ -71,15 +67,7 @@ describe("self-reported figures and the compare view (PGlite)", { timeout: scale
     const withdrawn = await p.submit({ modelId: ids.selfOnly, energyWh: 888_888n, locationIntensity: 888 });
     await p.withdraw(withdrawn.id);
     await p.advance(WEEK + 60);
-    indexer = startIndexer({
-      port: await freePort(),
-      chain,
-      deployed,
-      schema: "board",
-      evidenceDir,
-      logFile: path.join(dir, "ponder.log"),
-    });
-    await waitForSync(indexer, await chain.client.getBlockNumber());
+    indexer = await indexChain({ chain, deployed, schema: "board", dir, evidenceDir });
   });
 
   after(() => killAll());

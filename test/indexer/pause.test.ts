@@ -15,6 +15,7 @@ import {
   freePort,
   getJson,
   type Indexer,
+  type Json,
   killAll,
   protocol,
   scaled,
@@ -25,9 +26,6 @@ import {
 } from "./helpers";
 
 const DAY = 24 * 3600;
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 describe("pauses stop the challenge window in the index (PGlite)", { timeout: scaled(600_000) }, () => {
   let chain: Chain;

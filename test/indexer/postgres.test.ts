@@ -12,6 +12,7 @@ import {
   deploy,
   freePort,
   getJson,
+  type Json,
   killAll,
   protocol,
   REPO,
@@ -24,9 +25,6 @@ import {
   waitForSync,
 } from "./helpers";
 import { type Postgres, postgresMissing, startPostgres } from "./pg";
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 describe("PostgreSQL mode", { timeout: scaled(600_000), skip: postgresMissing }, () => {
   let pg: Postgres | null = null;

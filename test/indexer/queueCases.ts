@@ -12,8 +12,8 @@ import {
   listAttestations,
   listDisputes,
 } from "../../lib/indexer/client";
-import { assertIndexMatchesChain, getJson, waitForSync } from "./helpers";
-import { type Json, type Scenario, WEEK } from "./scenario";
+import { assertIndexMatchesChain, getJson, type Json, WEEK, waitForSync } from "./helpers";
+import type { Scenario } from "./scenario";
 
 export function queueCases(scenario: Scenario) {
   it("lists attestations by effective status (the verifiers' queue) and disputes by outcome", async () => {

@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { enumOf, openApiProblems } from "./apiContract";
 import { handledEventCount } from "./eventCount";
+import type { Json } from "./helpers";
 import { getJson } from "./helpers";
-import type { Json, Scenario } from "./scenario";
+import type { Scenario } from "./scenario";
 
 export function recordCases(scenario: Scenario) {
   it("serves a model with attestations, history, certificates, lineage and rewards", async () => {

@@ -13,6 +13,7 @@ import {
   fatal,
   freePort,
   getJson,
+  type Json,
   killAll,
   protocol,
   REPO,
@@ -26,9 +27,6 @@ import {
   waitExit,
   waitForSync,
 } from "./helpers";
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-type Json = any;
 
 after(() => killAll());
 

@@ -5,18 +5,13 @@ import {
   deploy,
   freePort,
   type Indexer,
+  indexChain,
   protocol,
   region,
   startAnvil,
-  startIndexer,
   tempDir,
-  waitForSync,
+  WEEK,
 } from "./helpers";
-
-export const WEEK = 7 * 24 * 3600;
-
-// biome-ignore lint/suspicious/noExplicitAny: JSON bodies
-export type Json = any;
 
 type Att = { id: `0x${string}`; input: Parameters<ReturnType<typeof protocol>["claim"]>[0] };
 
@@ -150,14 +145,6 @@ export async function startScenario(): Promise<Scenario> {
   await p.verify(att.d2.id);
   await p.dispute(att.d2.id);
 
-  const indexer = startIndexer({
-    port: await freePort(),
-    chain,
-    deployed,
-    schema: "test",
-    evidenceDir,
-    logFile: path.join(dir, "ponder.log"),
-  });
-  await waitForSync(indexer, await chain.client.getBlockNumber());
+  const indexer = await indexChain({ chain, deployed, schema: "test", dir, evidenceDir });
   return { chain, deployed, indexer, dir, p, ids, att, certs };
 }
