@@ -95,6 +95,20 @@ export function recordCases(scenario: Scenario) {
     const b1 = modelB.attestations.find((x: Json) => x.id === att.b1.id);
     assert.equal(ofB1("AttestationSubmitted").transactionHash, b1.submitted.transactionHash);
     assert.equal(ofB1("AttestationSubmitted").block, b1.submitted.block);
+    // Each derived entry (one statement merges the three sources) says what the history says.
+    for (const type of ["AttestationSubmitted", "AttestationVerified"]) {
+      const h = b1.history.find((x: Json) => x.event === type);
+      const { block, timestamp, transactionHash, actor } = ofB1(type);
+      assert.deepEqual(
+        { block, timestamp, transactionHash, actor },
+        {
+          block: h.block,
+          timestamp: h.timestamp,
+          transactionHash: h.transactionHash,
+          actor: h.actor,
+        },
+      );
+    }
     assert.equal(b.at(-1).type, "ModelRegistered");
     const disputed = b.find((a) => a.type === "AttestationDisputed");
     assert.ok(BigInt(disputed.amount) > 0n, "the dispute's bond is carried");
