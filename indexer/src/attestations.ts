@@ -112,7 +112,7 @@ async function verdict(
     verdictAt: event.block.timestamp,
     verdictTx: event.transaction.hash,
   };
-  await transition(context, event, id, name, to, v, { verifier: v, ...entry, ...set }, detail, {}, false);
+  await transition(context, event, id, name, to, v, { verifier: v, ...entry, ...set }, detail);
   await bumpVerifier(context, v, event.block.timestamp, { [counter]: 1 });
 }
 

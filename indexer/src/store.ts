@@ -288,7 +288,7 @@ export function activityAmount(detail: Record<string, string | number | null> | 
 
 /**
  * Moves an attestation to a new stored status, keeping aggregates, counters (plus `stats`), history
- * and the activity feed (a row, except for a verdict: see `feedRow`).
+ * and the activity feed: a row, except for a verdict, whose entry is the verdict columns it sets.
  */
 export async function transition(
   context: Ctx,
@@ -300,8 +300,6 @@ export async function transition(
   set: Partial<AttestationRow> = {},
   detail: Record<string, string | number | null> | null = null,
   stats: Record<string, number> = {},
-  /** False for a verdict: its feed entry is the attestation row's verdict columns. */
-  feedRow = true,
 ) {
   // One store call, not a find then an update (this runs for every verdict): the row as it was is
   // copied out inside the update, before Ponder applies the new values to its own copy.
@@ -331,7 +329,7 @@ export async function transition(
   if (after.status === Status.VERIFIED) await applyAggregate(context, event, countedOf(after), 1);
   // One count per event: counters the caller adds (e.g. a dispute) ride on the same update.
   await bumpStats(context, event, { ...stats, ...statusChange(fromStatus, toStatus) });
-  if (!feedRow) return after;
+  if (set.verdictEventId !== undefined) return after;
   await recordActivity(context, event, name, {
     modelId,
     attestationId: id,

@@ -4,8 +4,7 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { enumOf, openApiProblems } from "./apiContract";
 import { handledEventCount } from "./eventCount";
-import type { Json } from "./helpers";
-import { getJson } from "./helpers";
+import { getJson, type Json } from "./helpers";
 import type { Scenario } from "./scenario";
 
 export function recordCases(scenario: Scenario) {

@@ -70,6 +70,5 @@ export async function feedEntries(limit: number, modelId: bigint | undefined): P
     .where(and(isNotNull(A.verdictEventId), ofModel))
     .orderBy(desc(A.verdictEventId))
     .limit(limit);
-  const merged = await unionAll(activityRows, submissions, verdicts).orderBy(desc(rows.id)).limit(limit);
-  return merged;
+  return unionAll(activityRows, submissions, verdicts).orderBy(desc(rows.id)).limit(limit);
 }
